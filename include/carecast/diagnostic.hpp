@@ -1,0 +1,58 @@
+#pragma once
+
+// Problems found in a scenario, each located at a file, line and column, and the
+// source text needed to show the offending line with a caret under it.
+
+#include <map>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace carecast {
+
+struct SourcePos
+{
+  std::string file;
+  int line = 0;
+  int column = 0;
+
+  auto operator<=>(const SourcePos&) const = default;
+};
+
+struct Diagnostic
+{
+  SourcePos pos;
+  std::string message;
+};
+
+// The text of every file read, so a diagnostic can quote its line.
+class SourceFiles
+{
+public:
+  void add(const std::string& file, std::string text);
+  // The 1-based line of a file, without its newline; empty when unknown.
+  std::string line(const std::string& file, int line) const;
+
+private:
+  std::map<std::string, std::string> m_texts;
+};
+
+// "carecast: error: FILE:LINE:COL: message", then the source line and a caret.
+std::string render(const Diagnostic& diagnostic, const SourceFiles& sources);
+
+void sort_by_position(std::vector<Diagnostic>& diagnostics);
+
+// "; did you mean 'x'?" for the candidate closest to a misspelt word, or "" when
+// none is close enough to be a likely typo.
+std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates);
+
+// The one exception family of the library: failures that are not about a
+// scenario's content (unreadable files, unwritable outputs).
+class Error : public std::runtime_error
+{
+public:
+  using std::runtime_error::runtime_error;
+};
+
+} // namespace carecast

@@ -1,0 +1,64 @@
+#pragma once
+
+// The one batched evaluator: a k x n parameter matrix (one column per draw) in,
+// cost per option x line x period and budget per year out, for every draw at once.
+// A deterministic run is a batch of one column.
+
+#include "carecast/model.hpp"
+
+#include <Eigen/Core>
+
+namespace carecast {
+
+enum class Period { month, year };
+
+class Outcome
+{
+public:
+  Outcome(int options, int lines, int periods, int years, int draws);
+
+  int options() const { return m_options; }
+  int lines() const { return m_lines; }
+  int periods() const { return m_periods; }
+  int draws() const { return static_cast<int>(m_cost.cols()); }
+
+  // One row of draws: the cost of a line of an option in a period.
+  auto cost(int option, int line, int period) { return m_cost.row(row(option, line, period)); }
+  auto cost(int option, int line, int period) const
+  {
+    return m_cost.row(row(option, line, period));
+  }
+  // Sum over lines.
+  Eigen::RowVectorXd total(int option, int period) const;
+  // The approved budget of a financial year; only meaningful where the model's
+  // budget is known for that year.
+  auto budget(int year) { return m_budget.row(year); }
+  auto budget(int year) const { return m_budget.row(year); }
+
+private:
+  Eigen::Index row(int option, int line, int period) const
+  {
+    return (static_cast<Eigen::Index>(option) * m_lines + line) * m_periods + period;
+  }
+
+  int m_options;
+  int m_lines;
+  int m_periods;
+  Eigen::MatrixXd m_cost;
+  Eigen::MatrixXd m_budget;
+};
+
+class Evaluator
+{
+public:
+  explicit Evaluator(const Model& model) : m_model(model) {}
+
+  // `parameters` has one row per model parameter and one column per draw.
+  Outcome evaluate(const Eigen::Ref<const Eigen::MatrixXd>& parameters,
+                   Period period = Period::year) const;
+
+private:
+  const Model& m_model;
+};
+
+} // namespace carecast

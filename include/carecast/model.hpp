@@ -1,0 +1,115 @@
+#pragma once
+
+// A validated scenario compiled for evaluation: every number becomes an entry of one
+// parameter vector, and lines, indices, budget and options refer to entries by
+// position. The evaluator is a pure function of that vector.
+
+#include "carecast/calendar.hpp"
+#include "carecast/scenario.hpp"
+
+#include <Eigen/Core>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace carecast {
+
+struct Parameter
+{
+  std::string path;
+  std::string unit;
+  SourcePos pos;
+  Provenance provenance;
+  double value = 0.0;
+};
+
+// Entries below are positions in the parameter vector; k_none marks an absent one.
+inline constexpr int k_none = -1;
+
+struct ModelIndex
+{
+  std::string id;
+  std::string name;
+  std::vector<int> rate_by_year; // k_none for the base year, which does not grow
+};
+
+struct ModelLine
+{
+  std::string id;
+  std::string name;
+  int base = k_none;
+  int demand_index = k_none;
+  std::vector<std::pair<int, int>> prices; // (index, share parameter)
+  int end_month = 0;                       // first month without cost
+};
+
+struct ModelOverlay
+{
+  std::string id;
+  std::string name;
+  OverlayKind kind = OverlayKind::recurring;
+  int target = k_none; // a line, or an index for index_rate
+  int value = k_none;
+  int first_month = 0;
+  int end_month = 0; // exclusive
+  int indexed_by = k_none;
+  std::vector<int> ramp_by_year; // fraction parameter in force each year, or k_none
+};
+
+struct ModelOption
+{
+  std::string id;
+  std::string name;
+  std::string description;
+  // The option's own overlays after those it extends, an override replacing the
+  // inherited overlay of the same id.
+  std::vector<ModelOverlay> overlays;
+};
+
+struct ModelBudget
+{
+  std::vector<std::vector<int>> steps_by_year;
+  std::vector<bool> known;
+  int growth = k_none;
+};
+
+class Model
+{
+public:
+  // The scenario must have passed validate().
+  explicit Model(const Scenario& scenario);
+
+  const std::string& name() const { return m_name; }
+  const std::string& unit() const { return m_unit; }
+  const Grid& grid() const { return m_grid; }
+  const std::vector<Parameter>& parameters() const { return m_parameters; }
+  Eigen::VectorXd values() const;
+  std::optional<int> find_parameter(std::string_view path) const;
+
+  const std::vector<ModelIndex>& indices() const { return m_indices; }
+  const std::vector<ModelLine>& lines() const { return m_lines; }
+  const std::vector<ModelOption>& options() const { return m_options; }
+  const ModelBudget& budget() const { return m_budget; }
+  std::optional<int> find_option(std::string_view id) const;
+
+private:
+  int add(const Number& number);
+  int month_index(Month month) const;
+  int index_position(const std::string& id) const;
+  int line_position(const std::string& id) const;
+  ModelOverlay compile(const Overlay& overlay);
+  void compile_options(const std::vector<Option>& options);
+  void compile_budget(const Budget& budget);
+
+  std::string m_name;
+  std::string m_unit;
+  Grid m_grid;
+  std::vector<Parameter> m_parameters;
+  std::vector<ModelIndex> m_indices;
+  std::vector<ModelLine> m_lines;
+  std::vector<ModelOption> m_options;
+  ModelBudget m_budget;
+};
+
+} // namespace carecast

@@ -1,0 +1,150 @@
+#pragma once
+
+// The scenario as written in its file: plain structs, each field remembering where
+// it was set. The loader fills them; validation checks them; the model compiles them.
+
+#include "carecast/calendar.hpp"
+#include "carecast/diagnostic.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace carecast {
+
+// Where a number comes from: a cited source, or an assumption with its reason.
+struct Provenance
+{
+  std::string source;
+  std::string assumption;
+};
+
+// Every number in a scenario is a parameter with a stable address (its key path).
+struct Number
+{
+  double value = 0.0;
+  std::string path;
+  std::string unit;
+  SourcePos pos;
+  Provenance provenance;
+};
+
+// A named reference to another item (a line, an index or an option).
+struct Reference
+{
+  std::string id;
+  SourcePos pos;
+};
+
+struct MonthRef
+{
+  Month month;
+  SourcePos pos;
+};
+
+struct YearRate
+{
+  FinancialYear year;
+  Number rate;
+};
+
+struct Index
+{
+  std::string id;
+  std::string name;
+  SourcePos pos;
+  std::vector<YearRate> rates;
+  std::optional<Number> default_rate;
+};
+
+struct PriceShare
+{
+  Reference index;
+  Number share;
+};
+
+struct Line
+{
+  std::string id;
+  std::string name;
+  SourcePos pos;
+  Number base;
+  std::optional<Reference> demand;
+  std::vector<PriceShare> prices;
+  std::optional<MonthRef> until;
+};
+
+struct BudgetStep
+{
+  std::string id;
+  std::string name;
+  Number amount;
+};
+
+struct BudgetYear
+{
+  FinancialYear year;
+  SourcePos pos;
+  std::vector<BudgetStep> steps;
+};
+
+struct Budget
+{
+  std::vector<BudgetYear> years;
+  // Growth applied to years after the last stated one.
+  std::optional<Number> growth;
+};
+
+enum class OverlayKind { recurring, one_off, saving, stop_line, index_rate };
+
+struct RampStep
+{
+  FinancialYear year;
+  Number fraction;
+};
+
+// A change an option makes to the baseline. `value` is the recurring annual amount,
+// the one-off total, the saving's full annual target, the share of a stopped line
+// that is kept, or the new index rate, by kind.
+struct Overlay
+{
+  std::string id;
+  std::string name;
+  OverlayKind kind = OverlayKind::recurring;
+  SourcePos pos;
+  Reference target;
+  Number value;
+  std::optional<MonthRef> from;
+  std::optional<MonthRef> until;
+  std::optional<Reference> indexed_by;
+  std::vector<RampStep> ramp;
+};
+
+struct Option
+{
+  std::string id;
+  std::string name;
+  std::string description;
+  SourcePos pos;
+  std::optional<Reference> extends;
+  std::vector<Overlay> overlays;
+};
+
+struct Scenario
+{
+  std::string name;
+  std::string description;
+  std::string unit;
+  FinancialYear base_year;
+  FinancialYear horizon;
+  SourcePos base_year_pos;
+  SourcePos horizon_pos;
+  std::vector<Index> indices;
+  std::vector<Line> lines;
+  Budget budget;
+  std::vector<Option> options;
+  // Every file read, the scenario's own first, then the ones it extends.
+  std::vector<std::string> files;
+};
+
+} // namespace carecast

@@ -1,0 +1,30 @@
+#pragma once
+
+// Writers render a report as text. Rounding happens only here, and only in the
+// terminal writer: CSV and JSON keep full precision.
+
+#include "carecast/report.hpp"
+
+#include <filesystem>
+#include <string>
+
+namespace carecast {
+
+// The header every tidy CSV begins with.
+inline constexpr std::string_view k_csv_header = "scenario,option,year,line,measure,value";
+
+std::string write_csv(const Report& report);
+std::string write_json(const Report& report);
+// A table for people, at most 80 columns wide for a scenario of up to six years and
+// four options; amounts to 2 decimals.
+std::string write_terminal(const Report& report);
+
+// A value as CSV and JSON carry it: 15 significant digits (all a double holds
+// exactly), '.' as the decimal point, no thousands separator.
+std::string full_precision(double value);
+
+// Writes `content` to a temporary file beside `path`, then renames it into place, so
+// a failed write never leaves a partial file or harms an existing one.
+void write_file_atomically(const std::filesystem::path& path, const std::string& content);
+
+} // namespace carecast

@@ -1,0 +1,62 @@
+#pragma once
+
+// What the subcommands share: exit codes, output options, loading a scenario with
+// its problems reported on stderr.
+
+#include "carecast/model.hpp"
+#include "carecast/report.hpp"
+
+#include <CLI/CLI.hpp>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+
+namespace carecast::cli {
+
+enum class ExitCode : int {
+  success = 0,
+  invalid_input = 1,
+  usage = 2,
+  output_failed = 4,
+};
+
+// A command-line mistake found after parsing (an unknown option id, say).
+class UsageError : public std::runtime_error
+{
+public:
+  using std::runtime_error::runtime_error;
+};
+
+struct Command
+{
+  CLI::App* app;
+  std::function<ExitCode()> run;
+};
+
+struct OutputOptions
+{
+  std::string format = "table";
+  std::string path;
+};
+
+void add_output_options(CLI::App& command, OutputOptions& options);
+
+// Renders the report in the chosen format to the chosen file, or to stdout.
+void emit(const Report& report, const OutputOptions& options);
+
+struct LoadedScenario
+{
+  std::string id; // the file's stem, as reports name the scenario
+  std::unique_ptr<Model> model;
+};
+
+// Reads and validates a scenario; on any problem prints them all to stderr and
+// returns nothing.
+std::optional<LoadedScenario> load(const std::string& path);
+
+Command register_compare(CLI::App& app);
+Command register_run(CLI::App& app);
+Command register_validate(CLI::App& app);
+
+} // namespace carecast::cli

@@ -1,0 +1,38 @@
+#include "common.hpp"
+
+#include "carecast/evaluator.hpp"
+
+namespace carecast::cli {
+namespace {
+
+struct CompareOptions
+{
+  std::string scenario;
+  OutputOptions output;
+};
+
+ExitCode run_compare(const CompareOptions& options)
+{
+  const auto loaded = load(options.scenario);
+  if (!loaded) {
+    return ExitCode::invalid_input;
+  }
+  const Model& model = *loaded->model;
+  const Outcome outcome = Evaluator(model).evaluate(model.values());
+  emit(compare_report(model, outcome, loaded->id), options.output);
+  return ExitCode::success;
+}
+
+} // namespace
+
+Command register_compare(CLI::App& app)
+{
+  auto options = std::make_shared<CompareOptions>();
+  CLI::App* command = app.add_subcommand("compare", "Compare the options side by side per year");
+  command->footer("Example:\n  carecast compare scenarios/dcst_2022.toml --format csv -o compare.csv");
+  command->add_option("scenario", options->scenario, "Scenario file (TOML)")->required();
+  add_output_options(*command, options->output);
+  return {command, [options] { return run_compare(*options); }};
+}
+
+} // namespace carecast::cli

@@ -1,0 +1,62 @@
+#include "common.hpp"
+
+#include "carecast/evaluator.hpp"
+
+#include <fmt/format.h>
+
+namespace carecast::cli {
+namespace {
+
+struct RunOptions
+{
+  std::string scenario;
+  std::vector<std::string> options;
+  OutputOptions output;
+};
+
+std::vector<int> chosen_options(const Model& model, const std::vector<std::string>& ids)
+{
+  std::vector<int> chosen;
+  for (const std::string& id : ids) {
+    const std::optional<int> found = model.find_option(id);
+    if (!found) {
+      std::vector<std::string> known;
+      for (const ModelOption& option : model.options()) {
+        known.push_back(option.id);
+      }
+      throw UsageError(fmt::format("--option {}: the scenario has no such option (it has {})", id,
+                                   fmt::join(known, ", ")));
+    }
+    chosen.push_back(*found);
+  }
+  return chosen;
+}
+
+ExitCode run_run(const RunOptions& options)
+{
+  const auto loaded = load(options.scenario);
+  if (!loaded) {
+    return ExitCode::invalid_input;
+  }
+  const Model& model = *loaded->model;
+  const std::vector<int> chosen = chosen_options(model, options.options);
+  const Outcome outcome = Evaluator(model).evaluate(model.values());
+  emit(run_report(model, outcome, loaded->id, chosen), options.output);
+  return ExitCode::success;
+}
+
+} // namespace
+
+Command register_run(CLI::App& app)
+{
+  auto options = std::make_shared<RunOptions>();
+  CLI::App* command =
+    app.add_subcommand("run", "Project every cost line per year for one option or all");
+  command->footer("Example:\n  carecast run scenarios/dcst_2022.toml --option transfer --format csv");
+  command->add_option("scenario", options->scenario, "Scenario file (TOML)")->required();
+  command->add_option("--option", options->options, "Option id (repeatable; default: all)");
+  add_output_options(*command, options->output);
+  return {command, [options] { return run_run(*options); }};
+}
+
+} // namespace carecast::cli

@@ -1,0 +1,44 @@
+#include "common.hpp"
+
+#include <fmt/format.h>
+#include <iostream>
+
+namespace carecast::cli {
+namespace {
+
+struct ValidateOptions
+{
+  std::vector<std::string> files;
+};
+
+ExitCode run_validate(const ValidateOptions& options)
+{
+  ExitCode code = ExitCode::success;
+  for (const std::string& file : options.files) {
+    const auto loaded = load(file);
+    if (!loaded) {
+      code = ExitCode::invalid_input;
+      continue;
+    }
+    const Model& model = *loaded->model;
+    std::cout << fmt::format("{}: valid ({} to {}, {} lines, {} options)\n", file,
+                             to_string(model.grid().year(0)),
+                             to_string(model.grid().year(model.grid().years() - 1)),
+                             model.lines().size(), model.options().size());
+  }
+  return code;
+}
+
+} // namespace
+
+Command register_validate(CLI::App& app)
+{
+  auto options = std::make_shared<ValidateOptions>();
+  CLI::App* command = app.add_subcommand(
+    "validate", "Check scenario files and report every problem as FILE:LINE:COL");
+  command->footer("Example:\n  carecast validate scenarios/*.toml");
+  command->add_option("files", options->files, "Scenario files (TOML)")->required();
+  return {command, [options] { return run_validate(*options); }};
+}
+
+} // namespace carecast::cli

@@ -1,0 +1,170 @@
+#include "carecast/model.hpp"
+
+#include <algorithm>
+#include <map>
+
+namespace carecast {
+
+Model::Model(const Scenario& scenario)
+  : m_name(scenario.name),
+    m_unit(scenario.unit),
+    m_grid(scenario.base_year, scenario.horizon)
+{
+  for (const Index& index : scenario.indices) {
+    ModelIndex compiled{index.id, index.name, std::vector<int>(m_grid.years(), k_none)};
+    const int fallback = index.default_rate ? add(*index.default_rate) : k_none;
+    for (int year = 1; year < m_grid.years(); ++year) {
+      compiled.rate_by_year[year] = fallback;
+    }
+    for (const YearRate& rate : index.rates) {
+      compiled.rate_by_year[*m_grid.year_index(rate.year)] = add(rate.rate);
+    }
+    m_indices.push_back(std::move(compiled));
+  }
+  for (const Line& line : scenario.lines) {
+    ModelLine compiled{line.id, line.name, add(line.base), k_none, {}, m_grid.months()};
+    if (line.demand) {
+      compiled.demand_index = index_position(line.demand->id);
+    }
+    for (const PriceShare& price : line.prices) {
+      compiled.prices.emplace_back(index_position(price.index.id), add(price.share));
+    }
+    if (line.until) {
+      compiled.end_month = month_index(line.until->month) + 1;
+    }
+    m_lines.push_back(std::move(compiled));
+  }
+  compile_budget(scenario.budget);
+  compile_options(scenario.options);
+}
+
+Eigen::VectorXd Model::values() const
+{
+  Eigen::VectorXd result(static_cast<Eigen::Index>(m_parameters.size()));
+  for (std::size_t i = 0; i < m_parameters.size(); ++i) {
+    result[static_cast<Eigen::Index>(i)] = m_parameters[i].value;
+  }
+  return result;
+}
+
+std::optional<int> Model::find_parameter(std::string_view path) const
+{
+  for (std::size_t i = 0; i < m_parameters.size(); ++i) {
+    if (m_parameters[i].path == path) {
+      return static_cast<int>(i);
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<int> Model::find_option(std::string_view id) const
+{
+  for (std::size_t i = 0; i < m_options.size(); ++i) {
+    if (m_options[i].id == id) {
+      return static_cast<int>(i);
+    }
+  }
+  return std::nullopt;
+}
+
+int Model::add(const Number& number)
+{
+  m_parameters.push_back({number.path, number.unit, number.pos, number.provenance, number.value});
+  return static_cast<int>(m_parameters.size()) - 1;
+}
+
+int Model::month_index(Month month) const
+{
+  return *m_grid.month_index(month);
+}
+
+int Model::index_position(const std::string& id) const
+{
+  const auto found = std::find_if(m_indices.begin(), m_indices.end(),
+                                  [&](const ModelIndex& index) { return index.id == id; });
+  return static_cast<int>(found - m_indices.begin());
+}
+
+int Model::line_position(const std::string& id) const
+{
+  const auto found = std::find_if(m_lines.begin(), m_lines.end(),
+                                  [&](const ModelLine& line) { return line.id == id; });
+  return static_cast<int>(found - m_lines.begin());
+}
+
+ModelOverlay Model::compile(const Overlay& overlay)
+{
+  ModelOverlay compiled;
+  compiled.id = overlay.id;
+  compiled.name = overlay.name.empty() ? overlay.id : overlay.name;
+  compiled.kind = overlay.kind;
+  compiled.target = overlay.kind == OverlayKind::index_rate ? index_position(overlay.target.id)
+                                                            : line_position(overlay.target.id);
+  compiled.value = add(overlay.value);
+  compiled.first_month = overlay.from ? month_index(overlay.from->month) : 0;
+  compiled.end_month = overlay.until ? month_index(overlay.until->month) + 1 : m_grid.months();
+  if (overlay.indexed_by) {
+    compiled.indexed_by = index_position(overlay.indexed_by->id);
+  }
+  if (overlay.kind == OverlayKind::saving) {
+    // A ramp fraction stays in force until the next stated year.
+    compiled.ramp_by_year.assign(m_grid.years(), k_none);
+    for (const RampStep& step : overlay.ramp) {
+      const int parameter = add(step.fraction);
+      const int first = *m_grid.year_index(step.year);
+      std::fill(compiled.ramp_by_year.begin() + first, compiled.ramp_by_year.end(), parameter);
+    }
+  }
+  return compiled;
+}
+
+void Model::compile_options(const std::vector<Option>& options)
+{
+  std::map<std::string, const Option*> by_id;
+  for (const Option& option : options) {
+    by_id[option.id] = &option;
+  }
+  std::map<std::string, std::vector<ModelOverlay>> resolved;
+  // Validation has ruled out cycles, so following `extends` always ends.
+  const auto overlays_of = [&](const Option& option, const auto& self) -> std::vector<ModelOverlay> {
+    if (const auto done = resolved.find(option.id); done != resolved.end()) {
+      return done->second;
+    }
+    std::vector<ModelOverlay> result;
+    if (option.extends) {
+      result = self(*by_id.at(option.extends->id), self);
+    }
+    for (const Overlay& overlay : option.overlays) {
+      ModelOverlay compiled = compile(overlay);
+      const auto same = std::find_if(result.begin(), result.end(),
+                                     [&](const ModelOverlay& o) { return o.id == overlay.id; });
+      if (same != result.end()) {
+        *same = std::move(compiled);
+      } else {
+        result.push_back(std::move(compiled));
+      }
+    }
+    return resolved[option.id] = result;
+  };
+  for (const Option& option : options) {
+    m_options.push_back({option.id, option.name, option.description, overlays_of(option, overlays_of)});
+  }
+}
+
+void Model::compile_budget(const Budget& budget)
+{
+  m_budget.steps_by_year.assign(m_grid.years(), {});
+  m_budget.known.assign(m_grid.years(), false);
+  for (const BudgetYear& year : budget.years) {
+    const int index = *m_grid.year_index(year.year);
+    for (const BudgetStep& step : year.steps) {
+      m_budget.steps_by_year[index].push_back(add(step.amount));
+    }
+    m_budget.known[index] = true;
+  }
+  if (budget.growth) {
+    m_budget.growth = add(*budget.growth);
+  }
+}
+
+} // namespace carecast

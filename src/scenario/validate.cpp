@@ -1,0 +1,309 @@
+#include "carecast/validate.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <fmt/format.h>
+#include <map>
+#include <set>
+
+namespace carecast {
+namespace {
+
+constexpr double k_share_tolerance = 1e-9;
+
+template <typename Item>
+std::vector<std::string> ids_of(const std::vector<Item>& items)
+{
+  std::vector<std::string> ids;
+  for (const Item& item : items) {
+    ids.push_back(item.id);
+  }
+  return ids;
+}
+
+class Validator
+{
+public:
+  explicit Validator(const Scenario& scenario)
+    : m_scenario(scenario),
+      m_lines(ids_of(scenario.lines)),
+      m_indices(ids_of(scenario.indices)),
+      m_options(ids_of(scenario.options))
+  {
+  }
+
+  std::vector<Diagnostic> run();
+
+private:
+  void error(const SourcePos& pos, std::string message)
+  {
+    m_diagnostics.push_back({pos, std::move(message)});
+  }
+
+  bool grid_ok() const;
+  void check_reference(const Reference& ref, const std::vector<std::string>& ids,
+                       std::string_view kind);
+  void check_month(const MonthRef& month, std::string_view what);
+  void check_year(FinancialYear year, const SourcePos& pos, std::string_view what);
+  void check_rate(const Number& rate);
+  void check_fraction(const Number& number);
+  void check_index(const Index& index);
+  void check_line(const Line& line);
+  void check_budget(const Budget& budget);
+  void check_option(const Option& option);
+  void check_overlay(const Overlay& overlay);
+  void check_extends_cycles();
+
+  const Scenario& m_scenario;
+  std::vector<std::string> m_lines;
+  std::vector<std::string> m_indices;
+  std::vector<std::string> m_options;
+  std::vector<Diagnostic> m_diagnostics;
+};
+
+bool Validator::grid_ok() const
+{
+  const int years = m_scenario.horizon.start_year - m_scenario.base_year.start_year + 1;
+  return years >= 1 && years <= k_max_years;
+}
+
+void Validator::check_reference(const Reference& ref, const std::vector<std::string>& ids,
+                                std::string_view kind)
+{
+  if (std::find(ids.begin(), ids.end(), ref.id) == ids.end()) {
+    error(ref.pos, fmt::format("no {} named '{}' is defined{}", kind, ref.id,
+                               did_you_mean(ref.id, ids)));
+  }
+}
+
+void Validator::check_month(const MonthRef& month, std::string_view what)
+{
+  if (!grid_ok()) {
+    return;
+  }
+  const Grid grid(m_scenario.base_year, m_scenario.horizon);
+  if (!grid.month_index(month.month)) {
+    error(month.pos, fmt::format("{} {} is outside the scenario's years {} to {} ({} to {})",
+                                 what, to_string(month.month), to_string(m_scenario.base_year),
+                                 to_string(m_scenario.horizon), to_string(grid.month(0)),
+                                 to_string(grid.month(grid.months() - 1))));
+  }
+}
+
+void Validator::check_year(FinancialYear year, const SourcePos& pos, std::string_view what)
+{
+  if (year < m_scenario.base_year || year > m_scenario.horizon) {
+    error(pos, fmt::format("{} {} is outside the scenario's years {} to {}", what,
+                           to_string(year), to_string(m_scenario.base_year),
+                           to_string(m_scenario.horizon)));
+  }
+}
+
+void Validator::check_rate(const Number& rate)
+{
+  if (rate.value <= -1.0 || rate.value >= 1.0) {
+    error(rate.pos, fmt::format("'{}' = {} is out of range: an annual rate is a fraction "
+                                "between -1 and 1, so 3.5% is written 0.035 (did you mean {}?)",
+                                rate.path, rate.value, rate.value / 100.0));
+  }
+}
+
+void Validator::check_fraction(const Number& number)
+{
+  if (number.value < 0.0 || number.value > 1.0) {
+    error(number.pos, fmt::format("'{}' = {} is out of range: a {} is between 0 and 1, so 30% "
+                                  "is written 0.3",
+                                  number.path, number.value, number.unit));
+  }
+}
+
+void Validator::check_index(const Index& index)
+{
+  std::set<FinancialYear> stated;
+  for (const YearRate& rate : index.rates) {
+    check_rate(rate.rate);
+    stated.insert(rate.year);
+    if (rate.year <= m_scenario.base_year || rate.year > m_scenario.horizon) {
+      error(rate.rate.pos,
+            fmt::format("'{}': rates apply to the years after the base year, {} to {}",
+                        rate.rate.path, to_string(FinancialYear{m_scenario.base_year.start_year + 1}),
+                        to_string(m_scenario.horizon)));
+    }
+  }
+  if (index.default_rate) {
+    check_rate(*index.default_rate);
+    return;
+  }
+  for (FinancialYear year{m_scenario.base_year.start_year + 1}; year <= m_scenario.horizon;
+       ++year.start_year) {
+    if (!stated.contains(year)) {
+      error(index.pos, fmt::format("index '{}' has no rate for {} and no 'default'", index.id,
+                                   to_string(year)));
+      return;
+    }
+  }
+}
+
+void Validator::check_line(const Line& line)
+{
+  if (line.demand) {
+    check_reference(*line.demand, m_indices, "index");
+  }
+  double total = 0.0;
+  for (const PriceShare& price : line.prices) {
+    check_reference(price.index, m_indices, "index");
+    check_fraction(price.share);
+    total += price.share.value;
+  }
+  if (!line.prices.empty() && std::abs(total - 1.0) > k_share_tolerance) {
+    error(line.prices.front().share.pos,
+          fmt::format("the price shares of line '{}' add up to {}, not 1", line.id, total));
+  }
+  if (line.until) {
+    check_month(*line.until, fmt::format("'lines.{}.until'", line.id));
+  }
+}
+
+void Validator::check_budget(const Budget& budget)
+{
+  for (const BudgetYear& year : budget.years) {
+    check_year(year.year, year.pos, "budget year");
+  }
+  if (budget.growth) {
+    check_rate(*budget.growth);
+  }
+}
+
+void Validator::check_overlay(const Overlay& overlay)
+{
+  const bool on_index = overlay.kind == OverlayKind::index_rate;
+  check_reference(overlay.target, on_index ? m_indices : m_lines, on_index ? "index" : "line");
+  if (overlay.indexed_by) {
+    check_reference(*overlay.indexed_by, m_indices, "index");
+  }
+  if (overlay.kind == OverlayKind::index_rate) {
+    check_rate(overlay.value);
+  } else if (overlay.kind == OverlayKind::stop_line) {
+    check_fraction(overlay.value);
+  } else if (overlay.kind == OverlayKind::saving && overlay.value.value < 0.0) {
+    error(overlay.value.pos, fmt::format("'{}' = {} is negative: a saving's target is written "
+                                         "as a positive amount and taken off the line",
+                                         overlay.value.path, overlay.value.value));
+  }
+  for (const auto* month : {&overlay.from, &overlay.until}) {
+    if (*month) {
+      check_month(**month, month == &overlay.from ? "'from'" : "'until'");
+    }
+  }
+  if (overlay.from && overlay.until && overlay.until->month < overlay.from->month) {
+    error(overlay.until->pos, fmt::format("'until' {} is before 'from' {}",
+                                          to_string(overlay.until->month),
+                                          to_string(overlay.from->month)));
+  }
+  for (const RampStep& step : overlay.ramp) {
+    check_year(step.year, step.fraction.pos, "ramp year");
+    check_fraction(step.fraction);
+  }
+}
+
+void Validator::check_option(const Option& option)
+{
+  if (option.extends) {
+    check_reference(*option.extends, m_options, "option");
+  }
+  for (const Overlay& overlay : option.overlays) {
+    check_overlay(overlay);
+  }
+}
+
+void Validator::check_extends_cycles()
+{
+  std::map<std::string, const Option*> by_id;
+  for (const Option& option : m_scenario.options) {
+    by_id[option.id] = &option;
+  }
+  for (const Option& option : m_scenario.options) {
+    std::vector<std::string> chain{option.id};
+    for (const Option* current = &option; current->extends;) {
+      const auto next = by_id.find(current->extends->id);
+      if (next == by_id.end()) {
+        break;
+      }
+      if (next->second == &option) {
+        chain.push_back(option.id);
+        error(option.extends->pos, fmt::format("options extend each other in a cycle: {}",
+                                               fmt::join(chain, " -> ")));
+        break;
+      }
+      if (std::find(chain.begin(), chain.end(), next->first) != chain.end()) {
+        break; // a cycle further on, reported from one of its own members
+      }
+      chain.push_back(next->first);
+      current = next->second;
+    }
+  }
+}
+
+std::vector<Diagnostic> Validator::run()
+{
+  if (m_scenario.horizon < m_scenario.base_year) {
+    error(m_scenario.horizon_pos, fmt::format("horizon {} is before the base year {}",
+                                              to_string(m_scenario.horizon),
+                                              to_string(m_scenario.base_year)));
+  } else if (!grid_ok()) {
+    error(m_scenario.horizon_pos, fmt::format("the horizon is more than {} years after the base "
+                                              "year",
+                                              k_max_years));
+  }
+  const SourcePos top{m_scenario.files.empty() ? "" : m_scenario.files.front(), 1, 1};
+  if (m_scenario.lines.empty()) {
+    error(top, "the scenario defines no cost lines under [lines]");
+  }
+  if (m_scenario.options.empty()) {
+    error(top, "the scenario defines no options under [options]");
+  }
+  for (const Index& index : m_scenario.indices) {
+    check_index(index);
+  }
+  for (const Line& line : m_scenario.lines) {
+    check_line(line);
+  }
+  check_budget(m_scenario.budget);
+  for (const Option& option : m_scenario.options) {
+    check_option(option);
+  }
+  check_extends_cycles();
+  return std::move(m_diagnostics);
+}
+
+LoadResult with_validation(LoadResult result)
+{
+  if (result.scenario) {
+    std::vector<Diagnostic> more = validate(*result.scenario);
+    result.diagnostics.insert(result.diagnostics.end(), more.begin(), more.end());
+  }
+  if (!result.diagnostics.empty()) {
+    result.scenario.reset();
+  }
+  sort_by_position(result.diagnostics);
+  return result;
+}
+
+} // namespace
+
+std::vector<Diagnostic> validate(const Scenario& scenario)
+{
+  return Validator(scenario).run();
+}
+
+LoadResult read_scenario(const std::filesystem::path& path)
+{
+  return with_validation(load_scenario_file(path));
+}
+
+LoadResult read_scenario_text(std::string text, const std::string& file_name)
+{
+  return with_validation(load_scenario_text(std::move(text), file_name));
+}
+
+} // namespace carecast

@@ -1,0 +1,143 @@
+#include "carecast/text_table.hpp"
+#include "carecast/writers.hpp"
+
+#include <cmath>
+#include <fmt/format.h>
+
+namespace carecast {
+namespace {
+
+using Align = TextTable::Align;
+
+std::string money(double value)
+{
+  return fmt::format("{:.2f}", std::abs(value) < 0.005 ? 0.0 : value);
+}
+
+std::string money_or_blank(const double* value)
+{
+  return value ? money(*value) : std::string{};
+}
+
+std::string heading(const Report& report)
+{
+  return fmt::format("{}\nAmounts in {}; financial years run April to March.\n", report.title,
+                     report.unit);
+}
+
+std::string option_legend(const Report& report)
+{
+  TextTable table;
+  table.add_column("Option", Align::left);
+  table.add_column("Name", Align::left);
+  for (const Label& option : report.options) {
+    table.add_row({option.id, option.name});
+  }
+  return table.render();
+}
+
+// One section of the comparison: a year per row, a chosen set of options per column.
+std::string option_section(const Report& report, std::string_view title, std::string_view measure,
+                           std::size_t first_option, bool with_budget, bool with_total)
+{
+  TextTable table;
+  table.add_column("Year", Align::left);
+  if (with_budget) {
+    table.add_column("Budget", Align::right);
+  }
+  for (std::size_t o = first_option; o < report.options.size(); ++o) {
+    table.add_column(report.options[o].id, Align::right);
+  }
+  std::vector<double> totals(report.options.size(), 0.0);
+  for (const std::string& year : report.years) {
+    const std::string& first = report.options.front().id;
+    if (measure == "variance" && !report.find(first, year, k_total_line, "budget")) {
+      continue;
+    }
+    std::vector<std::string> cells{year};
+    if (with_budget) {
+      cells.push_back(money_or_blank(report.find(first, year, k_total_line, "budget")));
+    }
+    for (std::size_t o = first_option; o < report.options.size(); ++o) {
+      const double* value = report.find(report.options[o].id, year, k_total_line, measure);
+      totals[o] += value ? *value : 0.0;
+      cells.push_back(money_or_blank(value));
+    }
+    table.add_row(std::move(cells));
+  }
+  if (with_total) {
+    table.add_rule();
+    std::vector<std::string> cells{"Total"};
+    if (with_budget) {
+      cells.emplace_back();
+    }
+    for (std::size_t o = first_option; o < report.options.size(); ++o) {
+      cells.push_back(money(totals[o]));
+    }
+    table.add_row(std::move(cells));
+  }
+  return fmt::format("\n{}\n{}", title, table.render());
+}
+
+std::string compare_text(const Report& report)
+{
+  std::string text = heading(report) + "\n" + option_legend(report);
+  text += option_section(report, "Cost", "cost", 0, true, true);
+  if (report.options.size() > 1) {
+    text += option_section(
+      report,
+      fmt::format("Difference from {} (negative = cheaper)", report.options.front().id),
+      "difference", 1, false, true);
+  }
+  text += option_section(report, "Cumulative cost", "cumulative", 0, false, false);
+  text += option_section(report, "Variance against budget (positive = overspend)", "variance", 0,
+                         false, true);
+  return text;
+}
+
+std::string option_lines(const Report& report, const Label& option)
+{
+  TextTable table;
+  table.add_column("Line", Align::left);
+  for (const std::string& year : report.years) {
+    table.add_column(year, Align::right);
+  }
+  const auto add = [&](const std::string& label, std::string_view line, std::string_view measure) {
+    std::vector<std::string> cells{label};
+    bool any = false;
+    for (const std::string& year : report.years) {
+      const double* value = report.find(option.id, year, line, measure);
+      any = any || value;
+      cells.push_back(money_or_blank(value));
+    }
+    if (any) {
+      table.add_row(std::move(cells));
+    }
+  };
+  for (const Label& line : report.lines) {
+    add(line.id, line.id, "cost");
+  }
+  table.add_rule();
+  add("Total", k_total_line, "cost");
+  add("Budget", k_total_line, "budget");
+  add("Variance", k_total_line, "variance");
+  return fmt::format("\n{} [{}]\n{}", option.name, option.id, table.render());
+}
+
+std::string run_text(const Report& report)
+{
+  std::string text = heading(report);
+  for (const Label& option : report.options) {
+    text += option_lines(report, option);
+  }
+  return text;
+}
+
+} // namespace
+
+std::string write_terminal(const Report& report)
+{
+  return report.kind == ReportKind::compare ? compare_text(report) : run_text(report);
+}
+
+} // namespace carecast
