@@ -183,6 +183,15 @@ void Validator::check_overlay(const Overlay& overlay)
   }
   if (overlay.kind == OverlayKind::index_rate) {
     check_rate(overlay.value);
+    if (overlay.from && financial_year_of(overlay.from->month) <= m_scenario.base_year) {
+      error(overlay.from->pos, fmt::format("'from' {} is in the base year: indices stay at 1 "
+                                           "through the base year, so a rate can change from {} "
+                                           "at the earliest",
+                                           to_string(overlay.from->month),
+                                           to_string(FinancialYear{m_scenario.base_year.start_year
+                                                                   + 1}
+                                                       .first_month())));
+    }
   } else if (overlay.kind == OverlayKind::stop_line) {
     check_fraction(overlay.value);
   } else if (overlay.kind == OverlayKind::saving && overlay.value.value < 0.0) {

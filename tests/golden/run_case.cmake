@@ -1,0 +1,37 @@
+# Runs one golden case: the carecast binary with the arguments in CASE_DIR/args (one
+# per line), from the repository root, compared with CASE_DIR/stdout, CASE_DIR/stderr
+# and CASE_DIR/exit_code. With CARECAST_UPDATE_GOLDEN=1 in the environment it rewrites
+# those files from the actual run instead, for review with git diff.
+
+file(STRINGS ${CASE_DIR}/args arguments)
+file(MAKE_DIRECTORY ${WORK_DIR})
+execute_process(
+  COMMAND ${CARECAST} ${arguments}
+  OUTPUT_FILE ${WORK_DIR}/stdout
+  ERROR_FILE ${WORK_DIR}/stderr
+  RESULT_VARIABLE exit_code)
+file(WRITE ${WORK_DIR}/exit_code "${exit_code}\n")
+
+set(failed FALSE)
+foreach(part stdout stderr exit_code)
+  if("$ENV{CARECAST_UPDATE_GOLDEN}" STREQUAL "1")
+    file(COPY_FILE ${WORK_DIR}/${part} ${CASE_DIR}/${part})
+    continue()
+  endif()
+  if(NOT EXISTS ${CASE_DIR}/${part})
+    message(SEND_ERROR "${CASE_DIR}/${part} is missing; run with CARECAST_UPDATE_GOLDEN=1")
+    set(failed TRUE)
+    continue()
+  endif()
+  execute_process(
+    COMMAND diff -u ${CASE_DIR}/${part} ${WORK_DIR}/${part}
+    RESULT_VARIABLE differs
+    OUTPUT_VARIABLE difference)
+  if(differs)
+    message("${part} differs from ${CASE_DIR}/${part}:\n${difference}")
+    set(failed TRUE)
+  endif()
+endforeach()
+if(failed)
+  message(FATAL_ERROR "golden case ${CASE_DIR} failed")
+endif()
