@@ -25,7 +25,7 @@ std::vector<Array> index_levels(const Model& model, const ModelOption& option,
     }
     for (const ModelOverlay& overlay : option.overlays) {
       if (overlay.kind == OverlayKind::index_rate && overlay.target == static_cast<int>(i)) {
-        for (int t = std::max(overlay.first_month, k_months_per_year); t < overlay.end_month; ++t) {
+        for (int t = overlay.first_month; t < overlay.end_month; ++t) {
           growth.row(t) = parameters.row(overlay.value).array().log1p();
         }
       }
