@@ -46,6 +46,13 @@ std::vector<std::pair<const toml::key*, const toml::node*>> in_file_order(const 
   return entries;
 }
 
+// A number written with its provenance, `{ value = ..., source = "..." }`, is one value:
+// an override replaces it whole rather than merging into it.
+bool is_value_table(const toml::node& node)
+{
+  return node.is_table() && node.as_table()->contains("value");
+}
+
 Keys keys_of(const toml::table& table)
 {
   Keys keys;
@@ -332,7 +339,7 @@ Budget Reader::read_budget(const toml::table& table)
     const std::string path = fmt::format("budget.years.{}", year_name->str());
     BudgetYear budget_year{year.value_or(FinancialYear{}), position(year_name->source()), {}};
     const toml::table* steps = node->as_table();
-    if (!steps || steps->contains("value")) {
+    if (!steps || is_value_table(*node)) {
       // A year given as one figure is a build-up of a single step.
       if (auto amount = number(*node, path, m_unit, {"name"})) {
         budget_year.steps.push_back({"budget", "Approved budget", std::move(*amount)});
@@ -552,7 +559,8 @@ std::optional<toml::table> TreeLoader::extend(toml::table child, const std::stri
   }
   const std::filesystem::path self = std::filesystem::weakly_canonical(file_name);
   const std::filesystem::path base_path =
-    std::filesystem::path(file_name).parent_path() / extends->as_string()->get();
+    (std::filesystem::path(file_name).parent_path() / extends->as_string()->get())
+      .lexically_normal();
   const std::filesystem::path base_canonical = std::filesystem::weakly_canonical(base_path);
   m_chain.push_back(self);
   if (std::find(m_chain.begin(), m_chain.end(), base_canonical) != m_chain.end()) {
@@ -588,7 +596,8 @@ void TreeLoader::merge(toml::table& base, toml::table& child, const std::string&
          fmt::format("'{}' does not exist in the extended scenario '{}'; an override must name "
                      "an existing key{}",
                      path, base_file, did_you_mean(key.str(), keys_of(base)))});
-    } else if (existing->is_table() && node.is_table()) {
+    } else if (existing->is_table() && node.is_table() && !is_value_table(*existing)
+               && !is_value_table(node)) {
       merge(*existing->as_table(), *node.as_table(), path + ".", base_file);
     } else {
       // Moving keeps the override's source position for later diagnostics.

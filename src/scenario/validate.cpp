@@ -51,7 +51,7 @@ private:
   void check_line(const Line& line);
   void check_budget(const Budget& budget);
   void check_option(const Option& option);
-  void check_overlay(const Overlay& overlay);
+  void check_overlay(const Overlay& overlay, const std::string& path);
   void check_extends_cycles();
 
   const Scenario& m_scenario;
@@ -102,8 +102,8 @@ void Validator::check_year(FinancialYear year, const SourcePos& pos, std::string
 void Validator::check_rate(const Number& rate)
 {
   if (rate.value <= -1.0 || rate.value >= 1.0) {
-    error(rate.pos, fmt::format("'{}' = {} is out of range: an annual rate is a fraction "
-                                "between -1 and 1, so 3.5% is written 0.035 (did you mean {}?)",
+    error(rate.pos, fmt::format("'{}' = {:.15g} is out of range: an annual rate is a fraction "
+                                "between -1 and 1, so 3.5% is written 0.035 (did you mean {:.15g}?)",
                                 rate.path, rate.value, rate.value / 100.0));
   }
 }
@@ -111,7 +111,7 @@ void Validator::check_rate(const Number& rate)
 void Validator::check_fraction(const Number& number)
 {
   if (number.value < 0.0 || number.value > 1.0) {
-    error(number.pos, fmt::format("'{}' = {} is out of range: a {} is between 0 and 1, so 30% "
+    error(number.pos, fmt::format("'{}' = {:.15g} is out of range: a {} is between 0 and 1, so 30% "
                                   "is written 0.3",
                                   number.path, number.value, number.unit));
   }
@@ -157,7 +157,7 @@ void Validator::check_line(const Line& line)
   }
   if (!line.prices.empty() && std::abs(total - 1.0) > k_share_tolerance) {
     error(line.prices.front().share.pos,
-          fmt::format("the price shares of line '{}' add up to {}, not 1", line.id, total));
+          fmt::format("the price shares of line '{}' add up to {:.15g}, not 1", line.id, total));
   }
   if (line.until) {
     check_month(*line.until, fmt::format("'lines.{}.until'", line.id));
@@ -174,7 +174,7 @@ void Validator::check_budget(const Budget& budget)
   }
 }
 
-void Validator::check_overlay(const Overlay& overlay)
+void Validator::check_overlay(const Overlay& overlay, const std::string& path)
 {
   const bool on_index = overlay.kind == OverlayKind::index_rate;
   check_reference(overlay.target, on_index ? m_indices : m_lines, on_index ? "index" : "line");
@@ -184,10 +184,10 @@ void Validator::check_overlay(const Overlay& overlay)
   if (overlay.kind == OverlayKind::index_rate) {
     check_rate(overlay.value);
     if (overlay.from && financial_year_of(overlay.from->month) <= m_scenario.base_year) {
-      error(overlay.from->pos, fmt::format("'from' {} is in the base year: indices stay at 1 "
+      error(overlay.from->pos, fmt::format("'{}.from' {} is in the base year: indices stay at 1 "
                                            "through the base year, so a rate can change from {} "
                                            "at the earliest",
-                                           to_string(overlay.from->month),
+                                           path, to_string(overlay.from->month),
                                            to_string(FinancialYear{m_scenario.base_year.start_year
                                                                    + 1}
                                                        .first_month())));
@@ -195,17 +195,17 @@ void Validator::check_overlay(const Overlay& overlay)
   } else if (overlay.kind == OverlayKind::stop_line) {
     check_fraction(overlay.value);
   } else if (overlay.kind == OverlayKind::saving && overlay.value.value < 0.0) {
-    error(overlay.value.pos, fmt::format("'{}' = {} is negative: a saving's target is written "
+    error(overlay.value.pos, fmt::format("'{}' = {:.15g} is negative: a saving's target is written "
                                          "as a positive amount and taken off the line",
                                          overlay.value.path, overlay.value.value));
   }
   for (const auto* month : {&overlay.from, &overlay.until}) {
     if (*month) {
-      check_month(**month, month == &overlay.from ? "'from'" : "'until'");
+      check_month(**month, fmt::format("'{}.{}'", path, month == &overlay.from ? "from" : "until"));
     }
   }
   if (overlay.from && overlay.until && overlay.until->month < overlay.from->month) {
-    error(overlay.until->pos, fmt::format("'until' {} is before 'from' {}",
+    error(overlay.until->pos, fmt::format("'{}.until' {} is before its 'from' {}", path,
                                           to_string(overlay.until->month),
                                           to_string(overlay.from->month)));
   }
@@ -221,7 +221,7 @@ void Validator::check_option(const Option& option)
     check_reference(*option.extends, m_options, "option");
   }
   for (const Overlay& overlay : option.overlays) {
-    check_overlay(overlay);
+    check_overlay(overlay, fmt::format("options.{}.overlays.{}", option.id, overlay.id));
   }
 }
 
@@ -231,14 +231,16 @@ void Validator::check_extends_cycles()
   for (const Option& option : m_scenario.options) {
     by_id[option.id] = &option;
   }
+  std::set<std::string> reported;
   for (const Option& option : m_scenario.options) {
     std::vector<std::string> chain{option.id};
-    for (const Option* current = &option; current->extends;) {
+    for (const Option* current = &option; current->extends && !reported.contains(option.id);) {
       const auto next = by_id.find(current->extends->id);
       if (next == by_id.end()) {
         break;
       }
       if (next->second == &option) {
+        reported.insert(chain.begin(), chain.end());
         chain.push_back(option.id);
         error(option.extends->pos, fmt::format("options extend each other in a cycle: {}",
                                                fmt::join(chain, " -> ")));

@@ -21,7 +21,7 @@ std::string csv_field(const std::string& text)
 
 std::string full_precision(double value)
 {
-  return fmt::format("{:.15g}", value == 0.0 ? 0.0 : value);
+  return fmt::format("{:.12g}", value == 0.0 ? 0.0 : value);
 }
 
 std::string write_csv(const Report& report)
