@@ -95,6 +95,8 @@ private:
   Index read_index(const toml::key& key, const toml::table& table);
   Line read_line(const toml::key& key, const toml::table& table);
   Budget read_budget(const toml::table& table);
+  std::optional<BudgetStep> budget_step(std::string id, const toml::node& node,
+                                        const std::string& path);
   Option read_option(const toml::key& key, const toml::table& table);
   std::optional<Overlay> read_overlay(const toml::key& key, const toml::table& table,
                                       const std::string& path);
@@ -325,6 +327,18 @@ Line Reader::read_line(const toml::key& key, const toml::table& table)
   return line;
 }
 
+std::optional<BudgetStep> Reader::budget_step(std::string id, const toml::node& node,
+                                              const std::string& path)
+{
+  auto amount = number(node, path, m_unit, {"name"});
+  if (!amount) {
+    return std::nullopt;
+  }
+  const toml::table* table = node.as_table();
+  std::string name = table ? text(*table, "name", path + ".name", false) : "";
+  return BudgetStep{id, name.empty() ? id : std::move(name), std::move(*amount)};
+}
+
 Budget Reader::read_budget(const toml::table& table)
 {
   check_keys(table, {"years", "growth"}, "[budget]");
@@ -341,19 +355,14 @@ Budget Reader::read_budget(const toml::table& table)
     const toml::table* steps = node->as_table();
     if (!steps || is_value_table(*node)) {
       // A year given as one figure is a build-up of a single step.
-      if (auto amount = number(*node, path, m_unit, {"name"})) {
-        budget_year.steps.push_back({"budget", "Approved budget", std::move(*amount)});
+      if (auto step = budget_step("budget", *node, path)) {
+        budget_year.steps.push_back(std::move(*step));
       }
     } else {
-      for (const auto& [step_name, step] : in_file_order(*steps)) {
+      for (const auto& [step_name, step_node] : in_file_order(*steps)) {
         const std::string step_path = fmt::format("{}.{}", path, step_name->str());
-        auto amount = number(*step, step_path, m_unit, {"name"});
-        const toml::table* step_table = step->as_table();
-        std::string name = step_table ? text(*step_table, "name", step_path + ".name", false) : "";
-        if (amount) {
-          budget_year.steps.push_back({std::string(step_name->str()),
-                                       name.empty() ? std::string(step_name->str()) : name,
-                                       std::move(*amount)});
+        if (auto step = budget_step(std::string(step_name->str()), *step_node, step_path)) {
+          budget_year.steps.push_back(std::move(*step));
         }
       }
     }
