@@ -48,7 +48,8 @@ void sort_by_position(std::vector<Diagnostic>& diagnostics);
 std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates);
 
 // The one exception family of the library: failures that are not about a
-// scenario's content (unreadable files, unwritable outputs).
+// scenario's content, such as an output file that cannot be written. (A scenario
+// file that cannot be read is a diagnostic like any other problem with it.)
 class Error : public std::runtime_error
 {
 public:

@@ -109,7 +109,10 @@ ModelOverlay Model::compile(const Overlay& overlay)
   if (overlay.kind == OverlayKind::saving) {
     // A ramp fraction stays in force until the next stated year.
     compiled.ramp_by_year.assign(m_grid.years(), k_none);
-    for (const RampStep& step : overlay.ramp) {
+    std::vector<RampStep> ramp = overlay.ramp;
+    std::stable_sort(ramp.begin(), ramp.end(),
+                     [](const RampStep& a, const RampStep& b) { return a.year < b.year; });
+    for (const RampStep& step : ramp) {
       const int parameter = add(step.fraction);
       const int first = *m_grid.year_index(step.year);
       std::fill(compiled.ramp_by_year.begin() + first, compiled.ramp_by_year.end(), parameter);

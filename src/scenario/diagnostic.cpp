@@ -71,11 +71,19 @@ std::string render(const Diagnostic& diagnostic, const SourceFiles& sources)
   if (quoted.empty()) {
     return text;
   }
-  // Tabs are kept in the caret line so the caret stays under the column.
+  // Columns count characters, not bytes; tabs are kept in the caret line so the
+  // caret stays under its column.
   std::string caret;
-  for (int column = 1; column < pos.column && column <= static_cast<int>(quoted.size());
-       ++column) {
-    caret += quoted[column - 1] == '\t' ? '\t' : ' ';
+  int column = 1;
+  for (const char c : quoted) {
+    const bool continuation = (static_cast<unsigned char>(c) & 0xC0) == 0x80;
+    if (continuation) {
+      continue;
+    }
+    if (column++ >= pos.column) {
+      break;
+    }
+    caret += c == '\t' ? '\t' : ' ';
   }
   return text + fmt::format("  {}\n  {}^\n", quoted, caret);
 }

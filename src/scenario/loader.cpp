@@ -11,6 +11,9 @@ namespace carecast {
 namespace {
 
 constexpr int k_max_extends_depth = 8;
+// Financial years a scenario may start or end in; anything else is a typo.
+constexpr int k_first_year = 1900;
+constexpr int k_last_year = 2200;
 
 using Keys = std::vector<std::string>;
 
@@ -215,10 +218,10 @@ std::optional<MonthRef> Reader::month(const toml::table& table, std::string_view
                                       std::string_view path, bool required)
 {
   const std::string written = text(table, key, path, required);
-  if (written.empty()) {
+  const toml::node* node = table.get(key);
+  if (!node || !node->is_string()) {
     return std::nullopt;
   }
-  const toml::node* node = table.get(key);
   const std::optional<Month> parsed = parse_month(written);
   if (!parsed) {
     error(node->source(), fmt::format("'{}' = \"{}\" is not a month; write months as YYYY-MM, "
@@ -269,16 +272,18 @@ void Reader::read_metadata(const toml::table& table, Scenario& scenario)
   const auto year = [&](std::string_view key, FinancialYear& out, SourcePos& pos) {
     const std::string written = text(table, key, fmt::format("scenario.{}", key), true);
     const toml::node* node = table.get(key);
-    if (written.empty()) {
+    if (!node || !node->is_string()) {
       return;
     }
     pos = position(node->source());
-    if (const auto parsed = parse_financial_year(written)) {
+    const auto parsed = parse_financial_year(written);
+    if (parsed && parsed->start_year >= k_first_year && parsed->start_year <= k_last_year) {
       out = *parsed;
     } else {
       error(node->source(), fmt::format("'scenario.{}' = \"{}\" is not a financial year; write "
-                                        "years as YYYY/YY, e.g. \"2021/22\"",
-                                        key, written));
+                                        "years as YYYY/YY between {}/{:02} and {}/{:02}, e.g. \"2021/22\"",
+                                        key, written, k_first_year, (k_first_year + 1) % 100,
+                                        k_last_year, (k_last_year + 1) % 100));
     }
   };
   year("base_year", scenario.base_year, scenario.base_year_pos);
@@ -403,7 +408,7 @@ std::optional<Overlay> Reader::read_overlay(const toml::key& key, const toml::ta
   const auto schema = std::find_if(schemas.begin(), schemas.end(),
                                    [&](const OverlaySchema& s) { return s.type == type; });
   if (schema == schemas.end()) {
-    if (!type.empty()) {
+    if (table.get("type") && table.get("type")->is_string()) {
       Keys types;
       for (const OverlaySchema& s : schemas) {
         types.emplace_back(s.type);

@@ -40,6 +40,7 @@ private:
     m_diagnostics.push_back({pos, std::move(message)});
   }
 
+  bool years_known() const;
   bool grid_ok() const;
   void check_reference(const Reference& ref, const std::vector<std::string>& ids,
                        std::string_view kind);
@@ -61,8 +62,17 @@ private:
   std::vector<Diagnostic> m_diagnostics;
 };
 
+bool Validator::years_known() const
+{
+  // The loader leaves a missing or malformed year at 0 and has reported it.
+  return m_scenario.base_year.start_year > 0 && m_scenario.horizon.start_year > 0;
+}
+
 bool Validator::grid_ok() const
 {
+  if (!years_known()) {
+    return false;
+  }
   const int years = m_scenario.horizon.start_year - m_scenario.base_year.start_year + 1;
   return years >= 1 && years <= k_max_years;
 }
@@ -92,7 +102,7 @@ void Validator::check_month(const MonthRef& month, std::string_view what)
 
 void Validator::check_year(FinancialYear year, const SourcePos& pos, std::string_view what)
 {
-  if (year < m_scenario.base_year || year > m_scenario.horizon) {
+  if (years_known() && (year < m_scenario.base_year || year > m_scenario.horizon)) {
     error(pos, fmt::format("{} {} is outside the scenario's years {} to {}", what,
                            to_string(year), to_string(m_scenario.base_year),
                            to_string(m_scenario.horizon)));
@@ -123,7 +133,7 @@ void Validator::check_index(const Index& index)
   for (const YearRate& rate : index.rates) {
     check_rate(rate.rate);
     stated.insert(rate.year);
-    if (rate.year <= m_scenario.base_year || rate.year > m_scenario.horizon) {
+    if (years_known() && (rate.year <= m_scenario.base_year || rate.year > m_scenario.horizon)) {
       error(rate.rate.pos,
             fmt::format("'{}': rates apply to the years after the base year, {} to {}",
                         rate.rate.path, to_string(FinancialYear{m_scenario.base_year.start_year + 1}),
@@ -257,13 +267,15 @@ void Validator::check_extends_cycles()
 
 std::vector<Diagnostic> Validator::run()
 {
-  if (m_scenario.horizon < m_scenario.base_year) {
+  if (!years_known()) {
+    // Nothing to check the horizon against.
+  } else if (m_scenario.horizon < m_scenario.base_year) {
     error(m_scenario.horizon_pos, fmt::format("horizon {} is before the base year {}",
                                               to_string(m_scenario.horizon),
                                               to_string(m_scenario.base_year)));
   } else if (!grid_ok()) {
-    error(m_scenario.horizon_pos, fmt::format("the horizon is more than {} years after the base "
-                                              "year",
+    error(m_scenario.horizon_pos, fmt::format("the scenario spans more than {} financial years "
+                                              "from its base year to its horizon",
                                               k_max_years));
   }
   const SourcePos top{m_scenario.files.empty() ? "" : m_scenario.files.front(), 1, 1};
