@@ -51,7 +51,9 @@ private:
 class Evaluator
 {
 public:
-  explicit Evaluator(const Model& model) : m_model(model) {}
+  explicit Evaluator(const Model& model)
+    : m_model(model)
+  {}
 
   // `parameters` has one row per model parameter and one column per draw.
   Outcome evaluate(const Eigen::Ref<const Eigen::MatrixXd>& parameters,

@@ -91,7 +91,7 @@ struct BudgetYear
 struct Budget
 {
   std::vector<BudgetYear> years;
-  // Growth applied to years after the last stated one.
+  // Growth applied to each year without a stated budget, from the year before.
   std::optional<Number> growth;
 };
 

@@ -29,7 +29,8 @@ Command register_compare(CLI::App& app)
 {
   auto options = std::make_shared<CompareOptions>();
   CLI::App* command = app.add_subcommand("compare", "Compare the options side by side per year");
-  command->footer("Example:\n  carecast compare scenarios/dcst_2022.toml --format csv -o compare.csv");
+  command->footer(
+    "Example:\n  carecast compare scenarios/dcst_2022.toml --format csv -o compare.csv");
   command->add_option("scenario", options->scenario, "Scenario file (TOML)")->required();
   add_output_options(*command, options->output);
   return {command, [options] { return run_compare(*options); }};

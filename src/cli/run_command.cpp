@@ -52,7 +52,8 @@ Command register_run(CLI::App& app)
   auto options = std::make_shared<RunOptions>();
   CLI::App* command =
     app.add_subcommand("run", "Project every cost line per year for one option or all");
-  command->footer("Example:\n  carecast run scenarios/dcst_2022.toml --option transfer --format csv");
+  command->footer(
+    "Example:\n  carecast run scenarios/dcst_2022.toml --option transfer --format csv");
   command->add_option("scenario", options->scenario, "Scenario file (TOML)")->required();
   command->add_option("--option", options->options, "Option id (repeatable; default: all)");
   add_output_options(*command, options->output);

@@ -99,7 +99,8 @@ std::vector<Array> option_costs(const Model& model, const ModelOption& option,
   }
   for (const ModelOverlay& overlay : option.overlays) {
     if (overlay.kind == OverlayKind::stop_line) {
-      costs[overlay.target].middleRows(overlay.first_month, overlay.end_month - overlay.first_month)
+      costs[overlay.target]
+        .middleRows(overlay.first_month, overlay.end_month - overlay.first_month)
         .rowwise() *= parameters.row(overlay.value).array();
     }
   }
@@ -138,8 +139,7 @@ Outcome::Outcome(int options, int lines, int periods, int years, int draws)
     m_periods(periods),
     m_cost(Eigen::MatrixXd::Zero(static_cast<Eigen::Index>(options) * lines * periods, draws)),
     m_budget(Eigen::MatrixXd::Zero(years, draws))
-{
-}
+{}
 
 Eigen::RowVectorXd Outcome::total(int option, int period) const
 {
@@ -162,14 +162,14 @@ Outcome Evaluator::evaluate(const Eigen::Ref<const Eigen::MatrixXd>& parameters,
     const std::vector<Array> costs = option_costs(m_model, m_model.options()[o], parameters);
     for (int l = 0; l < lines; ++l) {
       for (int p = 0; p < periods; ++p) {
-        outcome.cost(o, l, p) = period == Period::month
-                                  ? Eigen::RowVectorXd(costs[l].row(p).matrix())
-                                  : Eigen::RowVectorXd(costs[l]
-                                                         .middleRows(p * k_months_per_year,
-                                                                     k_months_per_year)
-                                                         .colwise()
-                                                         .sum()
-                                                         .matrix());
+        outcome.cost(o, l, p) =
+          period == Period::month
+            ? Eigen::RowVectorXd(costs[l].row(p).matrix())
+            : Eigen::RowVectorXd(costs[l]
+                                   .middleRows(p * k_months_per_year, k_months_per_year)
+                                   .colwise()
+                                   .sum()
+                                   .matrix());
       }
     }
   }

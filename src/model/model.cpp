@@ -129,7 +129,8 @@ void Model::compile_options(const std::vector<Option>& options)
   }
   std::map<std::string, std::vector<ModelOverlay>> resolved;
   // Validation has ruled out cycles, so following `extends` always ends.
-  const auto overlays_of = [&](const Option& option, const auto& self) -> std::vector<ModelOverlay> {
+  const auto overlays_of = [&](const Option& option,
+                               const auto& self) -> std::vector<ModelOverlay> {
     if (const auto done = resolved.find(option.id); done != resolved.end()) {
       return done->second;
     }
@@ -150,7 +151,8 @@ void Model::compile_options(const std::vector<Option>& options)
     return resolved[option.id] = result;
   };
   for (const Option& option : options) {
-    m_options.push_back({option.id, option.name, option.description, overlays_of(option, overlays_of)});
+    m_options.push_back(
+      {option.id, option.name, option.description, overlays_of(option, overlays_of)});
   }
 }
 

@@ -1,12 +1,15 @@
 #include "carecast/report.hpp"
 
+#include <cassert>
 #include <cmath>
 
 namespace carecast {
 namespace {
 
-Report empty_report(ReportKind kind, const Model& model, const std::string& scenario)
+Report empty_report(ReportKind kind, const Model& model, const Outcome& outcome,
+                    const std::string& scenario)
 {
+  assert(outcome.periods() == model.grid().years() && "reports are built from yearly outcomes");
   Report report{kind, scenario, model.name(), model.unit(), {}, {}, {}, {}};
   for (const ModelLine& line : model.lines()) {
     report.lines.push_back({line.id, line.name.empty() ? line.id : line.name});
@@ -23,8 +26,8 @@ void add_label(Report& report, const ModelOption& option)
 }
 
 // Budget and variance rows of one option's year, when the budget is known.
-void add_budget_rows(Report& report, const Outcome& outcome,
-                     const std::string& option, int year, double cost, int draw)
+void add_budget_rows(Report& report, const Outcome& outcome, const std::string& option, int year,
+                     double cost, int draw)
 {
   const double budget = outcome.budget(year)[draw];
   if (std::isnan(budget)) { // no budget stated for this year, nor one to grow from
@@ -51,7 +54,7 @@ const double* Report::find(std::string_view option, std::string_view year, std::
 Report run_report(const Model& model, const Outcome& outcome, const std::string& scenario,
                   const std::vector<int>& options, int draw)
 {
-  Report report = empty_report(ReportKind::run, model, scenario);
+  Report report = empty_report(ReportKind::run, model, outcome, scenario);
   std::vector<int> chosen = options;
   if (chosen.empty()) {
     for (int o = 0; o < outcome.options(); ++o) {
@@ -77,7 +80,7 @@ Report run_report(const Model& model, const Outcome& outcome, const std::string&
 Report compare_report(const Model& model, const Outcome& outcome, const std::string& scenario,
                       int draw)
 {
-  Report report = empty_report(ReportKind::compare, model, scenario);
+  Report report = empty_report(ReportKind::compare, model, outcome, scenario);
   const std::string total_line(k_total_line);
   for (int o = 0; o < outcome.options(); ++o) {
     const ModelOption& option = model.options()[o];

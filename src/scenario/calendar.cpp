@@ -69,8 +69,7 @@ FinancialYear financial_year_of(Month month)
 Grid::Grid(FinancialYear first, FinancialYear last)
   : m_first(first),
     m_years(last.start_year - first.start_year + 1)
-{
-}
+{}
 
 std::optional<int> Grid::month_index(Month month) const
 {

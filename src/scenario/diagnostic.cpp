@@ -65,8 +65,8 @@ std::string render(const Diagnostic& diagnostic, const SourceFiles& sources)
   if (pos.line == 0) {
     return fmt::format("carecast: error: {}: {}\n", pos.file, diagnostic.message);
   }
-  std::string text = fmt::format("carecast: error: {}:{}:{}: {}\n", pos.file, pos.line,
-                                 pos.column, diagnostic.message);
+  std::string text = fmt::format("carecast: error: {}:{}:{}: {}\n", pos.file, pos.line, pos.column,
+                                 diagnostic.message);
   const std::string quoted = sources.line(pos.file, pos.line);
   if (quoted.empty()) {
     return text;

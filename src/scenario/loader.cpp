@@ -4,7 +4,7 @@
 #include <cmath>
 #include <fmt/format.h>
 #include <fstream>
-#include <sstream>
+#include <iterator>
 #include <toml++/toml.h>
 
 namespace carecast {
@@ -26,13 +26,20 @@ SourcePos position(const toml::source_region& region)
 std::string_view type_name(const toml::node& node)
 {
   switch (node.type()) {
-  case toml::node_type::table: return "a table";
-  case toml::node_type::array: return "an array";
-  case toml::node_type::string: return "a string";
-  case toml::node_type::integer: return "an integer";
-  case toml::node_type::floating_point: return "a number";
-  case toml::node_type::boolean: return "a boolean";
-  default: return "a date or time";
+  case toml::node_type::table:
+    return "a table";
+  case toml::node_type::array:
+    return "an array";
+  case toml::node_type::string:
+    return "a string";
+  case toml::node_type::integer:
+    return "an integer";
+  case toml::node_type::floating_point:
+    return "a number";
+  case toml::node_type::boolean:
+    return "a boolean";
+  default:
+    return "a date or time";
   }
 }
 
@@ -69,7 +76,9 @@ Keys keys_of(const toml::table& table)
 class Reader
 {
 public:
-  explicit Reader(std::vector<Diagnostic>& diagnostics) : m_diagnostics(diagnostics) {}
+  explicit Reader(std::vector<Diagnostic>& diagnostics)
+    : m_diagnostics(diagnostics)
+  {}
 
   Scenario read(const toml::table& root);
 
@@ -84,8 +93,8 @@ private:
                               std::string_view path, bool required);
   std::string text(const toml::table& table, std::string_view key, std::string_view path,
                    bool required);
-  std::optional<Number> number(const toml::node& node, const std::string& path,
-                               std::string unit, const Keys& extra_keys = {});
+  std::optional<Number> number(const toml::node& node, const std::string& path, std::string unit,
+                               const Keys& extra_keys = {});
   std::optional<Number> number_at(const toml::table& table, std::string_view key,
                                   const std::string& path, std::string unit, bool required);
   std::optional<Reference> reference(const toml::table& table, std::string_view key,
@@ -252,8 +261,8 @@ std::vector<Item> Reader::read_tables(const toml::table& parent, std::string_vie
     if (const toml::table* table = node->as_table()) {
       items.push_back(read_item(*key, *table));
     } else {
-      error(node->source(), fmt::format("'{}.{}' must be a table, not {}", path, key->str(),
-                                        type_name(*node)));
+      error(node->source(),
+            fmt::format("'{}.{}' must be a table, not {}", path, key->str(), type_name(*node)));
     }
   }
   return items;
@@ -280,10 +289,11 @@ void Reader::read_metadata(const toml::table& table, Scenario& scenario)
     if (parsed && parsed->start_year >= k_first_year && parsed->start_year <= k_last_year) {
       out = *parsed;
     } else {
-      error(node->source(), fmt::format("'scenario.{}' = \"{}\" is not a financial year; write "
-                                        "years as YYYY/YY between {}/{:02} and {}/{:02}, e.g. \"2021/22\"",
-                                        key, written, k_first_year, (k_first_year + 1) % 100,
-                                        k_last_year, (k_last_year + 1) % 100));
+      error(node->source(),
+            fmt::format("'scenario.{}' = \"{}\" is not a financial year; write "
+                        "years as YYYY/YY between {}/{:02} and {}/{:02}, e.g. \"2021/22\"",
+                        key, written, k_first_year, (k_first_year + 1) % 100, k_last_year,
+                        (k_last_year + 1) % 100));
     }
   };
   year("base_year", scenario.base_year, scenario.base_year_pos);
@@ -294,8 +304,11 @@ Index Reader::read_index(const toml::key& key, const toml::table& table)
 {
   const std::string path = fmt::format("indices.{}", key.str());
   check_keys(table, {"name", "rates", "default"}, fmt::format("[{}]", path));
-  Index index{std::string(key.str()), text(table, "name", path + ".name", false),
-              position(key.source()), {}, std::nullopt};
+  Index index{std::string(key.str()),
+              text(table, "name", path + ".name", false),
+              position(key.source()),
+              {},
+              std::nullopt};
   const std::string rate_unit = "rate/yr";
   if (const toml::table* rates = table_at(table, "rates", path + ".rates", false)) {
     for (const auto& [year_name, node] : in_file_order(*rates)) {
@@ -314,8 +327,13 @@ Line Reader::read_line(const toml::key& key, const toml::table& table)
 {
   const std::string path = fmt::format("lines.{}", key.str());
   check_keys(table, {"name", "base", "demand", "prices", "until"}, fmt::format("[{}]", path));
-  Line line{std::string(key.str()), text(table, "name", path + ".name", false),
-            position(key.source()), {}, {}, {}, {}};
+  Line line{std::string(key.str()),
+            text(table, "name", path + ".name", false),
+            position(key.source()),
+            {},
+            {},
+            {},
+            {}};
   line.base = number_at(table, "base", path + ".base", m_unit + "/yr", true)
                 .value_or(Number{0.0, path + ".base", m_unit + "/yr", line.pos, {}});
   line.demand = reference(table, "demand", path + ".demand", false);
@@ -429,19 +447,19 @@ std::optional<Overlay> Reader::read_overlay(const toml::key& key, const toml::ta
   overlay.name = text(table, "name", path + ".name", false);
   overlay.kind = schema->kind;
   overlay.pos = position(key.source());
-  const auto target = reference(table, schema->target_key,
-                                fmt::format("{}.{}", path, schema->target_key), true);
+  const auto target =
+    reference(table, schema->target_key, fmt::format("{}.{}", path, schema->target_key), true);
   const bool money = schema->value_unit.empty() || schema->value_unit == "/yr";
-  auto value = number_at(table, schema->value_key, fmt::format("{}.{}", path, schema->value_key),
-                         money ? m_unit + std::string(schema->value_unit)
-                               : std::string(schema->value_unit),
-                         true);
+  auto value = number_at(
+    table, schema->value_key, fmt::format("{}.{}", path, schema->value_key),
+    money ? m_unit + std::string(schema->value_unit) : std::string(schema->value_unit), true);
   const bool window = schema->kind == OverlayKind::one_off;
-  overlay.from = month(table, "from", path + ".from", window || schema->kind != OverlayKind::saving);
+  overlay.from =
+    month(table, "from", path + ".from", window || schema->kind != OverlayKind::saving);
   overlay.until = month(table, "until", path + ".until", window);
   overlay.indexed_by = reference(table, "indexed", path + ".indexed", false);
-  if (const toml::table* ramp = table_at(table, "ramp", path + ".ramp",
-                                         schema->kind == OverlayKind::saving)) {
+  if (const toml::table* ramp =
+        table_at(table, "ramp", path + ".ramp", schema->kind == OverlayKind::saving)) {
     for (const auto& [year_name, node] : in_file_order(*ramp)) {
       const std::optional<FinancialYear> year = year_key(*year_name);
       auto fraction = number(*node, fmt::format("{}.ramp.{}", path, year_name->str()), "fraction");
@@ -462,9 +480,11 @@ Option Reader::read_option(const toml::key& key, const toml::table& table)
 {
   const std::string path = fmt::format("options.{}", key.str());
   check_keys(table, {"name", "description", "extends", "overlays"}, fmt::format("[{}]", path));
-  Option option{std::string(key.str()), text(table, "name", path + ".name", true),
+  Option option{std::string(key.str()),
+                text(table, "name", path + ".name", true),
                 text(table, "description", path + ".description", false),
-                position(key.source()), reference(table, "extends", path + ".extends", false),
+                position(key.source()),
+                reference(table, "extends", path + ".extends", false),
                 {}};
   if (const toml::table* overlays = table_at(table, "overlays", path + ".overlays", false)) {
     for (const auto& [name, node] : in_file_order(*overlays)) {
@@ -491,22 +511,19 @@ Scenario Reader::read(const toml::table& root)
     read_metadata(*metadata, scenario);
   }
   if (const toml::table* indices = table_at(root, "indices", "indices", false)) {
-    scenario.indices = read_tables<Index>(*indices, "indices", [this](auto& k, auto& t) {
-      return read_index(k, t);
-    });
+    scenario.indices = read_tables<Index>(*indices, "indices",
+                                          [this](auto& k, auto& t) { return read_index(k, t); });
   }
   if (const toml::table* lines = table_at(root, "lines", "lines", false)) {
-    scenario.lines = read_tables<Line>(*lines, "lines", [this](auto& k, auto& t) {
-      return read_line(k, t);
-    });
+    scenario.lines =
+      read_tables<Line>(*lines, "lines", [this](auto& k, auto& t) { return read_line(k, t); });
   }
   if (const toml::table* budget = table_at(root, "budget", "budget", false)) {
     scenario.budget = read_budget(*budget);
   }
   if (const toml::table* options = table_at(root, "options", "options", false)) {
-    scenario.options = read_tables<Option>(*options, "options", [this](auto& k, auto& t) {
-      return read_option(k, t);
-    });
+    scenario.options = read_tables<Option>(*options, "options",
+                                           [this](auto& k, auto& t) { return read_option(k, t); });
   }
   return scenario;
 }
@@ -517,9 +534,10 @@ class TreeLoader
 public:
   TreeLoader(std::vector<Diagnostic>& diagnostics, SourceFiles& sources,
              std::vector<std::string>& files)
-    : m_diagnostics(diagnostics), m_sources(sources), m_files(files)
-  {
-  }
+    : m_diagnostics(diagnostics),
+      m_sources(sources),
+      m_files(files)
+  {}
 
   std::optional<toml::table> load_file(const std::filesystem::path& path, const SourcePos& from);
   std::optional<toml::table> load_text(std::string text, const std::string& file_name);
@@ -538,14 +556,20 @@ private:
 std::optional<toml::table> TreeLoader::load_file(const std::filesystem::path& path,
                                                  const SourcePos& from)
 {
+  std::error_code not_a_file;
   std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  if (!(in && text << in.rdbuf())) {
+  const bool readable = in && std::filesystem::is_regular_file(path, not_a_file);
+  std::string text;
+  if (readable) {
+    // An empty file is read as empty text, which is valid TOML.
+    text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  }
+  if (!readable || in.bad()) {
     const SourcePos where = from.file.empty() ? SourcePos{path.string(), 0, 0} : from;
     m_diagnostics.push_back({where, fmt::format("cannot read scenario file '{}'", path.string())});
     return std::nullopt;
   }
-  return load_text(text.str(), path.string());
+  return load_text(std::move(text), path.string());
 }
 
 std::optional<toml::table> TreeLoader::load_text(std::string text, const std::string& file_name)
@@ -576,18 +600,19 @@ std::optional<toml::table> TreeLoader::extend(toml::table child, const std::stri
     (std::filesystem::path(file_name).parent_path() / extends->as_string()->get())
       .lexically_normal();
   const std::filesystem::path base_canonical = std::filesystem::weakly_canonical(base_path);
+  if (std::find(m_chain.begin(), m_chain.end(), base_canonical) != m_chain.end()
+      || base_canonical == self) {
+    m_diagnostics.push_back(
+      {where,
+       fmt::format("'extends' makes a cycle: '{}' is already being extended", base_path.string())});
+    return std::nullopt;
+  }
+  if (static_cast<int>(m_chain.size()) >= k_max_extends_depth) {
+    m_diagnostics.push_back(
+      {where, fmt::format("'extends' chain has more than {} links", k_max_extends_depth)});
+    return std::nullopt;
+  }
   m_chain.push_back(self);
-  if (std::find(m_chain.begin(), m_chain.end(), base_canonical) != m_chain.end()) {
-    m_diagnostics.push_back(
-      {where, fmt::format("'extends' makes a cycle: '{}' is already being extended",
-                          base_path.string())});
-    return std::nullopt;
-  }
-  if (static_cast<int>(m_chain.size()) > k_max_extends_depth) {
-    m_diagnostics.push_back(
-      {where, fmt::format("'extends' chain is deeper than {} files", k_max_extends_depth)});
-    return std::nullopt;
-  }
   std::optional<toml::table> base = load_file(base_path, where);
   m_chain.pop_back();
   if (!base) {
@@ -615,14 +640,14 @@ void TreeLoader::merge(toml::table& base, toml::table& child, const std::string&
       merge(*existing->as_table(), *node.as_table(), path + ".", base_file);
     } else {
       // Moving keeps the override's source position for later diagnostics.
-      node.visit([&](auto&& replacement) {
-        base.insert_or_assign(key.str(), std::move(replacement));
-      });
+      node.visit(
+        [&](auto&& replacement) { base.insert_or_assign(key.str(), std::move(replacement)); });
     }
   }
 }
 
-LoadResult finish(std::optional<toml::table> tree, LoadResult result, std::vector<std::string> files)
+LoadResult finish(std::optional<toml::table> tree, LoadResult result,
+                  std::vector<std::string> files)
 {
   if (tree) {
     Reader reader(result.diagnostics);

@@ -29,8 +29,7 @@ public:
       m_lines(ids_of(scenario.lines)),
       m_indices(ids_of(scenario.indices)),
       m_options(ids_of(scenario.options))
-  {
-  }
+  {}
 
   std::vector<Diagnostic> run();
 
@@ -81,8 +80,8 @@ void Validator::check_reference(const Reference& ref, const std::vector<std::str
                                 std::string_view kind)
 {
   if (std::find(ids.begin(), ids.end(), ref.id) == ids.end()) {
-    error(ref.pos, fmt::format("no {} named '{}' is defined{}", kind, ref.id,
-                               did_you_mean(ref.id, ids)));
+    error(ref.pos,
+          fmt::format("no {} named '{}' is defined{}", kind, ref.id, did_you_mean(ref.id, ids)));
   }
 }
 
@@ -93,8 +92,8 @@ void Validator::check_month(const MonthRef& month, std::string_view what)
   }
   const Grid grid(m_scenario.base_year, m_scenario.horizon);
   if (!grid.month_index(month.month)) {
-    error(month.pos, fmt::format("{} {} is outside the scenario's years {} to {} ({} to {})",
-                                 what, to_string(month.month), to_string(m_scenario.base_year),
+    error(month.pos, fmt::format("{} {} is outside the scenario's years {} to {} ({} to {})", what,
+                                 to_string(month.month), to_string(m_scenario.base_year),
                                  to_string(m_scenario.horizon), to_string(grid.month(0)),
                                  to_string(grid.month(grid.months() - 1))));
   }
@@ -103,18 +102,18 @@ void Validator::check_month(const MonthRef& month, std::string_view what)
 void Validator::check_year(FinancialYear year, const SourcePos& pos, std::string_view what)
 {
   if (years_known() && (year < m_scenario.base_year || year > m_scenario.horizon)) {
-    error(pos, fmt::format("{} {} is outside the scenario's years {} to {}", what,
-                           to_string(year), to_string(m_scenario.base_year),
-                           to_string(m_scenario.horizon)));
+    error(pos, fmt::format("{} {} is outside the scenario's years {} to {}", what, to_string(year),
+                           to_string(m_scenario.base_year), to_string(m_scenario.horizon)));
   }
 }
 
 void Validator::check_rate(const Number& rate)
 {
   if (rate.value <= -1.0 || rate.value >= 1.0) {
-    error(rate.pos, fmt::format("'{}' = {:.15g} is out of range: an annual rate is a fraction "
-                                "between -1 and 1, so 3.5% is written 0.035 (did you mean {:.15g}?)",
-                                rate.path, rate.value, rate.value / 100.0));
+    error(rate.pos,
+          fmt::format("'{}' = {:.15g} is out of range: an annual rate is a fraction "
+                      "between -1 and 1, so 3.5% is written 0.035 (did you mean {:.15g}?)",
+                      rate.path, rate.value, rate.value / 100.0));
   }
 }
 
@@ -136,7 +135,8 @@ void Validator::check_index(const Index& index)
     if (years_known() && (rate.year <= m_scenario.base_year || rate.year > m_scenario.horizon)) {
       error(rate.rate.pos,
             fmt::format("'{}': rates apply to the years after the base year, {} to {}",
-                        rate.rate.path, to_string(FinancialYear{m_scenario.base_year.start_year + 1}),
+                        rate.rate.path,
+                        to_string(FinancialYear{m_scenario.base_year.start_year + 1}),
                         to_string(m_scenario.horizon)));
     }
   }
@@ -194,13 +194,13 @@ void Validator::check_overlay(const Overlay& overlay, const std::string& path)
   if (overlay.kind == OverlayKind::index_rate) {
     check_rate(overlay.value);
     if (overlay.from && financial_year_of(overlay.from->month) <= m_scenario.base_year) {
-      error(overlay.from->pos, fmt::format("'{}.from' {} is in the base year: indices stay at 1 "
-                                           "through the base year, so a rate can change from {} "
-                                           "at the earliest",
-                                           path, to_string(overlay.from->month),
-                                           to_string(FinancialYear{m_scenario.base_year.start_year
-                                                                   + 1}
-                                                       .first_month())));
+      error(
+        overlay.from->pos,
+        fmt::format("'{}.from' {} is in the base year: indices stay at 1 "
+                    "through the base year, so a rate can change from {} "
+                    "at the earliest",
+                    path, to_string(overlay.from->month),
+                    to_string(FinancialYear{m_scenario.base_year.start_year + 1}.first_month())));
     }
   } else if (overlay.kind == OverlayKind::stop_line) {
     check_fraction(overlay.value);
@@ -215,9 +215,9 @@ void Validator::check_overlay(const Overlay& overlay, const std::string& path)
     }
   }
   if (overlay.from && overlay.until && overlay.until->month < overlay.from->month) {
-    error(overlay.until->pos, fmt::format("'{}.until' {} is before its 'from' {}", path,
-                                          to_string(overlay.until->month),
-                                          to_string(overlay.from->month)));
+    error(overlay.until->pos,
+          fmt::format("'{}.until' {} is before its 'from' {}", path,
+                      to_string(overlay.until->month), to_string(overlay.from->month)));
   }
   for (const RampStep& step : overlay.ramp) {
     check_year(step.year, step.fraction.pos, "ramp year");
@@ -252,8 +252,8 @@ void Validator::check_extends_cycles()
       if (next->second == &option) {
         reported.insert(chain.begin(), chain.end());
         chain.push_back(option.id);
-        error(option.extends->pos, fmt::format("options extend each other in a cycle: {}",
-                                               fmt::join(chain, " -> ")));
+        error(option.extends->pos,
+              fmt::format("options extend each other in a cycle: {}", fmt::join(chain, " -> ")));
         break;
       }
       if (std::find(chain.begin(), chain.end(), next->first) != chain.end()) {
@@ -270,9 +270,9 @@ std::vector<Diagnostic> Validator::run()
   if (!years_known()) {
     // Nothing to check the horizon against.
   } else if (m_scenario.horizon < m_scenario.base_year) {
-    error(m_scenario.horizon_pos, fmt::format("horizon {} is before the base year {}",
-                                              to_string(m_scenario.horizon),
-                                              to_string(m_scenario.base_year)));
+    error(m_scenario.horizon_pos,
+          fmt::format("horizon {} is before the base year {}", to_string(m_scenario.horizon),
+                      to_string(m_scenario.base_year)));
   } else if (!grid_ok()) {
     error(m_scenario.horizon_pos, fmt::format("the scenario spans more than {} financial years "
                                               "from its base year to its horizon",

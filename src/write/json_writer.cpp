@@ -10,11 +10,21 @@ std::string json_string(const std::string& text)
   std::string quoted = "\"";
   for (const char c : text) {
     switch (c) {
-    case '"': quoted += "\\\""; break;
-    case '\\': quoted += "\\\\"; break;
-    case '\n': quoted += "\\n"; break;
-    case '\r': quoted += "\\r"; break;
-    case '\t': quoted += "\\t"; break;
+    case '"':
+      quoted += "\\\"";
+      break;
+    case '\\':
+      quoted += "\\\\";
+      break;
+    case '\n':
+      quoted += "\\n";
+      break;
+    case '\r':
+      quoted += "\\r";
+      break;
+    case '\t':
+      quoted += "\\t";
+      break;
     default:
       if (static_cast<unsigned char>(c) < 0x20) {
         quoted += fmt::format("\\u{:04x}", static_cast<int>(c));
@@ -30,8 +40,8 @@ std::string labels(const std::vector<Label>& items)
 {
   std::vector<std::string> objects;
   for (const Label& item : items) {
-    objects.push_back(fmt::format("{{\"id\": {}, \"name\": {}}}", json_string(item.id),
-                                  json_string(item.name)));
+    objects.push_back(
+      fmt::format("{{\"id\": {}, \"name\": {}}}", json_string(item.id), json_string(item.name)));
   }
   return fmt::format("[\n    {}\n  ]", fmt::join(objects, ",\n    "));
 }
@@ -42,10 +52,10 @@ std::string write_json(const Report& report)
 {
   std::vector<std::string> rows;
   for (const ReportRow& row : report.rows) {
-    rows.push_back(fmt::format(
-      "{{\"option\": {}, \"year\": {}, \"line\": {}, \"measure\": {}, \"value\": {}}}",
-      json_string(row.option), json_string(row.year), json_string(row.line),
-      json_string(row.measure), full_precision(row.value)));
+    rows.push_back(
+      fmt::format("{{\"option\": {}, \"year\": {}, \"line\": {}, \"measure\": {}, \"value\": {}}}",
+                  json_string(row.option), json_string(row.year), json_string(row.line),
+                  json_string(row.measure), full_precision(row.value)));
   }
   return fmt::format("{{\n  \"scenario\": {},\n  \"title\": {},\n  \"unit\": {},\n"
                      "  \"options\": {},\n  \"lines\": {},\n  \"rows\": [\n    {}\n  ]\n}}\n",

@@ -85,8 +85,7 @@ std::string compare_text(const Report& report)
   text += option_section(report, "Cost", "cost", 0, true, true);
   if (report.options.size() > 1) {
     text += option_section(
-      report,
-      fmt::format("Difference from {} (negative = cheaper)", report.options.front().id),
+      report, fmt::format("Difference from {} (negative = cheaper)", report.options.front().id),
       "difference", 1, false, true);
   }
   text += option_section(report, "Cumulative cost", "cumulative", 0, false, false);

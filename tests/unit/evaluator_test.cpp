@@ -1,0 +1,553 @@
+#include "carecast/evaluator.hpp"
+
+#include "test_model.hpp"
+
+#include <cmath>
+#include <doctest/doctest.h>
+#include <string>
+
+using carecast::Evaluator;
+using carecast::Model;
+using carecast::Outcome;
+using carecast::Period;
+using carecast::test::model_from;
+
+namespace {
+
+// Grid months used below, counted from April 2021 (base year 2021/22): 2022-04 is 12,
+// 2022-09 is 17, 2022-10 is 18, 2023-03 is 23, 2023-04 is 24, 2024-03 is 35.
+std::string header(const std::string& horizon)
+{
+  return "[scenario]\nname = \"Evaluator test\"\nbase_year = \"2021/22\"\nhorizon = \"" + horizon
+         + "\"\n";
+}
+
+Outcome evaluate(const Model& model, Period period)
+{
+  return Evaluator(model).evaluate(model.values(), period);
+}
+
+// The first (only) draw of a cost.
+double cost(const Outcome& outcome, int option, int line, int period)
+{
+  return outcome.cost(option, line, period)[0];
+}
+
+bool near(double actual, double expected, double tolerance = 1e-12)
+{
+  return std::fabs(actual - expected) < tolerance;
+}
+
+} // namespace
+
+TEST_CASE("zero rates keep a line flat: every year costs its base")
+{
+  const Model model = model_from(header("2024/25") + R"(
+[indices.demand]
+default = 0.0
+[indices.price]
+rates."2022/23" = 0.0
+default = 0.0
+[lines.a]
+base = 12.0
+demand = "demand"
+prices = { price = 1.0 }
+[lines.b]
+base = -3.6
+[options.o]
+name = "O"
+)");
+  const Outcome years = evaluate(model, Period::year);
+  REQUIRE(years.periods() == 4);
+  for (int y = 0; y < 4; ++y) {
+    CAPTURE(y);
+    // Level 1 in every month: 12 months x base/12 = base.
+    CHECK(near(cost(years, 0, 0, y), 12.0));
+    CHECK(near(cost(years, 0, 1, y), -3.6));
+    CHECK(near(years.total(0, y)[0], 8.4));
+  }
+  const Outcome months = evaluate(model, Period::month);
+  REQUIRE(months.periods() == 48);
+  for (int t = 0; t < 48; ++t) {
+    CAPTURE(t);
+    CHECK(near(cost(months, 0, 0, t), 1.0)); // 12 / 12
+  }
+}
+
+TEST_CASE("a saving from October gives half its annual amount that year and all of it the next")
+{
+  const Model model = model_from(header("2023/24") + R"(
+[lines.a]
+base = 0.0
+[options.o]
+name = "O"
+[options.o.overlays.cut]
+type = "saving"
+line = "a"
+target = 1.2
+from = "2022-10"
+ramp = { "2022/23" = 1.0 }
+)");
+  const Outcome years = evaluate(model, Period::year);
+  CHECK(near(cost(years, 0, 0, 0), 0.0));  // before `from`
+  CHECK(near(cost(years, 0, 0, 1), -0.6)); // October to March: 6 x 1.2/12
+  CHECK(near(cost(years, 0, 0, 2), -1.2)); // the ramp 1.0 carries forward: 12 x 0.1
+  const Outcome months = evaluate(model, Period::month);
+  CHECK(near(cost(months, 0, 0, 17), 0.0));  // September 2022
+  CHECK(near(cost(months, 0, 0, 18), -0.1)); // October 2022
+}
+
+TEST_CASE("a ramped saving takes the ramp fraction of its target in each year")
+{
+  // DCST option 3 takes its savings off support_services, which no other overlay
+  // touches: target 0.8 from October 2022, ramp 0.33, 0.67, 1.0.
+  const Model model = carecast::test::dcst_model();
+  const Outcome years = evaluate(model, Period::year);
+  const int do_nothing = *model.find_option("do_nothing");
+  const int transfer = *model.find_option("transfer");
+  const int support = 2;
+  REQUIRE(model.lines()[support].id == "support_services");
+  const auto saving = [&](int year) {
+    return cost(years, transfer, support, year) - cost(years, do_nothing, support, year);
+  };
+  CHECK(near(saving(0), 0.0, 1e-9));
+  CHECK(near(saving(1), -0.8 * 0.33 * 6.0 / 12.0, 1e-9)); // -0.132
+  CHECK(near(saving(2), -0.8 * 0.67, 1e-9));              // -0.536
+  CHECK(near(saving(3), -0.8, 1e-9));
+  CHECK(near(saving(5), -0.8, 1e-9)); // 1.0 carried forward to 2026/27
+}
+
+TEST_CASE(
+  "financial-year totals equal the sum of their months for every DCST option, line and year")
+{
+  const Model model = carecast::test::dcst_model();
+  const Outcome years = evaluate(model, Period::year);
+  const Outcome months = evaluate(model, Period::month);
+  REQUIRE(years.periods() == 6);
+  REQUIRE(months.periods() == 72);
+  REQUIRE(years.options() == 3);
+  REQUIRE(years.lines() == 8);
+  for (int o = 0; o < years.options(); ++o) {
+    for (int l = 0; l < years.lines(); ++l) {
+      for (int y = 0; y < years.periods(); ++y) {
+        double sum = 0.0;
+        for (int m = 0; m < 12; ++m) {
+          sum += cost(months, o, l, y * 12 + m);
+        }
+        CAPTURE(o);
+        CAPTURE(l);
+        CAPTURE(y);
+        CHECK(near(cost(years, o, l, y), sum, 1e-9));
+      }
+    }
+  }
+}
+
+TEST_CASE("a one-off spread over six months lands entirely in its window")
+{
+  const Model model = model_from(header("2023/24") + R"(
+[lines.a]
+base = 0.0
+[options.o]
+name = "O"
+[options.o.overlays.setup]
+type = "one_off"
+line = "a"
+amount = 0.6
+from = "2022-04"
+until = "2022-09"
+)");
+  const Outcome months = evaluate(model, Period::month);
+  double sum = 0.0;
+  for (int t = 0; t < 36; ++t) {
+    CAPTURE(t);
+    const double value = cost(months, 0, 0, t);
+    sum += value;
+    // 0.6 / 6 months = 0.1 in April to September 2022 (months 12..17), 0 elsewhere.
+    CHECK(near(value, t >= 12 && t <= 17 ? 0.1 : 0.0));
+  }
+  CHECK(near(sum, 0.6));
+  const Outcome years = evaluate(model, Period::year);
+  CHECK(near(cost(years, 0, 0, 0), 0.0));
+  CHECK(near(cost(years, 0, 0, 1), 0.6));
+  CHECK(near(cost(years, 0, 0, 2), 0.0));
+}
+
+TEST_CASE("monthly compounding reaches exactly the annual rate by March")
+{
+  const Model model = model_from(header("2022/23") + R"(
+[indices.r]
+rates."2022/23" = 0.12
+[lines.a]
+base = 12.0
+prices = { r = 1.0 }
+[options.o]
+name = "O"
+)");
+  const Outcome months = evaluate(model, Period::month);
+  for (int t = 0; t < 12; ++t) {
+    CHECK(near(cost(months, 0, 0, t), 1.0)); // level 1 through the base year
+  }
+  // April 2022: one twelfth of a year's growth; March 2023: base/12 x 1.12.
+  CHECK(cost(months, 0, 0, 12) == doctest::Approx(std::pow(1.12, 1.0 / 12.0)).epsilon(1e-12));
+  CHECK(cost(months, 0, 0, 23) == doctest::Approx(1.12).epsilon(1e-12));
+  const Outcome years = evaluate(model, Period::year);
+  double expected = 0.0; // base/12 x sum over k = 1..12 of 1.12^(k/12)
+  for (int k = 1; k <= 12; ++k) {
+    expected += std::pow(1.12, k / 12.0);
+  }
+  CHECK(cost(years, 0, 0, 0) == doctest::Approx(12.0).epsilon(1e-12));
+  CHECK(cost(years, 0, 0, 1) == doctest::Approx(expected).epsilon(1e-12));
+  // About 12.77, not 12 x 1.12 = 13.44: growth builds up over the year.
+  CHECK(cost(years, 0, 0, 1) == doctest::Approx(12.7665).epsilon(1e-5));
+}
+
+TEST_CASE("price shares mix index levels linearly, and demand multiplies the price mix")
+{
+  const Model model = model_from(header("2023/24") + R"(
+[indices.a]
+default = 0.10
+[indices.b]
+default = -0.05
+[lines.mix]
+base = 12.0
+prices = { a = 0.25, b = 0.75 }
+[lines.pure_a]
+base = 12.0
+prices = { a = 1.0 }
+[lines.pure_b]
+base = 12.0
+prices = { b = 1.0 }
+[lines.demand_a_price_b]
+base = 12.0
+demand = "a"
+prices = { b = 1.0 }
+[options.o]
+name = "O"
+)");
+  const Outcome months = evaluate(model, Period::month);
+  for (int t = 0; t < 36; ++t) {
+    CAPTURE(t);
+    CHECK(near(cost(months, 0, 0, t), 0.25 * cost(months, 0, 1, t) + 0.75 * cost(months, 0, 2, t)));
+    CHECK(near(cost(months, 0, 3, t), cost(months, 0, 1, t) * cost(months, 0, 2, t)));
+  }
+  // March 2023: 0.25 x 1.10 + 0.75 x 0.95 = 0.9875; demand x price = 1.10 x 0.95 = 1.045.
+  CHECK(cost(months, 0, 0, 23) == doctest::Approx(0.9875).epsilon(1e-12));
+  CHECK(cost(months, 0, 3, 23) == doctest::Approx(1.045).epsilon(1e-12));
+}
+
+TEST_CASE("a line's `until` stops its baseline after that month, but not its overlays")
+{
+  const Model model = model_from(header("2023/24") + R"(
+[lines.a]
+base = 12.0
+until = "2022-06"
+[options.plain]
+name = "Plain"
+[options.topped_up]
+name = "Topped up"
+[options.topped_up.overlays.extra]
+type = "recurring"
+line = "a"
+amount = 1.2
+from = "2022-04"
+)");
+  const Outcome months = evaluate(model, Period::month);
+  for (int t = 0; t < 36; ++t) {
+    CAPTURE(t);
+    // 1.0 a month through June 2022 (month 14), nothing after.
+    CHECK(near(cost(months, 0, 0, t), t <= 14 ? 1.0 : 0.0));
+  }
+  const Outcome years = evaluate(model, Period::year);
+  CHECK(near(cost(years, 0, 0, 0), 12.0));
+  CHECK(near(cost(years, 0, 0, 1), 3.0)); // April to June
+  CHECK(near(cost(years, 0, 0, 2), 0.0));
+  // The recurring 1.2 a year continues past `until`.
+  CHECK(near(cost(years, 1, 0, 1), 3.0 + 1.2));
+  CHECK(near(cost(years, 1, 0, 2), 1.2));
+}
+
+TEST_CASE("stop_line keep 0.25 from October leaves 6 months full and 6 at a quarter")
+{
+  const Model model = model_from(header("2023/24") + R"(
+[lines.a]
+base = 12.0
+[options.stop]
+name = "Stop"
+[options.stop.overlays.stop]
+type = "stop_line"
+line = "a"
+from = "2022-10"
+keep = 0.25
+[options.stop_and_add]
+name = "Stop and add"
+extends = "stop"
+[options.stop_and_add.overlays.extra]
+type = "recurring"
+line = "a"
+amount = 1.2
+from = "2022-04"
+[options.two_halves]
+name = "Two halves"
+[options.two_halves.overlays.first]
+type = "stop_line"
+line = "a"
+from = "2022-10"
+keep = 0.5
+[options.two_halves.overlays.second]
+type = "stop_line"
+line = "a"
+from = "2022-10"
+keep = 0.5
+)");
+  const Outcome years = evaluate(model, Period::year);
+  CHECK(near(cost(years, 0, 0, 0), 12.0));
+  CHECK(near(cost(years, 0, 0, 1), 6.0 + 6.0 * 0.25)); // 7.5
+  CHECK(near(cost(years, 0, 0, 2), 12.0 * 0.25));      // 3.0
+  const Outcome months = evaluate(model, Period::month);
+  CHECK(near(cost(months, 0, 0, 17), 1.0));  // September 2022
+  CHECK(near(cost(months, 0, 0, 18), 0.25)); // October 2022
+  // keep applies to the baseline only: a recurring 1.2 on the line is not reduced.
+  CHECK(near(cost(years, 1, 0, 1), 7.5 + 1.2));
+  CHECK(near(cost(years, 1, 0, 2), 3.0 + 1.2));
+  // Two stops multiply: 0.5 x 0.5 = 0.25.
+  CHECK(near(cost(years, 2, 0, 1), 7.5));
+  CHECK(near(cost(years, 2, 0, 2), 3.0));
+}
+
+TEST_CASE("a recurring amount is amount/12 a month in its window, indexed from its first month")
+{
+  const Model model = model_from(header("2023/24") + R"(
+[indices.pay]
+default = 0.12
+[lines.a]
+base = 0.0
+[options.o]
+name = "O"
+[options.o.overlays.team]
+type = "recurring"
+line = "a"
+amount = 1.2
+from = "2022-10"
+indexed = "pay"
+[options.p]
+name = "P"
+[options.p.overlays.short]
+type = "recurring"
+line = "a"
+amount = 1.2
+from = "2022-04"
+until = "2022-06"
+)");
+  const Outcome months = evaluate(model, Period::month);
+  CHECK(near(cost(months, 0, 0, 17), 0.0));
+  // Exactly amount/12 in October 2022, although pay has grown since April 2022.
+  CHECK(cost(months, 0, 0, 18) == doctest::Approx(0.1).epsilon(1e-12));
+  for (int t = 18; t < 36; ++t) {
+    CAPTURE(t);
+    // level(t) / level(October 2022) = 1.12^((t - 18) / 12) at 12% a year throughout.
+    CHECK(cost(months, 0, 0, t)
+          == doctest::Approx(0.1 * std::pow(1.12, (t - 18) / 12.0)).epsilon(1e-12));
+  }
+  // Unindexed, April to June 2022 inclusive: three months of 0.1.
+  for (int t = 0; t < 36; ++t) {
+    CAPTURE(t);
+    CHECK(near(cost(months, 1, 0, t), t >= 12 && t <= 14 ? 0.1 : 0.0));
+  }
+  const Outcome years = evaluate(model, Period::year);
+  CHECK(near(cost(years, 1, 0, 1), 0.3));
+  CHECK(near(cost(years, 1, 0, 2), 0.0));
+}
+
+TEST_CASE("DCST monitoring team grows with pay from its first month")
+{
+  // contract_management adds 0.35 a year from April 2022 indexed by pay (3% in
+  // 2022/23): 0.35/12 x sum over j = 0..11 of 1.03^(j/12) in 2022/23.
+  const Model model = carecast::test::dcst_model();
+  const Outcome years = evaluate(model, Period::year);
+  const int option = *model.find_option("contract_management");
+  const int line = 6;
+  REQUIRE(model.lines()[line].id == "contract_monitoring");
+  double expected = 0.0;
+  for (int j = 0; j < 12; ++j) {
+    expected += 0.35 / 12.0 * std::pow(1.03, j / 12.0);
+  }
+  CHECK(near(cost(years, option, line, 0), 0.0, 1e-9));
+  CHECK(near(cost(years, option, line, 1), expected, 1e-9));
+}
+
+TEST_CASE("an index_rate overlay from April of year 2 changes growth only from then")
+{
+  const Model model = model_from(header("2024/25") + R"(
+[indices.d]
+default = 0.05
+[lines.a]
+base = 12.0
+demand = "d"
+[options.base]
+name = "Base"
+[options.slow]
+name = "Slow for a year"
+[options.slow.overlays.r]
+type = "index_rate"
+index = "d"
+rate = 0.10
+from = "2023-04"
+until = "2024-03"
+[options.always]
+name = "Changed to the end"
+[options.always.overlays.r]
+type = "index_rate"
+index = "d"
+rate = 0.10
+from = "2023-04"
+)");
+  const Outcome months = evaluate(model, Period::month);
+  for (int t = 0; t < 24; ++t) {
+    CAPTURE(t);
+    CHECK(near(cost(months, 1, 0, t), cost(months, 0, 0, t)));
+    CHECK(near(cost(months, 2, 0, t), cost(months, 0, 0, t)));
+  }
+  CHECK(cost(months, 1, 0, 23) == doctest::Approx(1.05).epsilon(1e-12)); // March 2023
+  // From April 2023 at 10%: 1.05 x 1.10^(1/12), then 1.05 x 1.10 by March 2024.
+  CHECK(cost(months, 1, 0, 24)
+        == doctest::Approx(1.05 * std::pow(1.10, 1.0 / 12.0)).epsilon(1e-12));
+  CHECK(cost(months, 1, 0, 35) == doctest::Approx(1.05 * 1.10).epsilon(1e-12));
+  CHECK(cost(months, 0, 0, 35) == doctest::Approx(1.05 * 1.05).epsilon(1e-12));
+  // After `until` the index's own 5% resumes from the level reached, not reset.
+  CHECK(cost(months, 1, 0, 47) == doctest::Approx(1.05 * 1.10 * 1.05).epsilon(1e-12));
+  // Without `until` the new rate runs to the end of the horizon.
+  CHECK(cost(months, 2, 0, 47) == doctest::Approx(1.05 * 1.10 * 1.10).epsilon(1e-12));
+}
+
+TEST_CASE("a batch of parameter columns gives each column exactly its own evaluation")
+{
+  const Model model = carecast::test::dcst_model();
+  const Eigen::VectorXd base = model.values();
+  Eigen::MatrixXd batch(base.size(), 3);
+  batch.col(0) = base;
+  batch.col(1) = base * 1.01; // every parameter 1% higher
+  batch.col(2) = base;
+  batch(*model.find_parameter("lines.placements.base"), 2) += 1.0;
+  batch(*model.find_parameter("indices.prices.default"), 2) = 0.05;
+  for (const Period period : {Period::month, Period::year}) {
+    const Outcome together = Evaluator(model).evaluate(batch, period);
+    REQUIRE(together.draws() == 3);
+    for (int d = 0; d < 3; ++d) {
+      const Eigen::VectorXd column = batch.col(d);
+      const Outcome alone = Evaluator(model).evaluate(column, period);
+      REQUIRE(alone.draws() == 1);
+      int mismatches = 0;
+      for (int o = 0; o < together.options(); ++o) {
+        for (int l = 0; l < together.lines(); ++l) {
+          for (int p = 0; p < together.periods(); ++p) {
+            // Bit-identical: a column's result must not depend on its neighbours.
+            mismatches += together.cost(o, l, p)[d] != alone.cost(o, l, p)[0] ? 1 : 0;
+          }
+        }
+      }
+      for (int y = 0; y < model.grid().years(); ++y) {
+        mismatches += together.budget(y)[d] != alone.budget(y)[0] ? 1 : 0;
+      }
+      CAPTURE(d);
+      CHECK(mismatches == 0);
+    }
+    // The perturbed columns really differ from the base (so the check above means something).
+    CHECK(together.total(0, together.periods() - 1)[1]
+          != together.total(0, together.periods() - 1)[0]);
+    CHECK(together.total(0, together.periods() - 1)[2]
+          != together.total(0, together.periods() - 1)[0]);
+  }
+}
+
+TEST_CASE("a year's budget is the sum of its steps, grown after the last stated year")
+{
+  const Model model = model_from(header("2025/26") + R"(
+[lines.a]
+base = 1.0
+[budget]
+growth = 0.1
+[budget.years]
+"2021/22" = 10.0
+[budget.years."2022/23"]
+a = 10.0
+b = 0.5
+c = 0.25
+[options.o]
+name = "O"
+)");
+  const Outcome years = evaluate(model, Period::year);
+  CHECK(years.budget(0)[0] == doctest::Approx(10.0).epsilon(1e-12));
+  CHECK(years.budget(1)[0] == doctest::Approx(10.75).epsilon(1e-12));   // 10 + 0.5 + 0.25
+  CHECK(years.budget(2)[0] == doctest::Approx(11.825).epsilon(1e-12));  // 10.75 x 1.1
+  CHECK(years.budget(3)[0] == doctest::Approx(13.0075).epsilon(1e-12)); // x 1.1 again
+  CHECK(years.budget(4)[0] == doctest::Approx(14.30825).epsilon(1e-12));
+  // The monthly evaluation carries the same yearly budget.
+  const Outcome months = evaluate(model, Period::month);
+  CHECK(months.budget(4)[0] == doctest::Approx(14.30825).epsilon(1e-12));
+}
+
+TEST_CASE("budget growth fills a gap between stated years but never works backwards")
+{
+  const Model model = model_from(header("2024/25") + R"(
+[lines.a]
+base = 1.0
+[budget]
+growth = 0.1
+[budget.years]
+"2022/23" = 10.0
+"2024/25" = 20.0
+[options.o]
+name = "O"
+)");
+  const Outcome years = evaluate(model, Period::year);
+  CHECK(std::isnan(years.budget(0)[0])); // before the first stated year
+  CHECK(years.budget(1)[0] == doctest::Approx(10.0).epsilon(1e-12));
+  CHECK(years.budget(2)[0] == doctest::Approx(11.0).epsilon(1e-12)); // 10 x 1.1
+  CHECK(years.budget(3)[0] == doctest::Approx(20.0).epsilon(1e-12)); // stated
+}
+
+TEST_CASE("there is no budget (NaN) in years neither stated nor grown")
+{
+  const Model without = model_from(header("2022/23") + R"(
+[lines.a]
+base = 1.0
+[options.o]
+name = "O"
+)");
+  const Outcome none = evaluate(without, Period::year);
+  CHECK(std::isnan(none.budget(0)[0]));
+  CHECK(std::isnan(none.budget(1)[0]));
+
+  const Model no_growth = model_from(header("2023/24") + R"(
+[lines.a]
+base = 1.0
+[budget.years]
+"2022/23" = 5.0
+[options.o]
+name = "O"
+)");
+  const Outcome stated = evaluate(no_growth, Period::year);
+  CHECK(std::isnan(stated.budget(0)[0]));
+  CHECK(stated.budget(1)[0] == doctest::Approx(5.0).epsilon(1e-12));
+  CHECK(std::isnan(stated.budget(2)[0])); // no growth to carry it forward
+}
+
+TEST_CASE("the DCST scenario reproduces the cabinet report's figures")
+{
+  const Model model = carecast::test::dcst_model();
+  const Outcome years = evaluate(model, Period::year);
+  // Para 44: the 2021/22 contract value 58.17, the quarter 3 forecast 64.43 (= 58.17
+  // + the 6.26 overspend), and the 2022/23 budget 65.15 = 58.17 + 3.54 + 0.70 + 2.74.
+  CHECK(near(years.budget(0)[0], 58.17, 1e-9));
+  CHECK(near(years.budget(1)[0], 58.17 + 3.54 + 0.70 + 2.74, 1e-9));
+  CHECK(near(years.budget(1)[0], 65.15, 1e-9));
+  // After 2022/23 the budget grows by the stated 3%.
+  CHECK(near(years.budget(2)[0], 65.15 * 1.03, 1e-9));
+  REQUIRE(years.options() == 3);
+  for (int o = 0; o < years.options(); ++o) {
+    CAPTURE(o);
+    CHECK(near(years.total(o, 0)[0], 64.43, 1e-9));
+    CHECK(near(years.total(o, 0)[0] - years.budget(0)[0], 6.26, 1e-9));
+  }
+}

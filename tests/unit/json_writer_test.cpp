@@ -1,0 +1,387 @@
+#include "carecast/writers.hpp"
+
+#include "test_model.hpp"
+
+#include <cstdlib>
+#include <doctest/doctest.h>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+using carecast::Report;
+using carecast::write_json;
+
+namespace {
+
+// Just enough of a strict JSON reader (RFC 8259) to check the writer's output is valid
+// and to decode its strings and numbers.
+struct Json
+{
+  enum class Type { null, boolean, number, string, array, object };
+  Type type = Type::null;
+  double number = 0.0;
+  std::string text;
+  std::vector<std::string> keys; // of an object, beside `items`
+  std::vector<Json> items;       // an array's elements or an object's values
+
+  const Json& operator[](std::string_view key) const
+  {
+    for (std::size_t i = 0; i < keys.size(); ++i) {
+      if (keys[i] == key) {
+        return items[i];
+      }
+    }
+    FAIL("no key " << std::string(key));
+    return *this;
+  }
+};
+
+class JsonReader
+{
+public:
+  explicit JsonReader(std::string_view text)
+    : m_text(text)
+  {}
+
+  // The document, or nothing when the text is not exactly one valid JSON value.
+  std::optional<Json> document()
+  {
+    std::optional<Json> result = value();
+    skip();
+    return result && m_pos == m_text.size() ? result : std::nullopt;
+  }
+
+private:
+  bool at_end() const { return m_pos >= m_text.size(); }
+  char peek() const { return m_text[m_pos]; }
+
+  void skip()
+  {
+    while (!at_end() && (peek() == ' ' || peek() == '\n' || peek() == '\r' || peek() == '\t')) {
+      ++m_pos;
+    }
+  }
+
+  bool eat(char c)
+  {
+    skip();
+    if (!at_end() && peek() == c) {
+      ++m_pos;
+      return true;
+    }
+    return false;
+  }
+
+  bool literal(std::string_view word)
+  {
+    if (m_text.substr(m_pos, word.size()) != word) {
+      return false;
+    }
+    m_pos += word.size();
+    return true;
+  }
+
+  std::optional<Json> value()
+  {
+    skip();
+    if (at_end()) {
+      return std::nullopt;
+    }
+    Json result;
+    if (peek() == '{') {
+      ++m_pos;
+      result.type = Json::Type::object;
+      if (eat('}')) {
+        return result;
+      }
+      do {
+        skip();
+        std::optional<std::string> key = string();
+        if (!key || !eat(':')) {
+          return std::nullopt;
+        }
+        std::optional<Json> item = value();
+        if (!item) {
+          return std::nullopt;
+        }
+        result.keys.push_back(*key);
+        result.items.push_back(*item);
+      } while (eat(','));
+      return eat('}') ? std::optional<Json>(result) : std::nullopt;
+    }
+    if (peek() == '[') {
+      ++m_pos;
+      result.type = Json::Type::array;
+      if (eat(']')) {
+        return result;
+      }
+      do {
+        std::optional<Json> item = value();
+        if (!item) {
+          return std::nullopt;
+        }
+        result.items.push_back(*item);
+      } while (eat(','));
+      return eat(']') ? std::optional<Json>(result) : std::nullopt;
+    }
+    if (peek() == '"') {
+      std::optional<std::string> text = string();
+      if (!text) {
+        return std::nullopt;
+      }
+      result.type = Json::Type::string;
+      result.text = *text;
+      return result;
+    }
+    if (literal("true") || literal("false")) {
+      result.type = Json::Type::boolean;
+      return result;
+    }
+    if (literal("null")) {
+      return result;
+    }
+    return number();
+  }
+
+  std::optional<std::string> string()
+  {
+    if (at_end() || peek() != '"') {
+      return std::nullopt;
+    }
+    ++m_pos;
+    std::string out;
+    while (!at_end()) {
+      const char c = m_text[m_pos++];
+      if (c == '"') {
+        return out;
+      }
+      if (static_cast<unsigned char>(c) < 0x20) {
+        return std::nullopt; // control characters must be escaped
+      }
+      if (c != '\\') {
+        out += c;
+        continue;
+      }
+      if (at_end()) {
+        return std::nullopt;
+      }
+      switch (const char e = m_text[m_pos++]) {
+      case '"':
+        out += '"';
+        break;
+      case '\\':
+        out += '\\';
+        break;
+      case '/':
+        out += '/';
+        break;
+      case 'b':
+        out += '\b';
+        break;
+      case 'f':
+        out += '\f';
+        break;
+      case 'n':
+        out += '\n';
+        break;
+      case 'r':
+        out += '\r';
+        break;
+      case 't':
+        out += '\t';
+        break;
+      case 'u': {
+        if (m_pos + 4 > m_text.size()) {
+          return std::nullopt;
+        }
+        const std::string hex(m_text.substr(m_pos, 4));
+        char* end = nullptr;
+        const long code = std::strtol(hex.c_str(), &end, 16);
+        if (end != hex.c_str() + 4 || code >= 0x80) {
+          return std::nullopt; // the writer only needs to escape ASCII controls
+        }
+        out += static_cast<char>(code);
+        m_pos += 4;
+        break;
+      }
+      default:
+        (void)e;
+        return std::nullopt;
+      }
+    }
+    return std::nullopt;
+  }
+
+  std::optional<Json> number()
+  {
+    const std::size_t start = m_pos;
+    const auto digits = [&] {
+      const std::size_t first = m_pos;
+      while (!at_end() && peek() >= '0' && peek() <= '9') {
+        ++m_pos;
+      }
+      return m_pos > first;
+    };
+    if (!at_end() && peek() == '-') {
+      ++m_pos;
+    }
+    if (!at_end() && peek() == '0') {
+      ++m_pos; // no leading zeros
+    } else if (!digits()) {
+      return std::nullopt;
+    }
+    if (!at_end() && peek() == '.') {
+      ++m_pos;
+      if (!digits()) {
+        return std::nullopt;
+      }
+    }
+    if (!at_end() && (peek() == 'e' || peek() == 'E')) {
+      ++m_pos;
+      if (!at_end() && (peek() == '+' || peek() == '-')) {
+        ++m_pos;
+      }
+      if (!digits()) {
+        return std::nullopt;
+      }
+    }
+    Json result;
+    result.type = Json::Type::number;
+    result.number = std::strtod(std::string(m_text.substr(start, m_pos - start)).c_str(), nullptr);
+    return result;
+  }
+
+  std::string_view m_text;
+  std::size_t m_pos = 0;
+};
+
+std::optional<Json> parse(std::string_view text)
+{
+  return JsonReader(text).document();
+}
+
+// A report whose strings hold every character JSON must escape.
+Report awkward_report()
+{
+  Report report;
+  report.scenario = "quote\" backslash\\ end";
+  report.title = "line one\nline two\ttabbed\rreturn";
+  report.unit = "£m";
+  report.options = {{"opt", "bell\x07 and unit separator\x1f"}};
+  report.lines = {{"a", "Line A"}};
+  report.years = {"2021/22"};
+  report.rows.push_back({"opt", "2021/22", "a", "cost", 1.0 / 3.0});
+  report.rows.push_back({"opt", "2021/22", "total", "cost", -0.0});
+  return report;
+}
+
+} // namespace
+
+TEST_CASE("the JSON reader used here accepts valid JSON and rejects invalid")
+{
+  // The checks below rely on it, so it must be able to say no.
+  CHECK(parse(R"({"a": [1, -2.5e3, "x\n", true, null], "b": {}})").has_value());
+  CHECK_FALSE(parse(R"({"a": 1,})").has_value());
+  CHECK_FALSE(parse("{\"a\": \"raw\nnewline\"}").has_value());
+  CHECK_FALSE(parse(R"({"a": nan})").has_value());
+  CHECK_FALSE(parse(R"({"a": 01})").has_value());
+  CHECK_FALSE(parse(R"({"a": "bad \q escape"})").has_value());
+  CHECK_FALSE(parse(R"({"a": 1} {})").has_value());
+}
+
+TEST_CASE("JSON output is one valid object with scenario, title, unit, options, lines and rows")
+{
+  const Report report = awkward_report();
+  const std::optional<Json> json = parse(write_json(report));
+  REQUIRE(json.has_value());
+  REQUIRE(json->type == Json::Type::object);
+  CHECK(json->keys
+        == std::vector<std::string>{"scenario", "title", "unit", "options", "lines", "rows"});
+  CHECK((*json)["unit"].text == "£m");
+  const Json& options = (*json)["options"];
+  REQUIRE(options.type == Json::Type::array);
+  REQUIRE(options.items.size() == 1);
+  CHECK(options.items[0]["id"].text == "opt");
+  const Json& lines = (*json)["lines"];
+  REQUIRE(lines.items.size() == 1);
+  CHECK(lines.items[0]["name"].text == "Line A");
+  const Json& rows = (*json)["rows"];
+  REQUIRE(rows.type == Json::Type::array);
+  REQUIRE(rows.items.size() == 2);
+  const Json& row = rows.items[0];
+  CHECK(row.keys == std::vector<std::string>{"option", "year", "line", "measure", "value"});
+  CHECK(row["option"].text == "opt");
+  CHECK(row["year"].text == "2021/22");
+  CHECK(row["line"].text == "a");
+  CHECK(row["measure"].text == "cost");
+  REQUIRE(row["value"].type == Json::Type::number);
+}
+
+TEST_CASE("JSON escapes quotes, backslashes, newlines and control characters")
+{
+  const Report report = awkward_report();
+  const std::string text = write_json(report);
+  CHECK(text.find(R"("scenario": "quote\" backslash\\ end")") != std::string::npos);
+  CHECK(text.find(R"("title": "line one\nline two\ttabbed\rreturn")") != std::string::npos);
+  CHECK(text.find(R"(bell\u0007 and unit separator\u001f")") != std::string::npos);
+  // No raw control character anywhere; the newlines are layout between tokens.
+  for (const char c : text) {
+    if (c != '\n') {
+      CHECK(static_cast<unsigned char>(c) >= 0x20);
+    }
+  }
+  // Decoding gives back the original strings exactly.
+  const std::optional<Json> json = parse(text);
+  REQUIRE(json.has_value());
+  CHECK((*json)["scenario"].text == report.scenario);
+  CHECK((*json)["title"].text == report.title);
+  CHECK((*json)["options"].items[0]["name"].text == report.options[0].name);
+}
+
+TEST_CASE("JSON values are written at full precision, negative zero as 0")
+{
+  const std::string text = write_json(awkward_report());
+  // 12 significant digits, as in CSV.
+  CHECK(text.find(R"("value": 0.333333333333})") != std::string::npos);
+  CHECK(text.find(R"("measure": "cost", "value": 0})") != std::string::npos);
+  const std::optional<Json> json = parse(text);
+  REQUIRE(json.has_value());
+  CHECK((*json)["rows"].items[0]["value"].number == doctest::Approx(1.0 / 3.0).epsilon(1e-12));
+}
+
+TEST_CASE("an empty report is still valid JSON")
+{
+  Report report;
+  report.scenario = "empty";
+  const std::optional<Json> json = parse(write_json(report));
+  REQUIRE(json.has_value());
+  CHECK((*json)["rows"].items.empty());
+  CHECK((*json)["options"].items.empty());
+}
+
+TEST_CASE("the DCST compare report as JSON carries every row and the cabinet figures")
+{
+  const carecast::Model model = carecast::test::dcst_model();
+  const carecast::Outcome outcome = carecast::Evaluator(model).evaluate(model.values());
+  const Report report = carecast::compare_report(model, outcome, "dcst_2022");
+  const std::string text = write_json(report);
+  const std::optional<Json> json = parse(text);
+  REQUIRE(json.has_value());
+  CHECK((*json)["scenario"].text == "dcst_2022");
+  CHECK((*json)["title"].text == model.name());
+  CHECK((*json)["options"].items.size() == 3);
+  CHECK((*json)["lines"].items.size() == 8);
+  const Json& rows = (*json)["rows"];
+  REQUIRE(rows.items.size() == report.rows.size());
+  for (std::size_t i = 0; i < report.rows.size(); ++i) {
+    CAPTURE(i);
+    CHECK(rows.items[i]["measure"].text == report.rows[i].measure);
+    // 12 significant digits: within 1e-11 relative of the unrounded value.
+    CHECK(rows.items[i]["value"].number == doctest::Approx(report.rows[i].value).epsilon(1e-11));
+  }
+  CHECK(
+    text.find(
+      R"({"option": "do_nothing", "year": "2021/22", "line": "total", "measure": "variance", "value": 6.26})")
+    != std::string::npos);
+}

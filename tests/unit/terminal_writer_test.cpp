@@ -1,0 +1,187 @@
+#include "carecast/text_table.hpp"
+#include "carecast/writers.hpp"
+
+#include "test_model.hpp"
+
+#include <doctest/doctest.h>
+#include <sstream>
+#include <string>
+#include <vector>
+
+using carecast::Report;
+using carecast::ReportKind;
+using carecast::write_terminal;
+
+namespace {
+
+std::vector<std::string> lines_of(const std::string& text)
+{
+  std::vector<std::string> lines;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) {
+    lines.push_back(line);
+  }
+  return lines;
+}
+
+bool contains(const std::string& text, const std::string& part)
+{
+  return text.find(part) != std::string::npos;
+}
+
+// The text from a section's title to the next blank line.
+std::string section(const std::string& text, const std::string& title)
+{
+  const std::size_t start = text.find("\n" + title + "\n");
+  REQUIRE_MESSAGE(start != std::string::npos, title);
+  const std::size_t end = text.find("\n\n", start + 1);
+  return text.substr(start + 1, end == std::string::npos ? std::string::npos : end - start);
+}
+
+// Two options over two years, a budget in the first year only. Values chosen to
+// show rounding: 10.004 -> 10.00, 11.236 -> 11.24, -0.008 -> -0.01, and variances
+// of +-0.004 that must show as 0.00, never -0.00.
+Report small_compare()
+{
+  Report report;
+  report.kind = ReportKind::compare;
+  report.scenario = "small";
+  report.title = "Small comparison";
+  report.unit = "£m";
+  report.options = {{"a", "Option A"}, {"b", "Option B"}};
+  report.lines = {{"x", "Line X"}};
+  report.years = {"2021/22", "2022/23"};
+  const auto add = [&](std::string option, std::string year, std::string measure, double value) {
+    report.rows.push_back({std::move(option), std::move(year), "total", std::move(measure), value});
+  };
+  add("a", "2021/22", "cost", 10.004);
+  add("a", "2021/22", "difference", 0.0);
+  add("a", "2021/22", "cumulative", 10.004);
+  add("a", "2021/22", "budget", 10.0);
+  add("a", "2021/22", "variance", 0.004);
+  add("a", "2022/23", "cost", 11.236);
+  add("a", "2022/23", "difference", 0.0);
+  add("a", "2022/23", "cumulative", 21.24);
+  add("b", "2021/22", "cost", 9.996);
+  add("b", "2021/22", "difference", -0.008);
+  add("b", "2021/22", "cumulative", 9.996);
+  add("b", "2021/22", "budget", 10.0);
+  add("b", "2021/22", "variance", -0.004);
+  add("b", "2022/23", "cost", 1234.5);
+  add("b", "2022/23", "difference", 1223.264);
+  add("b", "2022/23", "cumulative", 1244.496);
+  return report;
+}
+
+} // namespace
+
+TEST_CASE("the compare table shows its heading and every section")
+{
+  const std::string text = write_terminal(small_compare());
+  CHECK(text.rfind("Small comparison\nAmounts in £m; financial years run April to March.\n", 0)
+        == 0);
+  CHECK(contains(text, "\nCost\n"));
+  CHECK(contains(text, "\nDifference from a (negative = cheaper)\n"));
+  CHECK(contains(text, "\nCumulative cost\n"));
+  CHECK(contains(text, "\nVariance against budget (positive = overspend)\n"));
+  // The option legend.
+  CHECK(contains(text, "Option  Name\n"));
+  CHECK(contains(text, "a       Option A\n"));
+  CHECK(contains(text, "b       Option B\n"));
+}
+
+TEST_CASE("terminal amounts are rounded to 2 decimals, and never show -0.00")
+{
+  const std::string text = write_terminal(small_compare());
+  const std::string cost = section(text, "Cost");
+  // Year, Budget, a, b; the budget cell of 2022/23 is blank.
+  CHECK(contains(cost, "2021/22   10.00  10.00    10.00\n")); // 10.004 and 9.996
+  CHECK(contains(cost, "2022/23          11.24  1234.50\n")); // no thousands separator
+  CHECK(contains(cost, "Total            21.24  1244.50\n")); // 10.004 + 11.236 = 21.24
+  const std::string difference = section(text, "Difference from a (negative = cheaper)");
+  // Only option b has a column: the first option is what the others differ from.
+  CHECK(contains(difference, "Year           b\n"));
+  CHECK(contains(difference, "2021/22    -0.01\n"));
+  const std::string variance = section(text, "Variance against budget (positive = overspend)");
+  // Only the year with a budget; +0.004 and -0.004 both round to 0.00.
+  CHECK(contains(variance, "2021/22  0.00  0.00\n"));
+  CHECK_FALSE(contains(variance, "2022/23"));
+  CHECK_FALSE(contains(text, "-0.00"));
+}
+
+TEST_CASE("the run table lists each option's lines, total, budget and variance")
+{
+  Report report;
+  report.kind = ReportKind::run;
+  report.title = "Small run";
+  report.unit = "£m";
+  report.options = {{"a", "Option A"}};
+  report.lines = {{"x", "Line X"}, {"y", "Line Y"}};
+  report.years = {"2021/22", "2022/23"};
+  const auto add = [&](std::string year, std::string line, std::string measure, double value) {
+    report.rows.push_back({"a", std::move(year), std::move(line), std::move(measure), value});
+  };
+  add("2021/22", "x", "cost", 1.234);
+  add("2021/22", "y", "cost", -0.001);
+  add("2021/22", "total", "cost", 1.233);
+  add("2021/22", "total", "budget", 1.0);
+  add("2021/22", "total", "variance", 0.233);
+  add("2022/23", "x", "cost", 2.236);
+  add("2022/23", "y", "cost", -1.5);
+  add("2022/23", "total", "cost", 0.736);
+  const std::string text = write_terminal(report);
+  CHECK(text.rfind("Small run\nAmounts in £m; financial years run April to March.\n", 0) == 0);
+  CHECK(contains(text, "\nOption A [a]\n"));
+  CHECK(contains(text, "Line      2021/22  2022/23\n"));
+  CHECK(contains(text, "x            1.23     2.24\n"));
+  CHECK(contains(text, "y            0.00    -1.50\n")); // -0.001 shows as 0.00
+  CHECK(contains(text, "Total        1.23     0.74\n"));
+  CHECK(contains(text, "Budget       1.00\n")); // blank where there is no budget
+  CHECK(contains(text, "Variance     0.23\n"));
+  CHECK_FALSE(contains(text, "-0.00"));
+}
+
+TEST_CASE("the run table leaves out budget and variance when no year has a budget")
+{
+  Report report;
+  report.kind = ReportKind::run;
+  report.title = "No budget";
+  report.unit = "£m";
+  report.options = {{"a", "Option A"}};
+  report.lines = {{"x", "Line X"}};
+  report.years = {"2021/22"};
+  report.rows.push_back({"a", "2021/22", "x", "cost", 2.0});
+  report.rows.push_back({"a", "2021/22", "total", "cost", 2.0});
+  const std::string text = write_terminal(report);
+  CHECK(contains(text, "Total     2.00\n"));
+  CHECK_FALSE(contains(text, "Budget"));
+  CHECK_FALSE(contains(text, "Variance"));
+}
+
+TEST_CASE("the DCST compare and run tables fit in 80 columns and show the cabinet figures")
+{
+  const carecast::Model model = carecast::test::dcst_model();
+  const carecast::Outcome outcome = carecast::Evaluator(model).evaluate(model.values());
+  const std::string compare = write_terminal(carecast::compare_report(model, outcome, "dcst_2022"));
+  const std::string run = write_terminal(carecast::run_report(model, outcome, "dcst_2022", {}));
+  for (const std::string* text : {&compare, &run}) {
+    for (const std::string& line : lines_of(*text)) {
+      CAPTURE(line);
+      CHECK(carecast::display_width(line) <= 80);
+    }
+    CHECK_FALSE(contains(*text, "-0.00"));
+  }
+  CHECK(contains(compare, "\nCost\n"));
+  CHECK(contains(compare, "\nDifference from do_nothing (negative = cheaper)\n"));
+  CHECK(contains(compare, "\nCumulative cost\n"));
+  CHECK(contains(compare, "\nVariance against budget (positive = overspend)\n"));
+  // Para 44: 2021/22 budget 58.17, cost 64.43 for every option; 2022/23 budget 65.15.
+  CHECK(contains(section(compare, "Cost"),
+                 "2021/22   58.17       64.43                64.43     64.43\n"));
+  CHECK(contains(section(compare, "Cost"), "2022/23   65.15"));
+  CHECK(contains(section(compare, "Variance against budget (positive = overspend)"),
+                 "2021/22        6.26                 6.26      6.26\n"));
+  for (const carecast::ModelOption& option : model.options()) {
+    CHECK(contains(run, "\n" + option.name + " [" + option.id + "]\n"));
+  }
+}

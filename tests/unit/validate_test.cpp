@@ -1,0 +1,506 @@
+#include "carecast/validate.hpp"
+
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <vector>
+
+using namespace carecast;
+
+// Positions are counted by hand: each raw string starts with its line 1 right after R"(,
+// lines and columns count from 1.
+
+namespace {
+
+// A valid scenario over 2021/22 to 2023/24, so its grid runs from 2021-04 to 2024-03. It
+// has 14 lines: text appended to it starts at line 15.
+const std::string k_valid = R"([scenario]
+name = "Validation"
+base_year = "2021/22"
+horizon = "2023/24"
+
+[indices.pay]
+default = 0.02
+
+[lines.staffing]
+base = 10.0
+prices = { pay = 1.0 }
+
+[options.baseline]
+name = "Baseline"
+)";
+
+LoadResult check(const std::string& text)
+{
+  return read_scenario_text(text, "test.toml");
+}
+
+// k_valid with more tables after it.
+LoadResult check_with(const std::string& extra)
+{
+  return check(k_valid + extra);
+}
+
+// A valid scenario with the base year and horizon a test chooses: the horizon is on line
+// 4, its value at column 11 (after "horizon = ").
+std::string over_years(std::string_view base_year, std::string_view horizon)
+{
+  return "[scenario]\nname = \"Years\"\nbase_year = \"" + std::string(base_year)
+         + "\"\nhorizon = \"" + std::string(horizon)
+         + "\"\n\n[lines.staffing]\nbase = 10.0\n\n[options.baseline]\nname = \"Baseline\"\n";
+}
+
+std::string rendered(const LoadResult& result)
+{
+  std::string text;
+  for (const Diagnostic& diagnostic : result.diagnostics) {
+    text += render(diagnostic, result.sources);
+  }
+  return text;
+}
+
+// The one problem of a scenario, which is therefore not given back.
+Diagnostic only_problem(const LoadResult& result)
+{
+  INFO(rendered(result));
+  REQUIRE(result.diagnostics.size() == 1);
+  CHECK_FALSE(result.scenario);
+  return result.diagnostics.front();
+}
+
+void check_valid(const LoadResult& result)
+{
+  INFO(rendered(result));
+  CHECK(result.diagnostics.empty());
+  CHECK(result.scenario);
+}
+
+} // namespace
+
+TEST_CASE("the valid scenario these tests extend has no problems")
+{
+  check_valid(check(k_valid));
+}
+
+// --- Ranges ---------------------------------------------------------------------------
+
+TEST_CASE("a rate of 35 is an error that hints at 0.35")
+{
+  const Diagnostic problem = only_problem(check_with(R"([indices.cpi]
+rates."2022/23" = 35
+default = 0.02
+)"));
+  CHECK(problem.pos == SourcePos{"test.toml", 16, 19}); // after `rates."2022/23" = `
+  CHECK(problem.message
+        == "'indices.cpi.rates.2022/23' = 35 is out of range: an annual rate is a fraction "
+           "between -1 and 1, so 3.5% is written 0.035 (did you mean 0.35?)");
+}
+
+TEST_CASE("a rate must lie strictly between -1 and 1")
+{
+  for (const std::string rate : {"1.0", "-1.0"}) {
+    INFO("rate: ", rate);
+    const Diagnostic problem = only_problem(check_with("[indices.cpi]\ndefault = " + rate + "\n"));
+    CHECK(problem.pos == SourcePos{"test.toml", 16, 11}); // after "default = "
+    CHECK(problem.message.find("'indices.cpi.default' = ") == 0);
+    CHECK(problem.message.find("is out of range") != std::string::npos);
+  }
+  for (const std::string rate : {"0.99", "-0.99", "0"}) {
+    INFO("rate: ", rate);
+    check_valid(check_with("[indices.cpi]\ndefault = " + rate + "\n"));
+  }
+}
+
+TEST_CASE("price shares that add up to 1 only within the tolerance are valid")
+{
+  check_valid(check_with(R"([indices.cpi]
+default = 0.02
+
+[lines.support]
+base = 5.0
+prices = { pay = 0.7, cpi = 0.3 }
+)"));
+  // In binary floating point 0.7 + 0.2 + 0.1 is 0.9999999999999999, not 1: only the 1e-9
+  // tolerance lets this line pass.
+  CHECK(0.7 + 0.2 + 0.1 != 1.0);
+  check_valid(check_with(R"([indices.cpi]
+default = 0.02
+
+[indices.rent]
+default = 0.02
+
+[lines.support]
+base = 5.0
+prices = { pay = 0.7, cpi = 0.2, rent = 0.1 }
+)"));
+}
+
+TEST_CASE("price shares of 0.7 and 0.2 are an error at the first share")
+{
+  const Diagnostic problem = only_problem(check_with(R"([indices.cpi]
+default = 0.02
+
+[lines.support]
+base = 5.0
+prices = { pay = 0.7, cpi = 0.2 }
+)"));
+  CHECK(problem.pos == SourcePos{"test.toml", 20, 18}); // after "prices = { pay = "
+  CHECK(problem.message == "the price shares of line 'support' add up to 0.9, not 1");
+}
+
+TEST_CASE("a negative saving target is an error at the target")
+{
+  const Diagnostic problem = only_problem(check_with(R"([options.change]
+name = "Change"
+
+[options.change.overlays.cut]
+type = "saving"
+line = "staffing"
+target = -0.5
+ramp = { "2022/23" = 1.0 }
+)"));
+  CHECK(problem.pos == SourcePos{"test.toml", 21, 10}); // after "target = "
+  CHECK(problem.message
+        == "'options.change.overlays.cut.target' = -0.5 is negative: a saving's target is "
+           "written as a positive amount and taken off the line");
+}
+
+TEST_CASE("a stopped line's keep must lie between 0 and 1, both included")
+{
+  const auto stop_keeping = [](const std::string& keep) {
+    return check_with(R"([options.change]
+name = "Change"
+
+[options.change.overlays.stop]
+type = "stop_line"
+line = "staffing"
+keep = )" + keep + R"(
+from = "2022-10"
+)");
+  };
+  for (const std::string keep : {"1.5", "-0.1"}) {
+    INFO("keep: ", keep);
+    const Diagnostic problem = only_problem(stop_keeping(keep));
+    CHECK(problem.pos == SourcePos{"test.toml", 21, 8}); // after "keep = "
+    CHECK(problem.message
+          == "'options.change.overlays.stop.keep' = " + keep
+               + " is out of range: a share is between 0 and 1, so 30% is written 0.3");
+  }
+  for (const std::string keep : {"0", "1", "0.25"}) {
+    INFO("keep: ", keep);
+    check_valid(stop_keeping(keep));
+  }
+}
+
+// --- References -----------------------------------------------------------------------
+
+TEST_CASE("a reference to an undefined index is an error that suggests the nearest index")
+{
+  const LoadResult result = check_with(R"([lines.support]
+base = 5.0
+demand = "pya"
+prices = { cpi = 1.0 }
+)");
+  INFO(rendered(result));
+  REQUIRE(result.diagnostics.size() == 2);
+  CHECK(result.diagnostics[0].pos == SourcePos{"test.toml", 17, 10}); // after "demand = "
+  CHECK(result.diagnostics[0].message == "no index named 'pya' is defined; did you mean 'pay'?");
+  // 'cpi' is 3 edits from 'pay', too far to suggest.
+  CHECK(result.diagnostics[1].pos == SourcePos{"test.toml", 18, 12}); // after "prices = { "
+  CHECK(result.diagnostics[1].message == "no index named 'cpi' is defined");
+}
+
+TEST_CASE("a reference to an undefined line is an error that suggests the nearest line")
+{
+  const Diagnostic problem = only_problem(check_with(R"([options.change]
+name = "Change"
+
+[options.change.overlays.team]
+type = "recurring"
+line = "stafing"
+amount = 0.35
+from = "2022-04"
+)"));
+  CHECK(problem.pos == SourcePos{"test.toml", 20, 8}); // after "line = "
+  CHECK(problem.message == "no line named 'stafing' is defined; did you mean 'staffing'?");
+}
+
+TEST_CASE("a reference to an undefined option is an error that suggests the nearest option")
+{
+  const Diagnostic problem = only_problem(check_with(R"([options.change]
+name = "Change"
+extends = "baselin"
+)"));
+  CHECK(problem.pos == SourcePos{"test.toml", 17, 11}); // after "extends = "
+  CHECK(problem.message == "no option named 'baselin' is defined; did you mean 'baseline'?");
+}
+
+TEST_CASE("options that extend each other in a cycle are one error")
+{
+  const Diagnostic problem = only_problem(check_with(R"([options.first]
+name = "First"
+extends = "second"
+
+[options.second]
+name = "Second"
+extends = "first"
+)"));
+  CHECK(problem.pos == SourcePos{"test.toml", 17, 11}); // first's extends, after "extends = "
+  CHECK(problem.message == "options extend each other in a cycle: first -> second -> first");
+}
+
+TEST_CASE("an option that extends itself is a cycle")
+{
+  const Diagnostic problem = only_problem(check_with(R"([options.own]
+name = "Own"
+extends = "own"
+)"));
+  CHECK(problem.pos == SourcePos{"test.toml", 17, 11});
+  CHECK(problem.message == "options extend each other in a cycle: own -> own");
+}
+
+// --- Dates ----------------------------------------------------------------------------
+
+TEST_CASE("a month off the grid is an error that names the scenario's years and months")
+{
+  const LoadResult result = check_with(R"([lines.grant]
+base = -0.7
+until = "2024-04"
+
+[options.change]
+name = "Change"
+
+[options.change.overlays.team]
+type = "recurring"
+line = "staffing"
+amount = 0.35
+from = "2021-03"
+until = "2024-03"
+)");
+  INFO(rendered(result));
+  CHECK_FALSE(result.scenario);
+  // 2024-04 is the month after the grid, 2021-03 the month before; 2024-03 is its last.
+  REQUIRE(result.diagnostics.size() == 2);
+  CHECK(result.diagnostics[0].pos == SourcePos{"test.toml", 17, 9}); // after "until = "
+  CHECK(result.diagnostics[0].message
+        == "'lines.grant.until' 2024-04 is outside the scenario's years 2021/22 to 2023/24 "
+           "(2021-04 to 2024-03)");
+  CHECK(result.diagnostics[1].pos == SourcePos{"test.toml", 26, 8}); // after "from = "
+  CHECK(result.diagnostics[1].message
+        == "'options.change.overlays.team.from' 2021-03 is outside the scenario's years "
+           "2021/22 to 2023/24 (2021-04 to 2024-03)");
+}
+
+TEST_CASE("a budget year or ramp year outside the scenario's years is an error")
+{
+  const LoadResult result = check_with(R"([budget.years]
+"2024/25" = 60.0
+"2021/22" = 58.0
+
+[options.change]
+name = "Change"
+
+[options.change.overlays.cut]
+type = "saving"
+line = "staffing"
+target = 0.5
+ramp = { "2020/21" = 0.5, "2023/24" = 1.0 }
+)");
+  INFO(rendered(result));
+  CHECK_FALSE(result.scenario);
+  REQUIRE(result.diagnostics.size() == 2);
+  CHECK(result.diagnostics[0].pos == SourcePos{"test.toml", 16, 1}); // the year's key
+  CHECK(result.diagnostics[0].message
+        == "budget year 2024/25 is outside the scenario's years 2021/22 to 2023/24");
+  // The fraction's value: after `ramp = { "2020/21" = `, 21 characters.
+  CHECK(result.diagnostics[1].pos == SourcePos{"test.toml", 26, 22});
+  CHECK(result.diagnostics[1].message
+        == "ramp year 2020/21 is outside the scenario's years 2021/22 to 2023/24");
+}
+
+TEST_CASE("an until before its from is an error at the until")
+{
+  const auto window = [](const std::string& until) {
+    return check_with(R"([options.change]
+name = "Change"
+
+[options.change.overlays.setup]
+type = "one_off"
+line = "staffing"
+amount = 1.5
+from = "2022-09"
+until = ")" + until + R"("
+)");
+  };
+  const Diagnostic problem = only_problem(window("2022-04"));
+  CHECK(problem.pos == SourcePos{"test.toml", 23, 9}); // after "until = "
+  CHECK(problem.message
+        == "'options.change.overlays.setup.until' 2022-04 is before its 'from' 2022-09");
+  // Both months are included, so a window of one month is valid.
+  check_valid(window("2022-09"));
+}
+
+TEST_CASE("an index without a rate for a year after the base year and no default is an error")
+{
+  const Diagnostic problem = only_problem(check_with(R"([indices.cpi]
+rates."2022/23" = 0.05
+)"));
+  CHECK(problem.pos == SourcePos{"test.toml", 15, 10}); // the id in "[indices.cpi]"
+  CHECK(problem.message == "index 'cpi' has no rate for 2023/24 and no 'default'");
+  // With a rate for each year after the base year, no default is needed.
+  check_valid(check_with(R"([indices.cpi]
+rates."2022/23" = 0.05
+rates."2023/24" = 0.04
+)"));
+}
+
+TEST_CASE("an index rate for the base year is an error")
+{
+  const Diagnostic problem = only_problem(check_with(R"([indices.cpi]
+rates."2021/22" = 0.05
+default = 0.02
+)"));
+  CHECK(problem.pos == SourcePos{"test.toml", 16, 19}); // after `rates."2021/22" = `
+  CHECK(problem.message
+        == "'indices.cpi.rates.2021/22': rates apply to the years after the base year, "
+           "2022/23 to 2023/24");
+}
+
+TEST_CASE("an index_rate that starts in the base year is an error naming the earliest month")
+{
+  const auto grip_from = [](const std::string& from) {
+    return check_with(R"([options.change]
+name = "Change"
+
+[options.change.overlays.grip]
+type = "index_rate"
+index = "pay"
+rate = 0.01
+from = ")" + from + R"("
+)");
+  };
+  // 2022-03 is the last month of the base year 2021/22.
+  const Diagnostic problem = only_problem(grip_from("2022-03"));
+  CHECK(problem.pos == SourcePos{"test.toml", 22, 8}); // after "from = "
+  CHECK(problem.message
+        == "'options.change.overlays.grip.from' 2022-03 is in the base year: indices stay at 1 "
+           "through the base year, so a rate can change from 2022-04 at the earliest");
+  check_valid(grip_from("2022-04"));
+}
+
+// --- The horizon ----------------------------------------------------------------------
+
+TEST_CASE("a horizon before the base year is an error at the horizon")
+{
+  const Diagnostic problem = only_problem(check(over_years("2022/23", "2021/22")));
+  CHECK(problem.pos == SourcePos{"test.toml", 4, 11});
+  CHECK(problem.message == "horizon 2021/22 is before the base year 2022/23");
+}
+
+TEST_CASE("a horizon in the base year makes a valid one-year scenario")
+{
+  check_valid(check(over_years("2021/22", "2021/22")));
+}
+
+TEST_CASE("a scenario may span 30 financial years but not 31")
+{
+  // 2021/22 to 2050/51 is 30 years, both included; to 2051/52 is 31.
+  check_valid(check(over_years("2021/22", "2050/51")));
+  const Diagnostic problem = only_problem(check(over_years("2021/22", "2051/52")));
+  CHECK(problem.pos == SourcePos{"test.toml", 4, 11});
+  CHECK(problem.message
+        == "the scenario spans more than 30 financial years from its base year to its horizon");
+}
+
+TEST_CASE("a malformed base year is reported once, not again as every date off the grid")
+{
+  // Without a base year there is no grid to check the months and years against.
+  const LoadResult result = check(R"([scenario]
+name = "Unknown years"
+base_year = "2021-22"
+horizon = "2023/24"
+
+[indices.pay]
+rates."2022/23" = 0.03
+default = 0.02
+
+[lines.staffing]
+base = 10.0
+until = "2023-03"
+
+[budget.years]
+"2022/23" = 10.0
+
+[options.baseline]
+name = "Baseline"
+)");
+  const Diagnostic problem = only_problem(result);
+  CHECK(problem.pos == SourcePos{"test.toml", 3, 13}); // after "base_year = "
+  CHECK(problem.message.find("is not a financial year") != std::string::npos);
+}
+
+// --- The whole scenario ---------------------------------------------------------------
+
+TEST_CASE("a scenario without lines or options is an error at the top of its file")
+{
+  const LoadResult result = check(R"([scenario]
+name = "Empty"
+base_year = "2021/22"
+horizon = "2023/24"
+)");
+  INFO(rendered(result));
+  CHECK_FALSE(result.scenario);
+  REQUIRE(result.diagnostics.size() == 2);
+  CHECK(result.diagnostics[0].pos == SourcePos{"test.toml", 1, 1});
+  CHECK(result.diagnostics[0].message == "the scenario defines no cost lines under [lines]");
+  CHECK(result.diagnostics[1].pos == SourcePos{"test.toml", 1, 1});
+  CHECK(result.diagnostics[1].message == "the scenario defines no options under [options]");
+}
+
+TEST_CASE("read_scenario_text gives no scenario and every problem sorted by position")
+{
+  // The loader finds line 13's unknown key; validation then finds line 12's index (lines
+  // are checked before options) and line 8's option. Sorted, they run 8, 12, 13.
+  const LoadResult result = check(R"([scenario]
+name = "Sorted"
+base_year = "2021/22"
+horizon = "2023/24"
+
+[options.baseline]
+name = "Baseline"
+extends = "nothing"
+
+[lines.staffing]
+base = 10.0
+demand = "pya"
+bsae = 1.0
+)");
+  INFO(rendered(result));
+  CHECK_FALSE(result.scenario);
+  REQUIRE(result.diagnostics.size() == 3);
+  CHECK(result.diagnostics[0].pos == SourcePos{"test.toml", 8, 11});
+  CHECK(result.diagnostics[0].message == "no option named 'nothing' is defined");
+  CHECK(result.diagnostics[1].pos == SourcePos{"test.toml", 12, 10});
+  CHECK(result.diagnostics[1].message == "no index named 'pya' is defined");
+  CHECK(result.diagnostics[2].pos == SourcePos{"test.toml", 13, 1});
+  CHECK(result.diagnostics[2].message.find("unknown key 'bsae'") == 0);
+}
+
+TEST_CASE("the shipped scenarios validate without diagnostics")
+{
+  const std::filesystem::path scenarios =
+    std::filesystem::path(__FILE__).parent_path() / "../../scenarios";
+  for (const char* name :
+       {"dcst_2022.toml", "dcst_2022_high_demand.toml", "dcst_2022_high_inflation.toml"}) {
+    INFO("scenario: ", name);
+    const LoadResult result = read_scenario(scenarios / name);
+    INFO(rendered(result));
+    CHECK(result.diagnostics.empty());
+    REQUIRE(result.scenario);
+    // dcst_2022.toml has 8 lines and 3 options; the variants only override values.
+    CHECK(result.scenario->lines.size() == 8);
+    CHECK(result.scenario->options.size() == 3);
+  }
+}
