@@ -42,4 +42,17 @@ std::optional<LoadedScenario> load(const std::string& path)
                         std::make_unique<Model>(*result.scenario)};
 }
 
+ExitCode report_on(const std::string& path, const OutputOptions& output,
+                   const MakeReport& make_report)
+{
+  const auto loaded = load(path);
+  if (!loaded) {
+    return ExitCode::invalid_input;
+  }
+  const Model& model = *loaded->model;
+  const Outcome outcome = Evaluator(model).evaluate(model.values());
+  emit(make_report(model, outcome, loaded->id), output);
+  return ExitCode::success;
+}
+
 } // namespace carecast::cli

@@ -3,6 +3,7 @@
 // What the subcommands share: exit codes, output options, loading a scenario with
 // its problems reported on stderr.
 
+#include "carecast/evaluator.hpp"
 #include "carecast/model.hpp"
 #include "carecast/report.hpp"
 
@@ -54,6 +55,14 @@ struct LoadedScenario
 // Reads and validates a scenario; on any problem prints them all to stderr and
 // returns nothing.
 std::optional<LoadedScenario> load(const std::string& path);
+
+using MakeReport =
+  std::function<Report(const Model& model, const Outcome& outcome, const std::string& id)>;
+
+// Loads a scenario, evaluates it once with its own figures and emits the report
+// `make_report` builds from the result.
+ExitCode report_on(const std::string& path, const OutputOptions& output,
+                   const MakeReport& make_report);
 
 Command register_compare(CLI::App& app);
 Command register_run(CLI::App& app);

@@ -1,7 +1,5 @@
 #include "common.hpp"
 
-#include "carecast/evaluator.hpp"
-
 namespace carecast::cli {
 namespace {
 
@@ -13,14 +11,10 @@ struct CompareOptions
 
 ExitCode run_compare(const CompareOptions& options)
 {
-  const auto loaded = load(options.scenario);
-  if (!loaded) {
-    return ExitCode::invalid_input;
-  }
-  const Model& model = *loaded->model;
-  const Outcome outcome = Evaluator(model).evaluate(model.values());
-  emit(compare_report(model, outcome, loaded->id), options.output);
-  return ExitCode::success;
+  return report_on(options.scenario, options.output,
+                   [](const Model& model, const Outcome& outcome, const std::string& id) {
+                     return compare_report(model, outcome, id);
+                   });
 }
 
 } // namespace

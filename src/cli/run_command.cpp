@@ -1,7 +1,5 @@
 #include "common.hpp"
 
-#include "carecast/evaluator.hpp"
-
 #include <fmt/format.h>
 
 namespace carecast::cli {
@@ -34,15 +32,10 @@ std::vector<int> chosen_options(const Model& model, const std::vector<std::strin
 
 ExitCode run_run(const RunOptions& options)
 {
-  const auto loaded = load(options.scenario);
-  if (!loaded) {
-    return ExitCode::invalid_input;
-  }
-  const Model& model = *loaded->model;
-  const std::vector<int> chosen = chosen_options(model, options.options);
-  const Outcome outcome = Evaluator(model).evaluate(model.values());
-  emit(run_report(model, outcome, loaded->id, chosen), options.output);
-  return ExitCode::success;
+  return report_on(options.scenario, options.output,
+                   [&](const Model& model, const Outcome& outcome, const std::string& id) {
+                     return run_report(model, outcome, id, chosen_options(model, options.options));
+                   });
 }
 
 } // namespace
