@@ -1,92 +1,13 @@
 #include "carecast/evaluator.hpp"
 
+#include "projection.hpp"
+
 #include <limits>
 
 namespace carecast {
 namespace {
 
-using Array = Eigen::ArrayXXd; // months x draws
-using Parameters = Eigen::Ref<const Eigen::MatrixXd>;
-
-constexpr int k_months_per_year = 12;
-
-// Index levels for one option, one array per index: 1 through the base year, then
-// compounded each month by the twelfth root of 1 + the year's annual rate.
-std::vector<Array> index_levels(const Model& model, const ModelOption& option,
-                                const Parameters& parameters)
-{
-  const int months = model.grid().months();
-  std::vector<Array> levels;
-  for (std::size_t i = 0; i < model.indices().size(); ++i) {
-    const ModelIndex& index = model.indices()[i];
-    Array growth = Array::Zero(months, parameters.cols());
-    for (int t = k_months_per_year; t < months; ++t) {
-      growth.row(t) = parameters.row(index.rate_by_year[t / k_months_per_year]).array().log1p();
-    }
-    for (const ModelOverlay& overlay : option.overlays) {
-      if (overlay.kind == OverlayKind::index_rate && overlay.target == static_cast<int>(i)) {
-        for (int t = overlay.first_month; t < overlay.end_month; ++t) {
-          growth.row(t) = parameters.row(overlay.value).array().log1p();
-        }
-      }
-    }
-    growth /= k_months_per_year;
-    for (int t = 1; t < months; ++t) {
-      growth.row(t) += growth.row(t - 1);
-    }
-    levels.push_back(growth.exp());
-  }
-  return levels;
-}
-
-Array baseline_cost(const ModelLine& line, const std::vector<Array>& levels,
-                    const Parameters& parameters, int months)
-{
-  Array factor = Array::Ones(months, parameters.cols());
-  if (line.demand_index != k_none) {
-    factor *= levels[line.demand_index];
-  }
-  if (!line.prices.empty()) {
-    Array mix = Array::Zero(months, parameters.cols());
-    for (const auto& [index, share] : line.prices) {
-      mix += levels[index].rowwise() * parameters.row(share).array();
-    }
-    factor *= mix;
-  }
-  Array cost = factor.rowwise() * (parameters.row(line.base).array() / k_months_per_year);
-  cost.bottomRows(months - line.end_month).setZero();
-  return cost;
-}
-
-// Adds an overlay's monthly amounts to its line (stops are applied beforehand).
-void add_overlay(const ModelOverlay& overlay, Array& cost, const std::vector<Array>& levels,
-                 const Parameters& parameters)
-{
-  const auto value = parameters.row(overlay.value).array();
-  for (int t = overlay.first_month; t < overlay.end_month; ++t) {
-    switch (overlay.kind) {
-    case OverlayKind::recurring:
-      if (overlay.indexed_by == k_none) {
-        cost.row(t) += value / k_months_per_year;
-      } else {
-        const Array& level = levels[overlay.indexed_by];
-        cost.row(t) += value / k_months_per_year * level.row(t) / level.row(overlay.first_month);
-      }
-      break;
-    case OverlayKind::one_off:
-      cost.row(t) += value / (overlay.end_month - overlay.first_month);
-      break;
-    case OverlayKind::saving:
-      if (const int ramp = overlay.ramp_by_year[t / k_months_per_year]; ramp != k_none) {
-        cost.row(t) -= value / k_months_per_year * parameters.row(ramp).array();
-      }
-      break;
-    case OverlayKind::stop_line:
-    case OverlayKind::index_rate:
-      break;
-    }
-  }
-}
+using namespace projection;
 
 std::vector<Array> option_costs(const Model& model, const ModelOption& option,
                                 const Parameters& parameters)
@@ -105,8 +26,8 @@ std::vector<Array> option_costs(const Model& model, const ModelOption& option,
     }
   }
   for (const ModelOverlay& overlay : option.overlays) {
-    if (overlay.kind != OverlayKind::stop_line && overlay.kind != OverlayKind::index_rate) {
-      add_overlay(overlay, costs[overlay.target], levels, parameters);
+    if (adds_amounts(overlay)) {
+      costs[overlay.target] += overlay_amounts(overlay, levels, parameters, months);
     }
   }
   return costs;
