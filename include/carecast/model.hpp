@@ -18,6 +18,7 @@ namespace carecast {
 struct Parameter
 {
   std::string path;
+  std::string label; // a name for people where the scenario gives one (budget steps)
   std::string unit;
   SourcePos pos;
   Provenance provenance;
@@ -94,7 +95,7 @@ public:
   std::optional<int> find_option(std::string_view id) const;
 
 private:
-  int add(const Number& number);
+  int add(const Number& number, std::string label = {});
   int month_index(Month month) const;
   int index_position(const std::string& id) const;
   int line_position(const std::string& id) const;

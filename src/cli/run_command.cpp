@@ -1,7 +1,5 @@
 #include "common.hpp"
 
-#include <fmt/format.h>
-
 namespace carecast::cli {
 namespace {
 
@@ -16,16 +14,7 @@ std::vector<int> chosen_options(const Model& model, const std::vector<std::strin
 {
   std::vector<int> chosen;
   for (const std::string& id : ids) {
-    const std::optional<int> found = model.find_option(id);
-    if (!found) {
-      std::vector<std::string> known;
-      for (const ModelOption& option : model.options()) {
-        known.push_back(option.id);
-      }
-      throw UsageError(fmt::format("--option {}: the scenario has no such option (it has {})", id,
-                                   fmt::join(known, ", ")));
-    }
-    chosen.push_back(*found);
+    chosen.push_back(option_index(model, id, "--option"));
   }
   return chosen;
 }

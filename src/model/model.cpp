@@ -67,9 +67,10 @@ std::optional<int> Model::find_option(std::string_view id) const
   return std::nullopt;
 }
 
-int Model::add(const Number& number)
+int Model::add(const Number& number, std::string label)
 {
-  m_parameters.push_back({number.path, number.unit, number.pos, number.provenance, number.value});
+  m_parameters.push_back(
+    {number.path, std::move(label), number.unit, number.pos, number.provenance, number.value});
   return static_cast<int>(m_parameters.size()) - 1;
 }
 
@@ -163,7 +164,7 @@ void Model::compile_budget(const Budget& budget)
   for (const BudgetYear& year : budget.years) {
     const int index = *m_grid.year_index(year.year);
     for (const BudgetStep& step : year.steps) {
-      m_budget.steps_by_year[index].push_back(add(step.amount));
+      m_budget.steps_by_year[index].push_back(add(step.amount, step.name));
     }
     m_budget.known[index] = true;
   }

@@ -1,0 +1,191 @@
+#include "carecast/explain.hpp"
+
+#include "projection.hpp"
+
+#include <fmt/format.h>
+#include <map>
+
+namespace carecast {
+namespace {
+
+using namespace projection;
+
+std::string index_name(const Model& model, int index)
+{
+  const ModelIndex& found = model.indices()[index];
+  return found.name.empty() ? found.id : found.name;
+}
+
+// The sum of a monthly array over one financial year.
+double year_sum(const Array& monthly, int year)
+{
+  return monthly.middleRows(year * k_months_per_year, k_months_per_year).sum();
+}
+
+std::string overlay_label(const ModelOverlay& overlay)
+{
+  switch (overlay.kind) {
+  case OverlayKind::recurring:
+    return "Recurring: " + overlay.name;
+  case OverlayKind::one_off:
+    return "One-off: " + overlay.name;
+  case OverlayKind::saving:
+    return "Saving: " + overlay.name;
+  case OverlayKind::stop_line:
+    return "Stop: " + overlay.name;
+  case OverlayKind::index_rate:
+    return "Index rate: " + overlay.name;
+  }
+  return overlay.name;
+}
+
+class CostTerms
+{
+public:
+  CostTerms(const Model& model, const Eigen::VectorXd& values, int option, int line, int year)
+    : m_model(model),
+      m_values(values),
+      m_option(model.options()[option]),
+      m_line(model.lines()[line]),
+      m_year(year),
+      m_levels(index_levels(model, m_option, values))
+  {}
+
+  Explanation build();
+
+private:
+  int rate_of(int index) const { return m_model.indices()[index].rate_by_year[m_year]; }
+  void add(std::string label, const Array& monthly, int parameter)
+  {
+    m_result.terms.push_back({std::move(label), year_sum(monthly, m_year), parameter});
+  }
+  Array add_baseline();
+  void add_stops(Array running);
+  void add_overlays();
+
+  const Model& m_model;
+  const Eigen::VectorXd& m_values;
+  const ModelOption& m_option;
+  const ModelLine& m_line;
+  int m_year;
+  std::vector<Array> m_levels;
+  Explanation m_result;
+};
+
+// base + base x (demand - 1) + base x demand x sum of share x (price - 1) is the
+// baseline, since the shares sum to 1.
+Array CostTerms::add_baseline()
+{
+  const int months = m_model.grid().months();
+  Array base = Array::Constant(months, 1, m_values[m_line.base] / k_months_per_year);
+  base.bottomRows(months - m_line.end_month).setZero();
+  add(fmt::format("Base amount of {}", m_line.id), base, m_line.base);
+  Array demand = Array::Ones(months, 1);
+  if (m_line.demand_index != k_none) {
+    demand = m_levels[m_line.demand_index];
+    add(fmt::format("Demand: {}", index_name(m_model, m_line.demand_index)), base * (demand - 1.0),
+        rate_of(m_line.demand_index));
+  }
+  Array running = base * demand;
+  Array mix = Array::Zero(months, 1);
+  for (const auto& [index, share] : m_line.prices) {
+    const Array& level = m_levels[index];
+    add(
+      fmt::format("Prices: {} ({:g}% share)", index_name(m_model, index), m_values[share] * 100.0),
+      base * demand * m_values[share] * (level - 1.0), rate_of(index));
+    mix += m_values[share] * level;
+  }
+  return m_line.prices.empty() ? running : running * mix;
+}
+
+// Stops scale what is left of the baseline, one after another.
+void CostTerms::add_stops(Array running)
+{
+  for (const ModelOverlay& overlay : m_option.overlays) {
+    if (overlay.kind != OverlayKind::stop_line || &m_model.lines()[overlay.target] != &m_line) {
+      continue;
+    }
+    Array effect = Array::Zero(running.rows(), 1);
+    const int length = overlay.end_month - overlay.first_month;
+    effect.middleRows(overlay.first_month, length) =
+      running.middleRows(overlay.first_month, length) * (m_values[overlay.value] - 1.0);
+    running += effect;
+    add(overlay_label(overlay), effect, overlay.value);
+  }
+}
+
+void CostTerms::add_overlays()
+{
+  for (const ModelOverlay& overlay : m_option.overlays) {
+    if (adds_amounts(overlay) && &m_model.lines()[overlay.target] == &m_line) {
+      add(overlay_label(overlay),
+          overlay_amounts(overlay, m_levels, m_values, m_model.grid().months()), overlay.value);
+    }
+  }
+}
+
+Explanation CostTerms::build()
+{
+  m_result.line = m_line.id;
+  add_stops(add_baseline());
+  add_overlays();
+  for (const Term& term : m_result.terms) {
+    m_result.total += term.value;
+  }
+  return m_result;
+}
+
+} // namespace
+
+Explanation explain_cost(const Model& model, const Eigen::VectorXd& values, int option, int line,
+                         int year)
+{
+  return CostTerms(model, values, option, line, year).build();
+}
+
+Explanation explain_budget(const Model& model, const Eigen::VectorXd& values, int year)
+{
+  const ModelBudget& budget = model.budget();
+  Explanation result;
+  if (budget.known[year]) {
+    for (const int step : budget.steps_by_year[year]) {
+      const Parameter& parameter = model.parameters()[step];
+      result.terms.push_back(
+        {parameter.label.empty() ? parameter.path : parameter.label, values[step], step});
+    }
+  } else if (year > 0 && budget.growth != k_none) {
+    const double previous = explain_budget(model, values, year - 1).total;
+    result.terms.push_back(
+      {fmt::format("Budget {}", to_string(model.grid().year(year - 1))), previous, k_none});
+    result.terms.push_back({fmt::format("Growth at {:g}%", values[budget.growth] * 100.0),
+                            previous * values[budget.growth], budget.growth});
+  }
+  for (const Term& term : result.terms) {
+    result.total += term.value;
+  }
+  return result;
+}
+
+Explanation bridge(const Explanation& from, const Explanation& to)
+{
+  Explanation result{to.line, to.total - from.total, {}};
+  std::map<std::string, std::size_t> position;
+  const auto term_for = [&](const Term& term) -> Term& {
+    const auto [found, added] = position.try_emplace(term.label, result.terms.size());
+    if (added) {
+      result.terms.push_back({term.label, 0.0, term.parameter});
+    }
+    return result.terms[found->second];
+  };
+  for (const Term& term : from.terms) {
+    term_for(term).value -= term.value;
+  }
+  for (const Term& term : to.terms) {
+    Term& bridged = term_for(term);
+    bridged.value += term.value;
+    bridged.parameter = term.parameter;
+  }
+  return result;
+}
+
+} // namespace carecast
