@@ -28,7 +28,7 @@ struct Label
   std::string name;
 };
 
-enum class ReportKind { compare, run };
+enum class ReportKind { compare, run, diff };
 
 struct Report
 {

@@ -3,10 +3,12 @@
 // Writers render a report as text. Rounding happens only here, and only in the
 // terminal writer: CSV and JSON keep full precision.
 
+#include "carecast/diff.hpp"
 #include "carecast/report.hpp"
 
 #include <filesystem>
 #include <string>
+#include <vector>
 
 namespace carecast {
 
@@ -19,11 +21,25 @@ std::string write_json(const Report& report);
 // four options; amounts to 2 decimals.
 std::string write_terminal(const Report& report);
 
+// A diff of two scenarios. CSV: the tidy header; each parameter change as rows with
+// option and year empty, the parameter's address as `line` and the measures `before`
+// and `after` (a side the parameter does not exist on has no row); then the
+// `cost_change` rows. JSON adds the parameters, with null for a missing side. The
+// terminal shows a table of the parameters and one of the cost changes.
+std::string write_csv(const ScenarioDiff& diff);
+std::string write_json(const ScenarioDiff& diff);
+std::string write_terminal(const ScenarioDiff& diff);
+
 // A value as CSV and JSON carry it: unrounded to 12 significant digits (for £m
 // amounts far below a penny, while the binary noise of sums such as
 // 64.43 - 58.17 = 6.2600000000000051 stays out), '.' as the decimal point, no
 // thousands separator.
 std::string full_precision(double value);
+
+// One CSV record with its newline, fields quoted where they need it.
+std::string csv_record(const std::vector<std::string>& fields);
+// A JSON string literal, quoted and escaped.
+std::string json_string(const std::string& text);
 
 // Writes `content` to a temporary file beside `path`, then renames it into place, so
 // a failed write never leaves a partial file or harms an existing one.

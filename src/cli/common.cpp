@@ -1,9 +1,11 @@
 #include "common.hpp"
 
 #include "carecast/validate.hpp"
+#include "carecast/explain_writer.hpp"
 #include "carecast/writers.hpp"
 
 #include <filesystem>
+#include <fmt/format.h>
 #include <iostream>
 
 namespace carecast::cli {
@@ -17,16 +19,37 @@ void add_output_options(CLI::App& command, OutputOptions& options)
                      "Write to FILE (replaced whole, never left half-written) instead of stdout");
 }
 
-void emit(const Report& report, const OutputOptions& options)
+namespace {
+
+// `Content` is anything the writers have an overload for: a report or a diff.
+template <typename Content>
+void write_in_format(const Content& content, const OutputOptions& options)
 {
-  const std::string text = options.format == "csv"    ? write_csv(report)
-                           : options.format == "json" ? write_json(report)
-                                                      : write_terminal(report);
+  const std::string text = options.format == "csv"    ? write_csv(content)
+                           : options.format == "json" ? write_json(content)
+                                                      : write_terminal(content);
   if (options.path.empty()) {
     std::cout << text;
   } else {
     write_file_atomically(options.path, text);
   }
+}
+
+} // namespace
+
+void emit(const Report& report, const OutputOptions& options)
+{
+  write_in_format(report, options);
+}
+
+void emit(const ScenarioDiff& diff, const OutputOptions& options)
+{
+  write_in_format(diff, options);
+}
+
+void emit(const ExplainReport& explanation, const OutputOptions& options)
+{
+  write_in_format(explanation, options);
 }
 
 std::optional<LoadedScenario> load(const std::string& path)
@@ -40,6 +63,19 @@ std::optional<LoadedScenario> load(const std::string& path)
   }
   return LoadedScenario{std::filesystem::path(path).stem().string(),
                         std::make_unique<Model>(*result.scenario)};
+}
+
+int option_index(const Model& model, const std::string& id, std::string_view flag)
+{
+  if (const std::optional<int> found = model.find_option(id)) {
+    return *found;
+  }
+  std::vector<std::string> known;
+  for (const ModelOption& option : model.options()) {
+    known.push_back(option.id);
+  }
+  throw UsageError(fmt::format("{} {}: the scenario has no such option (it has {})", flag, id,
+                               fmt::join(known, ", ")));
 }
 
 ExitCode report_on(const std::string& path, const OutputOptions& output,

@@ -3,7 +3,9 @@
 // What the subcommands share: exit codes, output options, loading a scenario with
 // its problems reported on stderr.
 
+#include "carecast/diff.hpp"
 #include "carecast/evaluator.hpp"
+#include "carecast/explain_report.hpp"
 #include "carecast/model.hpp"
 #include "carecast/report.hpp"
 
@@ -43,8 +45,10 @@ struct OutputOptions
 
 void add_output_options(CLI::App& command, OutputOptions& options);
 
-// Renders the report in the chosen format to the chosen file, or to stdout.
+// Renders the report or diff in the chosen format to the chosen file, or to stdout.
 void emit(const Report& report, const OutputOptions& options);
+void emit(const ScenarioDiff& diff, const OutputOptions& options);
+void emit(const ExplainReport& explanation, const OutputOptions& options);
 
 struct LoadedScenario
 {
@@ -55,6 +59,10 @@ struct LoadedScenario
 // Reads and validates a scenario; on any problem prints them all to stderr and
 // returns nothing.
 std::optional<LoadedScenario> load(const std::string& path);
+
+// The position of an option given on the command line by `flag`; a UsageError
+// naming the scenario's options when there is none by that id.
+int option_index(const Model& model, const std::string& id, std::string_view flag);
 
 using MakeReport =
   std::function<Report(const Model& model, const Outcome& outcome, const std::string& id)>;
@@ -67,5 +75,8 @@ ExitCode report_on(const std::string& path, const OutputOptions& output,
 Command register_compare(CLI::App& app);
 Command register_run(CLI::App& app);
 Command register_validate(CLI::App& app);
+Command register_diff(CLI::App& app);
+Command register_init(CLI::App& app);
+Command register_explain(CLI::App& app);
 
 } // namespace carecast::cli

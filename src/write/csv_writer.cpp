@@ -17,7 +17,31 @@ std::string csv_field(const std::string& text)
   return quoted + "\"";
 }
 
+std::string csv_row(const std::string& scenario, const std::string& option, const std::string& year,
+                    const std::string& line, const std::string& measure, double value)
+{
+  return csv_record({scenario, option, year, line, measure, full_precision(value)});
+}
+
+std::string csv_rows(const Report& report)
+{
+  std::string text;
+  for (const ReportRow& row : report.rows) {
+    text += csv_row(report.scenario, row.option, row.year, row.line, row.measure, row.value);
+  }
+  return text;
+}
+
 } // namespace
+
+std::string csv_record(const std::vector<std::string>& fields)
+{
+  std::vector<std::string> quoted;
+  for (const std::string& field : fields) {
+    quoted.push_back(csv_field(field));
+  }
+  return fmt::format("{}\n", fmt::join(quoted, ","));
+}
 
 std::string full_precision(double value)
 {
@@ -26,13 +50,22 @@ std::string full_precision(double value)
 
 std::string write_csv(const Report& report)
 {
+  return std::string(k_csv_header) + "\n" + csv_rows(report);
+}
+
+std::string write_csv(const ScenarioDiff& diff)
+{
+  const std::string& scenario = diff.cost.scenario;
   std::string text = std::string(k_csv_header) + "\n";
-  for (const ReportRow& row : report.rows) {
-    text += fmt::format("{},{},{},{},{},{}\n", csv_field(report.scenario), csv_field(row.option),
-                        csv_field(row.year), csv_field(row.line), csv_field(row.measure),
-                        full_precision(row.value));
+  for (const ParameterChange& change : diff.parameters) {
+    if (change.before) {
+      text += csv_row(scenario, "", "", change.path, "before", *change.before);
+    }
+    if (change.after) {
+      text += csv_row(scenario, "", "", change.path, "after", *change.after);
+    }
   }
-  return text;
+  return text + csv_rows(diff.cost);
 }
 
 } // namespace carecast

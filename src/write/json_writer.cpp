@@ -5,6 +5,58 @@
 namespace carecast {
 namespace {
 
+// The array layout every list in the document shares: one element a line.
+std::string array(const std::vector<std::string>& elements)
+{
+  return fmt::format("[\n    {}\n  ]", fmt::join(elements, ",\n    "));
+}
+
+std::string labels(const std::vector<Label>& items)
+{
+  std::vector<std::string> objects;
+  for (const Label& item : items) {
+    objects.push_back(
+      fmt::format("{{\"id\": {}, \"name\": {}}}", json_string(item.id), json_string(item.name)));
+  }
+  return array(objects);
+}
+
+std::string rows(const Report& report)
+{
+  std::vector<std::string> objects;
+  for (const ReportRow& row : report.rows) {
+    objects.push_back(
+      fmt::format("{{\"option\": {}, \"year\": {}, \"line\": {}, \"measure\": {}, \"value\": {}}}",
+                  json_string(row.option), json_string(row.year), json_string(row.line),
+                  json_string(row.measure), full_precision(row.value)));
+  }
+  return array(objects);
+}
+
+std::string side(const Label& scenario)
+{
+  return fmt::format("{{\"scenario\": {}, \"title\": {}}}", json_string(scenario.id),
+                     json_string(scenario.name));
+}
+
+std::string number_or_null(const std::optional<double>& value)
+{
+  return value ? full_precision(*value) : "null";
+}
+
+std::string parameters(const std::vector<ParameterChange>& changes)
+{
+  std::vector<std::string> objects;
+  for (const ParameterChange& change : changes) {
+    objects.push_back(fmt::format("{{\"path\": {}, \"unit\": {}, \"before\": {}, \"after\": {}}}",
+                                  json_string(change.path), json_string(change.unit),
+                                  number_or_null(change.before), number_or_null(change.after)));
+  }
+  return array(objects);
+}
+
+} // namespace
+
 std::string json_string(const std::string& text)
 {
   std::string quoted = "\"";
@@ -36,32 +88,21 @@ std::string json_string(const std::string& text)
   return quoted + "\"";
 }
 
-std::string labels(const std::vector<Label>& items)
-{
-  std::vector<std::string> objects;
-  for (const Label& item : items) {
-    objects.push_back(
-      fmt::format("{{\"id\": {}, \"name\": {}}}", json_string(item.id), json_string(item.name)));
-  }
-  return fmt::format("[\n    {}\n  ]", fmt::join(objects, ",\n    "));
-}
-
-} // namespace
-
 std::string write_json(const Report& report)
 {
-  std::vector<std::string> rows;
-  for (const ReportRow& row : report.rows) {
-    rows.push_back(
-      fmt::format("{{\"option\": {}, \"year\": {}, \"line\": {}, \"measure\": {}, \"value\": {}}}",
-                  json_string(row.option), json_string(row.year), json_string(row.line),
-                  json_string(row.measure), full_precision(row.value)));
-  }
   return fmt::format("{{\n  \"scenario\": {},\n  \"title\": {},\n  \"unit\": {},\n"
-                     "  \"options\": {},\n  \"lines\": {},\n  \"rows\": [\n    {}\n  ]\n}}\n",
+                     "  \"options\": {},\n  \"lines\": {},\n  \"rows\": {}\n}}\n",
                      json_string(report.scenario), json_string(report.title),
                      json_string(report.unit), labels(report.options), labels(report.lines),
-                     fmt::join(rows, ",\n    "));
+                     rows(report));
+}
+
+std::string write_json(const ScenarioDiff& diff)
+{
+  return fmt::format("{{\n  \"a\": {},\n  \"b\": {},\n  \"unit\": {},\n  \"options\": {},\n"
+                     "  \"parameters\": {},\n  \"rows\": {}\n}}\n",
+                     side(diff.a), side(diff.b), json_string(diff.cost.unit),
+                     labels(diff.cost.options), parameters(diff.parameters), rows(diff.cost));
 }
 
 } // namespace carecast

@@ -132,11 +132,51 @@ std::string run_text(const Report& report)
   return text;
 }
 
+std::string cost_change_section(const Report& report)
+{
+  const std::string_view title = "Cost change, B - A (positive = B costs more)";
+  if (report.options.empty() || report.years.empty()) {
+    return fmt::format("\n{}\nThe scenarios share no option, or no year.\n", title);
+  }
+  return option_section(report, title, "cost_change", 0, false, true);
+}
+
+std::string optional_value(const std::optional<double>& value)
+{
+  return value ? full_precision(*value) : std::string{};
+}
+
+// Values in full: a change of a rate from 0.0325 to 0.033 must not read 0.03 twice.
+std::string parameter_section(const std::vector<ParameterChange>& changes)
+{
+  if (changes.empty()) {
+    return "\nParameters that differ\nNone.\n";
+  }
+  TextTable table;
+  table.add_column("Key", Align::left);
+  table.add_column("A", Align::right);
+  table.add_column("B", Align::right);
+  table.add_column("Unit", Align::left);
+  for (const ParameterChange& change : changes) {
+    table.add_row(
+      {change.path, optional_value(change.before), optional_value(change.after), change.unit});
+  }
+  return fmt::format("\nParameters that differ (blank: not in that scenario)\n{}", table.render());
+}
+
 } // namespace
 
 std::string write_terminal(const Report& report)
 {
+  if (report.kind == ReportKind::diff) {
+    return heading(report) + cost_change_section(report);
+  }
   return report.kind == ReportKind::compare ? compare_text(report) : run_text(report);
+}
+
+std::string write_terminal(const ScenarioDiff& diff)
+{
+  return heading(diff.cost) + parameter_section(diff.parameters) + cost_change_section(diff.cost);
 }
 
 } // namespace carecast

@@ -125,3 +125,20 @@ TEST_CASE("the DCST run report as CSV: a header, then one line per report row")
   CHECK(csv.find("dcst_2022,do_nothing,2021/22,total,variance,6.26\n") != std::string::npos);
   CHECK(csv.find("dcst_2022,transfer,2022/23,total,budget,65.15\n") != std::string::npos);
 }
+
+TEST_CASE("a diff as CSV: each parameter's before and after rows, then the cost changes")
+{
+  carecast::ScenarioDiff diff;
+  diff.cost.scenario = "base..variant";
+  diff.parameters = {{"lines.x.base", "£m/yr", 1.5, 2.0},
+                     {"lines.y.base", "£m/yr", std::nullopt, 0.25},
+                     {"indices.p.rates.2022/23", "rate/yr", 0.03, std::nullopt}};
+  diff.cost.rows.push_back({"o", "2021/22", "total", "cost_change", 0.5});
+  CHECK(write_csv(diff)
+        == "scenario,option,year,line,measure,value\n"
+           "base..variant,,,lines.x.base,before,1.5\n"
+           "base..variant,,,lines.x.base,after,2\n"
+           "base..variant,,,lines.y.base,after,0.25\n"
+           "base..variant,,,indices.p.rates.2022/23,before,0.03\n"
+           "base..variant,o,2021/22,total,cost_change,0.5\n");
+}

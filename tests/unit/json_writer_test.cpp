@@ -385,3 +385,34 @@ TEST_CASE("the DCST compare report as JSON carries every row and the cabinet fig
       R"({"option": "do_nothing", "year": "2021/22", "line": "total", "measure": "variance", "value": 6.26})")
     != std::string::npos);
 }
+
+TEST_CASE("a diff as JSON names both scenarios and lists parameters with null for a missing side")
+{
+  carecast::ScenarioDiff diff;
+  diff.a = {"base", "Base \"case\""};
+  diff.b = {"variant", "Variant"};
+  diff.parameters = {{"lines.x.base", "£m/yr", 1.5, 2.0},
+                     {"lines.y.base", "£m/yr", std::nullopt, 0.25}};
+  diff.cost.unit = "£m";
+  diff.cost.options = {{"o", "Option O"}};
+  diff.cost.rows.push_back({"o", "2021/22", "total", "cost_change", 0.5});
+  const std::optional<Json> json = parse(carecast::write_json(diff));
+  REQUIRE(json.has_value());
+  CHECK((*json)["a"]["scenario"].text == "base");
+  CHECK((*json)["a"]["title"].text == "Base \"case\"");
+  CHECK((*json)["b"]["scenario"].text == "variant");
+  CHECK((*json)["unit"].text == "£m");
+  CHECK((*json)["options"].items.size() == 1);
+  const Json& parameters = (*json)["parameters"];
+  REQUIRE(parameters.items.size() == 2);
+  CHECK(parameters.items[0]["path"].text == "lines.x.base");
+  CHECK(parameters.items[0]["unit"].text == "£m/yr");
+  CHECK(parameters.items[0]["before"].number == 1.5);
+  CHECK(parameters.items[0]["after"].number == 2.0);
+  CHECK(parameters.items[1]["before"].type == Json::Type::null);
+  CHECK(parameters.items[1]["after"].number == 0.25);
+  const Json& rows = (*json)["rows"];
+  REQUIRE(rows.items.size() == 1);
+  CHECK(rows.items[0]["measure"].text == "cost_change");
+  CHECK(rows.items[0]["value"].number == 0.5);
+}

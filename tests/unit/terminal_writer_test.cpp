@@ -185,3 +185,60 @@ TEST_CASE("the DCST compare and run tables fit in 80 columns and show the cabine
     CHECK(contains(run, "\n" + option.name + " [" + option.id + "]\n"));
   }
 }
+
+TEST_CASE("a diff shows the parameters in full precision, blank where a side has none, and the "
+          "cost changes")
+{
+  carecast::ScenarioDiff diff;
+  diff.parameters = {{"lines.x.base", "£m/yr", 1.23456, 2.0},
+                     {"lines.y.base", "£m/yr", std::nullopt, 0.25}};
+  diff.cost.kind = ReportKind::diff;
+  diff.cost.title = "From a (A) to b (B)";
+  diff.cost.unit = "£m";
+  diff.cost.options = {{"o", "Option O"}};
+  diff.cost.years = {"2021/22", "2022/23"};
+  diff.cost.rows.push_back({"o", "2021/22", "total", "cost_change", 0.004});
+  diff.cost.rows.push_back({"o", "2022/23", "total", "cost_change", -1.236});
+  const std::string text = write_terminal(diff);
+  CHECK(text.rfind("From a (A) to b (B)\nAmounts in £m;", 0) == 0);
+  CHECK(section(text, "Parameters that differ (blank: not in that scenario)")
+        == "Parameters that differ (blank: not in that scenario)\n"
+           "Key                 A     B  Unit\n"
+           "----------------------------------\n"
+           "lines.x.base  1.23456     2  £m/yr\n"
+           "lines.y.base           0.25  £m/yr\n");
+  const std::string costs = section(text, "Cost change, B - A (positive = B costs more)");
+  CHECK(contains(costs, "2021/22   0.00\n"));
+  CHECK(contains(costs, "2022/23  -1.24\n"));
+  CHECK(contains(costs, "Total    -1.23\n"));
+  // The cost report alone renders the same cost section under its heading.
+  CHECK(contains(write_terminal(diff.cost), costs));
+}
+
+TEST_CASE("a diff without parameter changes or common options says so")
+{
+  carecast::ScenarioDiff diff;
+  diff.cost.kind = ReportKind::diff;
+  const std::string text = write_terminal(diff);
+  CHECK(contains(text, "\nParameters that differ\nNone.\n"));
+  CHECK(contains(text, "The scenarios share no option, or no year.\n"));
+}
+
+TEST_CASE("the DCST diff of base and high demand fits in 80 columns")
+{
+  const carecast::Model a = carecast::test::dcst_model();
+  carecast::LoadResult loaded = carecast::read_scenario(carecast::test::dcst_path().parent_path()
+                                                        / "dcst_2022_high_demand.toml");
+  REQUIRE(loaded.scenario.has_value());
+  const carecast::Model b(*loaded.scenario);
+  const carecast::Outcome a_outcome = carecast::Evaluator(a).evaluate(a.values());
+  const carecast::Outcome b_outcome = carecast::Evaluator(b).evaluate(b.values());
+  const std::string text = write_terminal(
+    carecast::diff_report({a, a_outcome, "dcst_2022"}, {b, b_outcome, "dcst_2022_high_demand"}));
+  for (const std::string& line : lines_of(text)) {
+    CAPTURE(line);
+    CHECK(carecast::display_width(line) <= 80);
+  }
+  CHECK(contains(text, "options.contract_management.overlays.demand_grip.rate   0.03  0.047  "
+                       "rate/yr\n"));
+}
