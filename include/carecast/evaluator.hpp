@@ -34,6 +34,13 @@ public:
   // budget is known for that year.
   auto budget(int year) { return m_budget.row(year); }
   auto budget(int year) const { return m_budget.row(year); }
+  // The deflator of a year relative to the price year (1 without a deflator):
+  // nominal cost / deflator = cost in the price year's prices.
+  auto deflator(int year) { return m_deflator.row(year); }
+  auto deflator(int year) const { return m_deflator.row(year); }
+  // Green Book net present cost of an option over the appraisal years.
+  auto net_present_cost(int option) { return m_net_present_cost.row(option); }
+  auto net_present_cost(int option) const { return m_net_present_cost.row(option); }
 
 private:
   Eigen::Index row(int option, int line, int period) const
@@ -46,6 +53,8 @@ private:
   int m_periods;
   Eigen::MatrixXd m_cost;
   Eigen::MatrixXd m_budget;
+  Eigen::MatrixXd m_deflator;
+  Eigen::MatrixXd m_net_present_cost;
 };
 
 class Evaluator

@@ -43,6 +43,7 @@ struct ModelLine
   int demand_index = k_none;
   std::vector<std::pair<int, int>> prices; // (index, share parameter)
   int end_month = 0;                       // first month without cost
+  int optimism_bias = k_none;              // an uplift on the whole line
 };
 
 struct ModelOverlay
@@ -55,6 +56,7 @@ struct ModelOverlay
   int first_month = 0;
   int end_month = 0; // exclusive
   int indexed_by = k_none;
+  int optimism_bias = k_none;    // an uplift on the overlay's amounts
   std::vector<int> ramp_by_year; // fraction parameter in force each year, or k_none
 };
 
@@ -71,8 +73,17 @@ struct ModelOption
 struct ModelBudget
 {
   std::vector<std::vector<int>> steps_by_year;
+  std::vector<std::vector<BudgetStepKind>> kinds_by_year; // the kind of each step above
   std::vector<bool> known;
   int growth = k_none;
+};
+
+struct ModelAppraisal
+{
+  int discount_rate = k_none;
+  int first_year = 0; // grid year of t = 0
+  int deflator = k_none;
+  int price_year = 0;
 };
 
 class Model
@@ -86,12 +97,15 @@ public:
   const Grid& grid() const { return m_grid; }
   const std::vector<Parameter>& parameters() const { return m_parameters; }
   Eigen::VectorXd values() const;
+  // Replaces a parameter's value, e.g. for a what-if given on the command line.
+  void set_value(int parameter, double value) { m_parameters[parameter].value = value; }
   std::optional<int> find_parameter(std::string_view path) const;
 
   const std::vector<ModelIndex>& indices() const { return m_indices; }
   const std::vector<ModelLine>& lines() const { return m_lines; }
   const std::vector<ModelOption>& options() const { return m_options; }
   const ModelBudget& budget() const { return m_budget; }
+  const ModelAppraisal& appraisal() const { return m_appraisal; }
   std::optional<int> find_option(std::string_view id) const;
 
 private:
@@ -102,6 +116,7 @@ private:
   ModelOverlay compile(const Overlay& overlay);
   void compile_options(const std::vector<Option>& options);
   void compile_budget(const Budget& budget);
+  void compile_appraisal(const Appraisal& appraisal);
 
   std::string m_name;
   std::string m_unit;
@@ -111,6 +126,7 @@ private:
   std::vector<ModelLine> m_lines;
   std::vector<ModelOption> m_options;
   ModelBudget m_budget;
+  ModelAppraisal m_appraisal;
 };
 
 } // namespace carecast

@@ -12,6 +12,8 @@
 namespace carecast {
 
 inline constexpr std::string_view k_total_line = "total";
+// The year of a figure that covers the whole horizon (net present cost).
+inline constexpr std::string_view k_all_years = "all";
 
 struct ReportRow
 {
@@ -28,7 +30,7 @@ struct Label
   std::string name;
 };
 
-enum class ReportKind { compare, run, diff };
+enum class ReportKind { compare, run, diff, summary };
 
 struct Report
 {
@@ -40,11 +42,18 @@ struct Report
   std::vector<Label> lines;
   std::vector<std::string> years;
   std::vector<ReportRow> rows;
+  std::string appraisal;  // how net present cost was discounted, for people
+  std::string price_year; // the prices real costs are in; empty without a deflator
 
   // The value of one row, or nullptr when the report has none.
   const double* find(std::string_view option, std::string_view year, std::string_view line,
                      std::string_view measure) const;
 };
+
+// A report of `kind` with the model's title, unit, lines and years, and no options or
+// rows yet; `outcome` must be yearly.
+Report empty_report(ReportKind kind, const Model& model, const Outcome& outcome,
+                    const std::string& scenario);
 
 // Every line's cost per year of the chosen options (all when `options` is empty),
 // with the total, the budget and the variance; from draw `draw` of the outcome.

@@ -74,11 +74,16 @@ struct Line
   std::optional<MonthRef> until;
 };
 
+// How a medium-term financial strategy classes a budget step: the base carried
+// forward, a demand pressure, inflation, any other pressure, or a saving.
+enum class BudgetStepKind { base, demand, inflation, pressure, saving };
+
 struct BudgetStep
 {
   std::string id;
   std::string name;
   Number amount;
+  BudgetStepKind kind = BudgetStepKind::pressure;
 };
 
 struct BudgetYear
@@ -130,6 +135,30 @@ struct Option
   std::vector<Overlay> overlays;
 };
 
+struct YearRef
+{
+  FinancialYear year;
+  SourcePos pos;
+};
+
+// An uplift for appraisers' optimism on a line, or on an overlay in every option
+// that has it, named by its id.
+struct OptimismBias
+{
+  Reference target;
+  Number uplift;
+};
+
+// HM Treasury Green Book appraisal settings; every field may be left out.
+struct Appraisal
+{
+  std::optional<Number> discount_rate;
+  std::optional<YearRef> first_year; // t = 0 of discounting
+  std::optional<Reference> deflator; // an index that turns nominal costs real
+  std::optional<YearRef> price_year; // real costs are in this year's prices
+  std::vector<OptimismBias> optimism_bias;
+};
+
 struct Scenario
 {
   std::string name;
@@ -143,6 +172,7 @@ struct Scenario
   std::vector<Line> lines;
   Budget budget;
   std::vector<Option> options;
+  Appraisal appraisal;
   // Every file read, the scenario's own first, then the ones it extends.
   std::vector<std::string> files;
 };

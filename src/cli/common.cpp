@@ -1,7 +1,7 @@
 #include "common.hpp"
 
-#include "carecast/validate.hpp"
 #include "carecast/explain_writer.hpp"
+#include "carecast/validate.hpp"
 #include "carecast/writers.hpp"
 
 #include <filesystem>
@@ -78,12 +78,31 @@ int option_index(const Model& model, const std::string& id, std::string_view fla
                                fmt::join(known, ", ")));
 }
 
+void add_discount_rate_option(CLI::App& command, std::optional<double>& rate)
+{
+  command
+    .add_option("--discount-rate", rate,
+                "Discount rate for net present cost, e.g. 0.035 (default: the scenario's, "
+                "else the Green Book's 3.5%)")
+    ->check(CLI::Range(0.0, 0.99));
+}
+
+void override_discount_rate(Model& model, const std::optional<double>& rate)
+{
+  if (rate) {
+    model.set_value(model.appraisal().discount_rate, *rate);
+  }
+}
+
 ExitCode report_on(const std::string& path, const OutputOptions& output,
-                   const MakeReport& make_report)
+                   const MakeReport& make_report, const std::function<void(Model&)>& adjust)
 {
   const auto loaded = load(path);
   if (!loaded) {
     return ExitCode::invalid_input;
+  }
+  if (adjust) {
+    adjust(*loaded->model);
   }
   const Model& model = *loaded->model;
   const Outcome outcome = Evaluator(model).evaluate(model.values());

@@ -69,8 +69,15 @@ using MakeReport =
 
 // Loads a scenario, evaluates it once with its own figures and emits the report
 // `make_report` builds from the result.
+// `adjust`, when given, changes the model (a command-line override of a parameter)
+// before it is evaluated.
 ExitCode report_on(const std::string& path, const OutputOptions& output,
-                   const MakeReport& make_report);
+                   const MakeReport& make_report,
+                   const std::function<void(Model&)>& adjust = nullptr);
+
+// Adds --discount-rate, which overrides the scenario's appraisal discount rate.
+void add_discount_rate_option(CLI::App& command, std::optional<double>& rate);
+void override_discount_rate(Model& model, const std::optional<double>& rate);
 
 Command register_compare(CLI::App& app);
 Command register_run(CLI::App& app);
@@ -78,5 +85,6 @@ Command register_validate(CLI::App& app);
 Command register_diff(CLI::App& app);
 Command register_init(CLI::App& app);
 Command register_explain(CLI::App& app);
+Command register_summary(CLI::App& app);
 
 } // namespace carecast::cli

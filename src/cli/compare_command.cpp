@@ -1,20 +1,27 @@
 #include "common.hpp"
 
+#include "carecast/savings.hpp"
+
 namespace carecast::cli {
 namespace {
 
 struct CompareOptions
 {
   std::string scenario;
+  std::optional<double> discount_rate;
   OutputOptions output;
 };
 
 ExitCode run_compare(const CompareOptions& options)
 {
-  return report_on(options.scenario, options.output,
-                   [](const Model& model, const Outcome& outcome, const std::string& id) {
-                     return compare_report(model, outcome, id);
-                   });
+  return report_on(
+    options.scenario, options.output,
+    [](const Model& model, const Outcome& outcome, const std::string& id) {
+      Report report = compare_report(model, outcome, id);
+      add_savings_rows(report, model, model.values());
+      return report;
+    },
+    [&](Model& model) { override_discount_rate(model, options.discount_rate); });
 }
 
 } // namespace
@@ -26,6 +33,7 @@ Command register_compare(CLI::App& app)
   command->footer(
     "Example:\n  carecast compare scenarios/dcst_2022.toml --format csv -o compare.csv");
   command->add_option("scenario", options->scenario, "Scenario file (TOML)")->required();
+  add_discount_rate_option(*command, options->discount_rate);
   add_output_options(*command, options->output);
   return {command, [options] { return run_compare(*options); }};
 }

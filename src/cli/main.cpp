@@ -14,12 +14,11 @@ int main(int argc, char** argv)
                "carecast"};
   app.require_subcommand(1);
   app.set_version_flag("--version", CARECAST_VERSION);
-  const std::vector<carecast::cli::Command> commands{carecast::cli::register_compare(app),
-                                                     carecast::cli::register_run(app),
-                                                     carecast::cli::register_validate(app),
-                                                     carecast::cli::register_diff(app),
-                                                     carecast::cli::register_init(app),
-                                                     carecast::cli::register_explain(app)};
+  const std::vector<carecast::cli::Command> commands{
+    carecast::cli::register_compare(app),  carecast::cli::register_run(app),
+    carecast::cli::register_validate(app), carecast::cli::register_diff(app),
+    carecast::cli::register_init(app),     carecast::cli::register_explain(app),
+    carecast::cli::register_summary(app)};
   try {
     app.parse(argc, argv);
     for (const auto& command : commands) {

@@ -27,8 +27,13 @@ std::vector<Array> option_costs(const Model& model, const ModelOption& option,
   }
   for (const ModelOverlay& overlay : option.overlays) {
     if (adds_amounts(overlay)) {
-      costs[overlay.target] += overlay_amounts(overlay, levels, parameters, months);
+      const Array amounts = overlay_amounts(overlay, levels, parameters, months);
+      costs[overlay.target] +=
+        amounts + optimism_uplift(amounts, overlay.optimism_bias, parameters);
     }
+  }
+  for (std::size_t l = 0; l < costs.size(); ++l) {
+    costs[l] += optimism_uplift(costs[l], model.lines()[l].optimism_bias, parameters);
   }
   return costs;
 }
@@ -52,6 +57,48 @@ void fill_budget(const Model& model, const Parameters& parameters, Outcome& outc
   }
 }
 
+// Each year's average deflator level relative to the price year's, from the
+// index's own rates (no option changes a deflator).
+void fill_deflator(const Model& model, const Parameters& parameters, Outcome& outcome)
+{
+  const ModelAppraisal& appraisal = model.appraisal();
+  if (appraisal.deflator == k_none) {
+    return;
+  }
+  const Array level = index_levels(model, ModelOption{}, parameters)[appraisal.deflator];
+  const auto average = [&](int year) {
+    return level.middleRows(year * k_months_per_year, k_months_per_year).colwise().mean();
+  };
+  const Array base = average(appraisal.price_year);
+  for (int y = 0; y < model.grid().years(); ++y) {
+    outcome.deflator(y) = (average(y) / base).matrix();
+  }
+}
+
+Array yearly_sums(const Array& monthly, int years)
+{
+  Array yearly(years, monthly.cols());
+  for (int y = 0; y < years; ++y) {
+    yearly.row(y) = monthly.middleRows(y * k_months_per_year, k_months_per_year).colwise().sum();
+  }
+  return yearly;
+}
+
+// Green Book discounting of real (or, without a deflator, nominal) yearly costs:
+// the sum over years from the first appraisal year of cost / (1 + r)^t, t = 0 first.
+Eigen::RowVectorXd net_present_cost(const Model& model, const Parameters& parameters,
+                                    const Outcome& outcome, const Array& yearly_total)
+{
+  const ModelAppraisal& appraisal = model.appraisal();
+  const auto rate = parameters.row(appraisal.discount_rate).array();
+  Eigen::ArrayXXd sum = Eigen::ArrayXXd::Zero(1, parameters.cols());
+  for (int y = appraisal.first_year; y < model.grid().years(); ++y) {
+    const double t = y - appraisal.first_year;
+    sum += yearly_total.row(y) / outcome.deflator(y).array() / (1.0 + rate).pow(t);
+  }
+  return sum.matrix();
+}
+
 } // namespace
 
 Outcome::Outcome(int options, int lines, int periods, int years, int draws)
@@ -59,7 +106,9 @@ Outcome::Outcome(int options, int lines, int periods, int years, int draws)
     m_lines(lines),
     m_periods(periods),
     m_cost(Eigen::MatrixXd::Zero(static_cast<Eigen::Index>(options) * lines * periods, draws)),
-    m_budget(Eigen::MatrixXd::Zero(years, draws))
+    m_budget(Eigen::MatrixXd::Zero(years, draws)),
+    m_deflator(Eigen::MatrixXd::Ones(years, draws)),
+    m_net_present_cost(Eigen::MatrixXd::Zero(options, draws))
 {}
 
 Eigen::RowVectorXd Outcome::total(int option, int period) const
@@ -79,22 +128,20 @@ Outcome Evaluator::evaluate(const Eigen::Ref<const Eigen::MatrixXd>& parameters,
   const int options = static_cast<int>(m_model.options().size());
   const int lines = static_cast<int>(m_model.lines().size());
   Outcome outcome(options, lines, periods, grid.years(), static_cast<int>(parameters.cols()));
+  fill_budget(m_model, parameters, outcome);
+  fill_deflator(m_model, parameters, outcome);
   for (int o = 0; o < options; ++o) {
     const std::vector<Array> costs = option_costs(m_model, m_model.options()[o], parameters);
+    Array yearly_total = Array::Zero(grid.years(), parameters.cols());
     for (int l = 0; l < lines; ++l) {
+      const Array yearly = yearly_sums(costs[l], grid.years());
+      yearly_total += yearly;
       for (int p = 0; p < periods; ++p) {
-        outcome.cost(o, l, p) =
-          period == Period::month
-            ? Eigen::RowVectorXd(costs[l].row(p).matrix())
-            : Eigen::RowVectorXd(costs[l]
-                                   .middleRows(p * k_months_per_year, k_months_per_year)
-                                   .colwise()
-                                   .sum()
-                                   .matrix());
+        outcome.cost(o, l, p) = (period == Period::month ? costs[l] : yearly).row(p).matrix();
       }
     }
+    outcome.net_present_cost(o) = net_present_cost(m_model, parameters, outcome, yearly_total);
   }
-  fill_budget(m_model, parameters, outcome);
   return outcome;
 }
 

@@ -58,6 +58,7 @@ private:
   void add(std::string label, const Array& monthly, int parameter)
   {
     m_result.terms.push_back({std::move(label), year_sum(monthly, m_year), parameter});
+    m_monthly = m_monthly.size() == 0 ? monthly : Array(m_monthly + monthly);
   }
   Array add_baseline();
   void add_stops(Array running);
@@ -69,6 +70,7 @@ private:
   const ModelLine& m_line;
   int m_year;
   std::vector<Array> m_levels;
+  Array m_monthly; // the sum of the terms so far, month by month
   Explanation m_result;
 };
 
@@ -118,8 +120,12 @@ void CostTerms::add_overlays()
 {
   for (const ModelOverlay& overlay : m_option.overlays) {
     if (adds_amounts(overlay) && &m_model.lines()[overlay.target] == &m_line) {
-      add(overlay_label(overlay),
-          overlay_amounts(overlay, m_levels, m_values, m_model.grid().months()), overlay.value);
+      const Array amounts = overlay_amounts(overlay, m_levels, m_values, m_model.grid().months());
+      add(overlay_label(overlay), amounts, overlay.value);
+      if (overlay.optimism_bias != k_none) {
+        add("Optimism bias on " + overlay.name,
+            optimism_uplift(amounts, overlay.optimism_bias, m_values), overlay.optimism_bias);
+      }
     }
   }
 }
@@ -129,6 +135,10 @@ Explanation CostTerms::build()
   m_result.line = m_line.id;
   add_stops(add_baseline());
   add_overlays();
+  if (m_line.optimism_bias != k_none) {
+    add("Optimism bias on " + m_line.id, optimism_uplift(m_monthly, m_line.optimism_bias, m_values),
+        m_line.optimism_bias);
+  }
   for (const Term& term : m_result.terms) {
     m_result.total += term.value;
   }

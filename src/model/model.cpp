@@ -36,6 +36,7 @@ Model::Model(const Scenario& scenario)
   }
   compile_budget(scenario.budget);
   compile_options(scenario.options);
+  compile_appraisal(scenario.appraisal);
 }
 
 Eigen::VectorXd Model::values() const
@@ -160,16 +161,49 @@ void Model::compile_options(const std::vector<Option>& options)
 void Model::compile_budget(const Budget& budget)
 {
   m_budget.steps_by_year.assign(m_grid.years(), {});
+  m_budget.kinds_by_year.assign(m_grid.years(), {});
   m_budget.known.assign(m_grid.years(), false);
   for (const BudgetYear& year : budget.years) {
     const int index = *m_grid.year_index(year.year);
     for (const BudgetStep& step : year.steps) {
       m_budget.steps_by_year[index].push_back(add(step.amount, step.name));
+      m_budget.kinds_by_year[index].push_back(step.kind);
     }
     m_budget.known[index] = true;
   }
   if (budget.growth) {
     m_budget.growth = add(*budget.growth);
+  }
+}
+
+void Model::compile_appraisal(const Appraisal& appraisal)
+{
+  static const Number k_green_book_rate{
+    0.035, "appraisal.discount_rate", "rate/yr", {}, {"HM Treasury Green Book: 3.5% a year", {}}};
+  m_appraisal.discount_rate = add(appraisal.discount_rate.value_or(k_green_book_rate));
+  if (appraisal.first_year) {
+    m_appraisal.first_year = *m_grid.year_index(appraisal.first_year->year);
+  }
+  if (appraisal.deflator) {
+    m_appraisal.deflator = index_position(appraisal.deflator->id);
+  }
+  if (appraisal.price_year) {
+    m_appraisal.price_year = *m_grid.year_index(appraisal.price_year->year);
+  }
+  for (const OptimismBias& bias : appraisal.optimism_bias) {
+    const int uplift = add(bias.uplift);
+    const int line = line_position(bias.target.id);
+    if (line < static_cast<int>(m_lines.size())) {
+      m_lines[line].optimism_bias = uplift;
+      continue;
+    }
+    for (ModelOption& option : m_options) {
+      for (ModelOverlay& overlay : option.overlays) {
+        if (overlay.id == bias.target.id) {
+          overlay.optimism_bias = uplift;
+        }
+      }
+    }
   }
 }
 

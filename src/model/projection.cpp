@@ -84,4 +84,12 @@ Array overlay_amounts(const ModelOverlay& overlay, const std::vector<Array>& lev
   return amounts;
 }
 
+Array optimism_uplift(const Array& amounts, int bias, const Parameters& parameters)
+{
+  if (bias == k_none) {
+    return Array::Zero(amounts.rows(), amounts.cols());
+  }
+  return amounts.rowwise() * parameters.row(bias).array();
+}
+
 } // namespace carecast::projection

@@ -32,4 +32,7 @@ bool adds_amounts(const ModelOverlay& overlay);
 Array overlay_amounts(const ModelOverlay& overlay, const std::vector<Array>& levels,
                       const Parameters& parameters, int months);
 
+// What an optimism bias adds to `amounts`: amounts x uplift (nothing without one).
+Array optimism_uplift(const Array& amounts, int bias, const Parameters& parameters);
+
 } // namespace carecast::projection

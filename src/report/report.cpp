@@ -2,15 +2,15 @@
 
 #include <cassert>
 #include <cmath>
+#include <fmt/format.h>
 
 namespace carecast {
-namespace {
 
 Report empty_report(ReportKind kind, const Model& model, const Outcome& outcome,
                     const std::string& scenario)
 {
   assert(outcome.periods() == model.grid().years() && "reports are built from yearly outcomes");
-  Report report{kind, scenario, model.name(), model.unit(), {}, {}, {}, {}};
+  Report report{kind, scenario, model.name(), model.unit(), {}, {}, {}, {}, {}, {}};
   for (const ModelLine& line : model.lines()) {
     report.lines.push_back({line.id, line.name.empty() ? line.id : line.name});
   }
@@ -19,6 +19,8 @@ Report empty_report(ReportKind kind, const Model& model, const Outcome& outcome,
   }
   return report;
 }
+
+namespace {
 
 void add_label(Report& report, const ModelOption& option)
 {
@@ -36,6 +38,14 @@ void add_budget_rows(Report& report, const Outcome& outcome, const std::string& 
   report.rows.push_back({option, report.years[year], std::string(k_total_line), "budget", budget});
   report.rows.push_back(
     {option, report.years[year], std::string(k_total_line), "variance", cost - budget});
+}
+
+std::string appraisal_note(const Model& model)
+{
+  const ModelAppraisal& appraisal = model.appraisal();
+  const double rate = model.parameters()[appraisal.discount_rate].value;
+  return fmt::format("discounted at {:g}% a year from {}", rate * 100.0,
+                     to_string(model.grid().year(appraisal.first_year)));
 }
 
 } // namespace
@@ -95,7 +105,17 @@ Report compare_report(const Model& model, const Outcome& outcome, const std::str
         {option.id, year, total_line, "difference", cost - outcome.total(0, y)[draw]});
       report.rows.push_back({option.id, year, total_line, "cumulative", cumulative});
       add_budget_rows(report, outcome, option.id, y, cost, draw);
+      if (model.appraisal().deflator != k_none) {
+        report.rows.push_back(
+          {option.id, year, total_line, "real_cost", cost / outcome.deflator(y)[draw]});
+      }
     }
+    report.rows.push_back(
+      {option.id, std::string(k_all_years), total_line, "npc", outcome.net_present_cost(o)[draw]});
+  }
+  report.appraisal = appraisal_note(model);
+  if (model.appraisal().deflator != k_none) {
+    report.price_year = to_string(model.grid().year(model.appraisal().price_year));
   }
   return report;
 }

@@ -108,8 +108,12 @@ private:
   Line read_line(const toml::key& key, const toml::table& table);
   Budget read_budget(const toml::table& table);
   std::optional<BudgetStep> budget_step(std::string id, const toml::node& node,
-                                        const std::string& path);
+                                        const std::string& path, BudgetStepKind kind);
+  std::optional<BudgetStepKind> step_kind(const toml::table& table, const std::string& path);
   Option read_option(const toml::key& key, const toml::table& table);
+  Appraisal read_appraisal(const toml::table& table);
+  std::optional<YearRef> year_value(const toml::table& table, std::string_view key,
+                                    std::string_view path);
   std::optional<Overlay> read_overlay(const toml::key& key, const toml::table& table,
                                       const std::string& path);
 
@@ -350,16 +354,49 @@ Line Reader::read_line(const toml::key& key, const toml::table& table)
   return line;
 }
 
-std::optional<BudgetStep> Reader::budget_step(std::string id, const toml::node& node,
-                                              const std::string& path)
+const std::vector<std::pair<BudgetStepKind, std::string>>& budget_step_kinds()
 {
-  auto amount = number(node, path, m_unit, {"name"});
+  static const std::vector<std::pair<BudgetStepKind, std::string>> kinds{
+    {BudgetStepKind::base, "base"},           {BudgetStepKind::demand, "demand"},
+    {BudgetStepKind::inflation, "inflation"}, {BudgetStepKind::pressure, "pressure"},
+    {BudgetStepKind::saving, "saving"},
+  };
+  return kinds;
+}
+
+std::optional<BudgetStepKind> Reader::step_kind(const toml::table& table, const std::string& path)
+{
+  const std::string written = text(table, "kind", path, false);
+  const toml::node* node = table.get("kind");
+  if (!node || !node->is_string()) {
+    return std::nullopt;
+  }
+  Keys names;
+  for (const auto& [kind, name] : budget_step_kinds()) {
+    if (name == written) {
+      return kind;
+    }
+    names.push_back(name);
+  }
+  error(node->source(), fmt::format("'{}' = \"{}\" is not a budget step kind (one of {}){}", path,
+                                    written, fmt::join(names, ", "), did_you_mean(written, names)));
+  return std::nullopt;
+}
+
+// `kind` is the step's kind when its table does not state one.
+std::optional<BudgetStep> Reader::budget_step(std::string id, const toml::node& node,
+                                              const std::string& path, BudgetStepKind kind)
+{
+  auto amount = number(node, path, m_unit, {"name", "kind"});
   if (!amount) {
     return std::nullopt;
   }
   const toml::table* table = node.as_table();
   std::string name = table ? text(*table, "name", path + ".name", false) : "";
-  return BudgetStep{id, name.empty() ? id : std::move(name), std::move(*amount)};
+  if (table) {
+    kind = step_kind(*table, path + ".kind").value_or(kind);
+  }
+  return BudgetStep{id, name.empty() ? id : std::move(name), std::move(*amount), kind};
 }
 
 Budget Reader::read_budget(const toml::table& table)
@@ -377,14 +414,15 @@ Budget Reader::read_budget(const toml::table& table)
     BudgetYear budget_year{year.value_or(FinancialYear{}), position(year_name->source()), {}};
     const toml::table* steps = node->as_table();
     if (!steps || is_value_table(*node)) {
-      // A year given as one figure is a build-up of a single step.
-      if (auto step = budget_step("budget", *node, path)) {
+      // A year given as one figure is a build-up of a single step: its base budget.
+      if (auto step = budget_step("budget", *node, path, BudgetStepKind::base)) {
         budget_year.steps.push_back(std::move(*step));
       }
     } else {
       for (const auto& [step_name, step_node] : in_file_order(*steps)) {
         const std::string step_path = fmt::format("{}.{}", path, step_name->str());
-        if (auto step = budget_step(std::string(step_name->str()), *step_node, step_path)) {
+        if (auto step = budget_step(std::string(step_name->str()), *step_node, step_path,
+                                    BudgetStepKind::pressure)) {
           budget_year.steps.push_back(std::move(*step));
         }
       }
@@ -502,9 +540,49 @@ Option Reader::read_option(const toml::key& key, const toml::table& table)
   return option;
 }
 
+std::optional<YearRef> Reader::year_value(const toml::table& table, std::string_view key,
+                                          std::string_view path)
+{
+  const std::string written = text(table, key, path, false);
+  const toml::node* node = table.get(key);
+  if (!node || !node->is_string()) {
+    return std::nullopt;
+  }
+  if (const auto year = parse_financial_year(written)) {
+    return YearRef{*year, position(node->source())};
+  }
+  error(node->source(), fmt::format("'{}' = \"{}\" is not a financial year; write years as "
+                                    "YYYY/YY, e.g. \"2022/23\"",
+                                    path, written));
+  return std::nullopt;
+}
+
+Appraisal Reader::read_appraisal(const toml::table& table)
+{
+  check_keys(table, {"discount_rate", "first_year", "deflator", "price_year", "optimism_bias"},
+             "[appraisal]");
+  Appraisal appraisal;
+  appraisal.discount_rate =
+    number_at(table, "discount_rate", "appraisal.discount_rate", "rate/yr", false);
+  appraisal.first_year = year_value(table, "first_year", "appraisal.first_year");
+  appraisal.deflator = reference(table, "deflator", "appraisal.deflator", false);
+  appraisal.price_year = year_value(table, "price_year", "appraisal.price_year");
+  if (const toml::table* biases =
+        table_at(table, "optimism_bias", "appraisal.optimism_bias", false)) {
+    for (const auto& [target, node] : in_file_order(*biases)) {
+      const std::string path = fmt::format("appraisal.optimism_bias.{}", target->str());
+      if (auto uplift = number(*node, path, "share")) {
+        appraisal.optimism_bias.push_back(
+          {Reference{std::string(target->str()), position(target->source())}, *uplift});
+      }
+    }
+  }
+  return appraisal;
+}
+
 Scenario Reader::read(const toml::table& root)
 {
-  check_keys(root, {"scenario", "indices", "lines", "budget", "options", "extends"},
+  check_keys(root, {"scenario", "indices", "lines", "budget", "options", "appraisal", "extends"},
              "the top level");
   Scenario scenario;
   if (const toml::table* metadata = table_at(root, "scenario", "scenario", true)) {
@@ -524,6 +602,9 @@ Scenario Reader::read(const toml::table& root)
   if (const toml::table* options = table_at(root, "options", "options", false)) {
     scenario.options = read_tables<Option>(*options, "options",
                                            [this](auto& k, auto& t) { return read_option(k, t); });
+  }
+  if (const toml::table* appraisal = table_at(root, "appraisal", "appraisal", false)) {
+    scenario.appraisal = read_appraisal(*appraisal);
   }
   return scenario;
 }

@@ -10,6 +10,8 @@ namespace carecast {
 namespace {
 
 constexpr double k_share_tolerance = 1e-9;
+// Green Book uplifts reach 200% for the riskiest projects; more is surely a typo.
+constexpr double k_max_optimism_bias = 2.0;
 
 template <typename Item>
 std::vector<std::string> ids_of(const std::vector<Item>& items)
@@ -53,6 +55,7 @@ private:
   void check_option(const Option& option);
   void check_overlay(const Overlay& overlay, const std::string& path);
   void check_extends_cycles();
+  void check_appraisal(const Appraisal& appraisal);
 
   const Scenario& m_scenario;
   std::vector<std::string> m_lines;
@@ -265,6 +268,39 @@ void Validator::check_extends_cycles()
   }
 }
 
+void Validator::check_appraisal(const Appraisal& appraisal)
+{
+  if (appraisal.discount_rate) {
+    check_rate(*appraisal.discount_rate);
+    if (appraisal.discount_rate->value < 0.0) {
+      error(appraisal.discount_rate->pos, "'appraisal.discount_rate' must not be negative");
+    }
+  }
+  for (const auto& [year, key] : {std::pair{&appraisal.first_year, "'appraisal.first_year'"},
+                                  std::pair{&appraisal.price_year, "'appraisal.price_year'"}}) {
+    if (*year) {
+      check_year((*year)->year, (*year)->pos, key);
+    }
+  }
+  if (appraisal.deflator) {
+    check_reference(*appraisal.deflator, m_indices, "index");
+  }
+  std::vector<std::string> targets = m_lines;
+  for (const Option& option : m_scenario.options) {
+    for (const Overlay& overlay : option.overlays) {
+      targets.push_back(overlay.id);
+    }
+  }
+  for (const OptimismBias& bias : appraisal.optimism_bias) {
+    check_reference(bias.target, targets, "line or overlay");
+    if (bias.uplift.value < 0.0 || bias.uplift.value > k_max_optimism_bias) {
+      error(bias.uplift.pos, fmt::format("'{}' = {:.15g} is out of range: an uplift is a share "
+                                         "between 0 and {:g}, so 40% is written 0.4",
+                                         bias.uplift.path, bias.uplift.value, k_max_optimism_bias));
+    }
+  }
+}
+
 std::vector<Diagnostic> Validator::run()
 {
   if (!years_known()) {
@@ -296,6 +332,7 @@ std::vector<Diagnostic> Validator::run()
     check_option(option);
   }
   check_extends_cycles();
+  check_appraisal(m_scenario.appraisal);
   return std::move(m_diagnostics);
 }
 

@@ -1,6 +1,8 @@
+#include "carecast/savings.hpp"
 #include "carecast/text_table.hpp"
 #include "carecast/writers.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <fmt/format.h>
 
@@ -79,6 +81,67 @@ std::string option_section(const Report& report, std::string_view title, std::st
   return fmt::format("\n{}\n{}", title, table.render());
 }
 
+// When an option's savings first reach their target, from its savings rows.
+std::string savings_status(const Report& report, const std::string& option)
+{
+  bool has_target = false;
+  for (const std::string& year : report.years) {
+    const double* target = report.find(option, year, k_total_line, "savings_target");
+    const double* delivered = report.find(option, year, k_total_line, "savings_delivered");
+    if (target && delivered) {
+      has_target = true;
+      if (target_met(*target, *delivered)) {
+        return "met in " + year;
+      }
+    }
+  }
+  return has_target ? "not met within horizon" : "no savings target";
+}
+
+// Options ranked by net present cost, the cheapest first.
+std::string appraisal_section(const Report& report)
+{
+  std::vector<std::pair<double, const Label*>> ranked;
+  for (const Label& option : report.options) {
+    if (const double* npc = report.find(option.id, k_all_years, k_total_line, "npc")) {
+      ranked.emplace_back(*npc, &option);
+    }
+  }
+  std::stable_sort(ranked.begin(), ranked.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  TextTable table;
+  table.add_column("Rank", Align::right);
+  table.add_column("Option", Align::left);
+  table.add_column("Net present cost", Align::right);
+  for (std::size_t i = 0; i < ranked.size(); ++i) {
+    table.add_row({std::to_string(i + 1), ranked[i].second->id, money(ranked[i].first)});
+  }
+  const std::string prices =
+    report.price_year.empty() ? "" : fmt::format(", in {} prices", report.price_year);
+  return fmt::format("\nNet present cost ({}{})\n{}", report.appraisal, prices, table.render());
+}
+
+std::string savings_section(const Report& report)
+{
+  TextTable table;
+  table.add_column("Option", Align::left);
+  table.add_column("Savings target", Align::left);
+  table.add_column("Shortfall over horizon", Align::right);
+  for (const Label& option : report.options) {
+    double shortfall = 0.0;
+    bool any = false;
+    for (const std::string& year : report.years) {
+      if (const double* value = report.find(option.id, year, k_total_line, "savings_shortfall")) {
+        shortfall += *value;
+        any = true;
+      }
+    }
+    table.add_row(
+      {option.id, savings_status(report, option.id), any ? money(shortfall) : std::string{}});
+  }
+  return fmt::format("\nSavings against target\n{}", table.render());
+}
+
 std::string compare_text(const Report& report)
 {
   std::string text = heading(report) + "\n" + option_legend(report);
@@ -91,27 +154,45 @@ std::string compare_text(const Report& report)
   text += option_section(report, "Cumulative cost", "cumulative", 0, false, false);
   text += option_section(report, "Variance against budget (positive = overspend)", "variance", 0,
                          false, true);
-  return text;
+  if (!report.price_year.empty()) {
+    text += option_section(report, fmt::format("Real cost (in {} prices)", report.price_year),
+                           "real_cost", 0, false, true);
+  }
+  return text + appraisal_section(report) + savings_section(report);
+}
+
+// A table with a column per year after the first, of row labels.
+TextTable year_columns(const Report& report, std::string first)
+{
+  TextTable table;
+  table.add_column(std::move(first), Align::left);
+  for (const std::string& year : report.years) {
+    table.add_column(year, Align::right);
+  }
+  return table;
+}
+
+// One measure of an option across the years; left out when no year has it.
+void add_measure_row(TextTable& table, const Report& report, const Label& option,
+                     const std::string& label, std::string_view line, std::string_view measure)
+{
+  std::vector<std::string> cells{label};
+  bool any = false;
+  for (const std::string& year : report.years) {
+    const double* value = report.find(option.id, year, line, measure);
+    any = any || value;
+    cells.push_back(money_or_blank(value));
+  }
+  if (any) {
+    table.add_row(std::move(cells));
+  }
 }
 
 std::string option_lines(const Report& report, const Label& option)
 {
-  TextTable table;
-  table.add_column("Line", Align::left);
-  for (const std::string& year : report.years) {
-    table.add_column(year, Align::right);
-  }
+  TextTable table = year_columns(report, "Line");
   const auto add = [&](const std::string& label, std::string_view line, std::string_view measure) {
-    std::vector<std::string> cells{label};
-    bool any = false;
-    for (const std::string& year : report.years) {
-      const double* value = report.find(option.id, year, line, measure);
-      any = any || value;
-      cells.push_back(money_or_blank(value));
-    }
-    if (any) {
-      table.add_row(std::move(cells));
-    }
+    add_measure_row(table, report, option, label, line, measure);
   };
   for (const Label& line : report.lines) {
     add(line.id, line.id, "cost");
@@ -121,6 +202,30 @@ std::string option_lines(const Report& report, const Label& option)
   add("Budget", k_total_line, "budget");
   add("Variance", k_total_line, "variance");
   return fmt::format("\n{} [{}]\n{}", option.name, option.id, table.render());
+}
+
+// The medium-term financial strategy: the budget built up by kind, then the option's
+// cost and the gap.
+std::string summary_text(const Report& report)
+{
+  const Label& option = report.options.front();
+  TextTable table = year_columns(report, "");
+  const auto add = [&](const std::string& label, std::string_view measure) {
+    add_measure_row(table, report, option, label, k_total_line, measure);
+  };
+  add("Base budget", "base_budget");
+  add("Demand pressures", "demand_pressures");
+  add("Inflation", "inflation");
+  add("Other pressures", "other_pressures");
+  add("Savings", "savings");
+  table.add_rule();
+  add("Net budget", "net_budget");
+  add("Projected cost", "projected_cost");
+  table.add_rule();
+  add("Gap", "gap");
+  return fmt::format("{}\nMedium-term financial strategy: {} [{}]\nGap = projected cost - net "
+                     "budget (positive = the budget falls short)\n{}",
+                     heading(report), option.name, option.id, table.render());
 }
 
 std::string run_text(const Report& report)
@@ -170,6 +275,9 @@ std::string write_terminal(const Report& report)
 {
   if (report.kind == ReportKind::diff) {
     return heading(report) + cost_change_section(report);
+  }
+  if (report.kind == ReportKind::summary) {
+    return summary_text(report);
   }
   return report.kind == ReportKind::compare ? compare_text(report) : run_text(report);
 }

@@ -551,3 +551,86 @@ TEST_CASE("the DCST scenario reproduces the cabinet report's figures")
     CHECK(near(years.total(o, 0)[0] - years.budget(0)[0], 6.26, 1e-9));
   }
 }
+
+namespace {
+
+// Two flat lines of 12 a year over four years (zero rates), with an appraisal section.
+carecast::Model appraisal_model(const std::string& appraisal)
+{
+  return carecast::test::model_from(R"([scenario]
+name = "Appraisal"
+base_year = "2021/22"
+horizon = "2024/25"
+[indices.deflator]
+default = 0.0
+[lines.care]
+base = 12.0
+[lines.transition]
+base = 0.0
+[options.only]
+name = "Only"
+[options.only.overlays.programme]
+type = "one_off"
+line = "transition"
+amount = 2.0
+from = "2022-04"
+until = "2022-09"
+)" + appraisal);
+}
+
+} // namespace
+
+TEST_CASE("net present cost discounts each year by 1 / 1.035^t from the first appraisal year")
+{
+  // Green Book default 3.5%; t = 0 for 2022/23. Costs: 2022/23 = 12 + 2, then 12, 12.
+  const carecast::Model model = appraisal_model("[appraisal]\nfirst_year = \"2022/23\"\n");
+  const carecast::Outcome outcome = carecast::Evaluator(model).evaluate(model.values());
+  const double expected = 14.0 + 12.0 / 1.035 + 12.0 / (1.035 * 1.035);
+  CHECK(outcome.net_present_cost(0)[0] == doctest::Approx(expected).epsilon(1e-12));
+}
+
+TEST_CASE("a 0% discount rate makes net present cost the plain sum of the years")
+{
+  // From the base year: 12 + 14 + 12 + 12.
+  const carecast::Model model = appraisal_model("[appraisal]\ndiscount_rate = 0.0\n");
+  const carecast::Outcome outcome = carecast::Evaluator(model).evaluate(model.values());
+  CHECK(outcome.net_present_cost(0)[0] == doctest::Approx(50.0).epsilon(1e-12));
+}
+
+TEST_CASE("real costs equal nominal costs when the deflator does not grow")
+{
+  const carecast::Model model =
+    appraisal_model("[appraisal]\ndeflator = \"deflator\"\nprice_year = \"2021/22\"\n");
+  const carecast::Outcome outcome = carecast::Evaluator(model).evaluate(model.values());
+  for (int y = 0; y < 4; ++y) {
+    CHECK(outcome.deflator(y)[0] == doctest::Approx(1.0).epsilon(1e-15));
+  }
+}
+
+TEST_CASE("a 2% deflator turns a constant nominal cost into falling real costs")
+{
+  // Year y's average level against the price year's: 1.02^y exactly, because every
+  // month of a year after the first is 1.02 times the same month a year before.
+  carecast::Model model = appraisal_model(
+    "[appraisal]\ndeflator = \"deflator\"\nprice_year = \"2021/22\"\ndiscount_rate = 0.0\n");
+  model.set_value(*model.find_parameter("indices.deflator.default"), 0.02);
+  const carecast::Outcome outcome = carecast::Evaluator(model).evaluate(model.values());
+  CHECK(outcome.deflator(2)[0] / outcome.deflator(1)[0] == doctest::Approx(1.02).epsilon(1e-12));
+  CHECK(outcome.deflator(3)[0] / outcome.deflator(2)[0] == doctest::Approx(1.02).epsilon(1e-12));
+}
+
+TEST_CASE("optimism bias scales exactly the line or overlay it names")
+{
+  // 40% on the one-off overlay: 2.0 becomes 2.8 in 2022/23; the care line is untouched.
+  // 10% on the care line: 12 becomes 13.2 every year.
+  const carecast::Model plain = appraisal_model("");
+  const carecast::Model biased =
+    appraisal_model("[appraisal.optimism_bias]\nprogramme = 0.4\ncare = 0.1\n");
+  const carecast::Outcome before = carecast::Evaluator(plain).evaluate(plain.values());
+  const carecast::Outcome after = carecast::Evaluator(biased).evaluate(biased.values());
+  CHECK(after.cost(0, 1, 1)[0] == doctest::Approx(before.cost(0, 1, 1)[0] * 1.4).epsilon(1e-12));
+  CHECK(after.cost(0, 1, 1)[0] == doctest::Approx(2.8).epsilon(1e-12));
+  for (int y = 0; y < 4; ++y) {
+    CHECK(after.cost(0, 0, y)[0] == doctest::Approx(13.2).epsilon(1e-12));
+  }
+}

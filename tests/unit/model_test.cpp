@@ -133,8 +133,10 @@ TEST_CASE("every number of a scenario becomes a parameter with its path, unit an
     {"options.change.overlays.cut.ramp.2024/25", "fraction", 1.0},
     {"options.change.overlays.stop.keep", "share", 0.25},
     {"options.change.overlays.slow.rate", "rate/yr", 0.01},
+    // Not in the text: the Green Book's 3.5% when a scenario states no discount rate.
+    {"appraisal.discount_rate", "rate/yr", 0.035},
   };
-  // One parameter per number, no more.
+  // One parameter per number, plus the default discount rate, no more.
   CHECK(model.parameters().size() == expected.size());
   for (const Expected& e : expected) {
     CAPTURE(e.path);
@@ -142,7 +144,8 @@ TEST_CASE("every number of a scenario becomes a parameter with its path, unit an
     CHECK(p.unit == e.unit);
     // The value is the literal read from the text, so the same double.
     CHECK(p.value == doctest::Approx(e.value).epsilon(1e-15));
-    CHECK(p.pos.file == "test.toml");
+    // The default discount rate is written nowhere.
+    CHECK(p.pos.file == (e.path == "appraisal.discount_rate" ? "" : "test.toml"));
   }
 }
 
