@@ -182,6 +182,16 @@ name = "Early help slows the growth in children in care"
 index = "demand"
 rate = { value = 0.02, assumption = "Illustrative: growth falls from 3% to 2% a year once the team is established." }
 from = "2029-04"
+
+# Appraisal (section 9a): net present cost by HM Treasury Green Book conventions.
+# `compare` ranks the options by it. Leave the table out for 3.5% from the base year.
+[appraisal]
+discount_rate = { value = 0.035, source = "HM Treasury Green Book: 3.5% a year for years 0-30" }
+first_year = "2027/28"
+
+# Optimism bias: an uplift on a line or an overlay whose cost is still uncertain.
+[appraisal.optimism_bias]
+set_up = { value = 0.2, assumption = "Illustrative: set-up costs run over until a contract is let." }
 )toml";
 
 } // namespace
