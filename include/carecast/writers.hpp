@@ -36,6 +36,9 @@ std::string write_terminal(const ScenarioDiff& diff);
 // thousands separator.
 std::string full_precision(double value);
 
+// An amount as tables show it: 2 decimals, never "-0.00".
+std::string two_decimals(double value);
+
 // One CSV record with its newline, fields quoted where they need it.
 std::string csv_record(const std::vector<std::string>& fields);
 // A JSON string literal, quoted and escaped.

@@ -2,7 +2,6 @@
 
 #include "carecast/writers.hpp"
 
-#include <cmath>
 #include <fmt/format.h>
 
 namespace carecast {
@@ -12,7 +11,7 @@ constexpr int k_value_width = 10;
 
 std::string amount(double value)
 {
-  return fmt::format("{:>{}.2f}", std::abs(value) < 0.005 ? 0.0 : value, k_value_width);
+  return fmt::format("{:>{}}", two_decimals(value), k_value_width);
 }
 
 std::string row_text(const ExplainRow& row)

@@ -7,18 +7,19 @@
 #include <fmt/format.h>
 
 namespace carecast {
-namespace {
 
-using Align = TextTable::Align;
-
-std::string money(double value)
+std::string two_decimals(double value)
 {
   return fmt::format("{:.2f}", std::abs(value) < 0.005 ? 0.0 : value);
 }
 
+namespace {
+
+using Align = TextTable::Align;
+
 std::string money_or_blank(const double* value)
 {
-  return value ? money(*value) : std::string{};
+  return value ? two_decimals(*value) : std::string{};
 }
 
 std::string heading(const Report& report)
@@ -74,7 +75,7 @@ std::string option_section(const Report& report, std::string_view title, std::st
       cells.emplace_back();
     }
     for (std::size_t o = first_option; o < report.options.size(); ++o) {
-      cells.push_back(money(totals[o]));
+      cells.push_back(two_decimals(totals[o]));
     }
     table.add_row(std::move(cells));
   }
@@ -114,7 +115,7 @@ std::string appraisal_section(const Report& report)
   table.add_column("Option", Align::left);
   table.add_column("Net present cost", Align::right);
   for (std::size_t i = 0; i < ranked.size(); ++i) {
-    table.add_row({std::to_string(i + 1), ranked[i].second->id, money(ranked[i].first)});
+    table.add_row({std::to_string(i + 1), ranked[i].second->id, two_decimals(ranked[i].first)});
   }
   const std::string prices =
     report.price_year.empty() ? "" : fmt::format(", in {} prices", report.price_year);
@@ -136,8 +137,8 @@ std::string savings_section(const Report& report)
         any = true;
       }
     }
-    table.add_row(
-      {option.id, savings_status(report, option.id), any ? money(shortfall) : std::string{}});
+    table.add_row({option.id, savings_status(report, option.id),
+                   any ? two_decimals(shortfall) : std::string{}});
   }
   return fmt::format("\nSavings against target\n{}", table.render());
 }
