@@ -15,11 +15,12 @@ enum class Period { month, year };
 class Outcome
 {
 public:
-  Outcome(int options, int lines, int periods, int years, int draws);
+  Outcome(int options, int lines, int periods, int years, int draws, int placements = 0);
 
   int options() const { return m_options; }
   int lines() const { return m_lines; }
   int periods() const { return m_periods; }
+  int placements() const { return m_placements; }
   int draws() const { return static_cast<int>(m_cost.cols()); }
 
   // One row of draws: the cost of a line of an option in a period.
@@ -38,6 +39,33 @@ public:
   // nominal cost / deflator = cost in the price year's prices.
   auto deflator(int year) { return m_deflator.row(year); }
   auto deflator(int year) const { return m_deflator.row(year); }
+  // The care ladder per placement type: the average number of children in a period
+  // (of the months' averages of opening and closing), the number at its end, and
+  // the cost before any overlay or uplift on the line the ladder feeds.
+  auto children_avg(int option, int type, int period)
+  {
+    return m_ladder.row(ladder_row(0, option, type, period));
+  }
+  auto children_avg(int option, int type, int period) const
+  {
+    return m_ladder.row(ladder_row(0, option, type, period));
+  }
+  auto children_end(int option, int type, int period)
+  {
+    return m_ladder.row(ladder_row(1, option, type, period));
+  }
+  auto children_end(int option, int type, int period) const
+  {
+    return m_ladder.row(ladder_row(1, option, type, period));
+  }
+  auto placement_cost(int option, int type, int period)
+  {
+    return m_ladder.row(ladder_row(2, option, type, period));
+  }
+  auto placement_cost(int option, int type, int period) const
+  {
+    return m_ladder.row(ladder_row(2, option, type, period));
+  }
   // Green Book net present cost of an option over the appraisal years.
   auto net_present_cost(int option) { return m_net_present_cost.row(option); }
   auto net_present_cost(int option) const { return m_net_present_cost.row(option); }
@@ -47,11 +75,19 @@ private:
   {
     return (static_cast<Eigen::Index>(option) * m_lines + line) * m_periods + period;
   }
+  Eigen::Index ladder_row(int measure, int option, int type, int period) const
+  {
+    return ((static_cast<Eigen::Index>(measure) * m_options + option) * m_placements + type)
+             * m_periods
+           + period;
+  }
 
   int m_options;
   int m_lines;
   int m_periods;
+  int m_placements;
   Eigen::MatrixXd m_cost;
+  Eigen::MatrixXd m_ladder; // children_avg, children_end and cost blocks
   Eigen::MatrixXd m_budget;
   Eigen::MatrixXd m_deflator;
   Eigen::MatrixXd m_net_present_cost;

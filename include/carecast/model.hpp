@@ -39,7 +39,7 @@ struct ModelLine
 {
   std::string id;
   std::string name;
-  int base = k_none;
+  int base = k_none; // k_none on the line the care ladder feeds
   int demand_index = k_none;
   std::vector<std::pair<int, int>> prices; // (index, share parameter)
   int end_month = 0;                       // first month without cost
@@ -51,13 +51,14 @@ struct ModelOverlay
   std::string id;
   std::string name;
   OverlayKind kind = OverlayKind::recurring;
-  int target = k_none; // a line, or an index for index_rate
+  int target = k_none; // a line, an index for index_rate, or a placement type
   int value = k_none;
   int first_month = 0;
   int end_month = 0; // exclusive
   int indexed_by = k_none;
   int optimism_bias = k_none;    // an uplift on the overlay's amounts
   std::vector<int> ramp_by_year; // fraction parameter in force each year, or k_none
+  int counterpart = k_none;      // the placement type shifted into, or filled from
 };
 
 struct ModelOption
@@ -76,6 +77,27 @@ struct ModelBudget
   std::vector<std::vector<BudgetStepKind>> kinds_by_year; // the kind of each step above
   std::vector<bool> known;
   int growth = k_none;
+};
+
+struct ModelPlacement
+{
+  std::string id;
+  std::string name;
+  int weekly_cost = k_none;
+  int price_index = k_none;
+  int children = k_none;
+  int entry_share = k_none;
+  int exit_rate = k_none;
+  std::vector<int> moves; // the annual rate to each type, in ladder order
+};
+
+struct ModelLadder
+{
+  int line = k_none; // k_none when the scenario has no ladder
+  std::vector<ModelPlacement> types;
+  int entries = k_none;
+  int growth = k_none;
+  double money_scale = 1.0; // pounds to the scenario's unit
 };
 
 struct ModelAppraisal
@@ -106,6 +128,8 @@ public:
   const std::vector<ModelOption>& options() const { return m_options; }
   const ModelBudget& budget() const { return m_budget; }
   const ModelAppraisal& appraisal() const { return m_appraisal; }
+  const ModelLadder& ladder() const { return m_ladder; }
+  bool has_ladder() const { return m_ladder.line != k_none; }
   std::optional<int> find_option(std::string_view id) const;
 
 private:
@@ -117,6 +141,8 @@ private:
   void compile_options(const std::vector<Option>& options);
   void compile_budget(const Budget& budget);
   void compile_appraisal(const Appraisal& appraisal);
+  void compile_ladder(const Ladder& ladder);
+  int placement_position(const std::string& id) const;
 
   std::string m_name;
   std::string m_unit;
@@ -127,6 +153,7 @@ private:
   std::vector<ModelOption> m_options;
   ModelBudget m_budget;
   ModelAppraisal m_appraisal;
+  ModelLadder m_ladder;
 };
 
 } // namespace carecast

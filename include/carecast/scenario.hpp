@@ -68,7 +68,7 @@ struct Line
   std::string id;
   std::string name;
   SourcePos pos;
-  Number base;
+  std::optional<Number> base; // absent on the line the care ladder feeds
   std::optional<Reference> demand;
   std::vector<PriceShare> prices;
   std::optional<MonthRef> until;
@@ -100,7 +100,25 @@ struct Budget
   std::optional<Number> growth;
 };
 
-enum class OverlayKind { recurring, one_off, saving, stop_line, index_rate };
+enum class OverlayKind {
+  recurring,
+  one_off,
+  saving,
+  stop_line,
+  index_rate,
+  // Changes to the care ladder; their target is a placement type.
+  shift_entries,
+  shift_moves,
+  entries,
+  unit_cost,
+  capacity,
+};
+
+// Whether an overlay changes the care ladder rather than a line or an index.
+inline bool changes_ladder(OverlayKind kind)
+{
+  return kind >= OverlayKind::shift_entries;
+}
 
 struct RampStep
 {
@@ -110,7 +128,8 @@ struct RampStep
 
 // A change an option makes to the baseline. `value` is the recurring annual amount,
 // the one-off total, the saving's full annual target, the share of a stopped line
-// that is kept, or the new index rate, by kind.
+// that is kept, the new index rate, the share of entries or moves shifted, the
+// relative change of entries, the new weekly cost or the places added, by kind.
 struct Overlay
 {
   std::string id;
@@ -123,6 +142,8 @@ struct Overlay
   std::optional<MonthRef> until;
   std::optional<Reference> indexed_by;
   std::vector<RampStep> ramp;
+  // The placement type a shift moves children into, or a capacity fills from.
+  std::optional<Reference> counterpart;
 };
 
 struct Option
@@ -159,6 +180,39 @@ struct Appraisal
   std::vector<OptimismBias> optimism_bias;
 };
 
+// One rung of the care ladder.
+struct PlacementType
+{
+  std::string id;
+  std::string name;
+  SourcePos pos;
+  Number weekly_cost; // £ a week, base-year prices
+  std::optional<Reference> prices;
+  Number children; // at the start of the base year
+  Number entry_share;
+  Number exit_rate; // annual
+};
+
+// One row of the annual move matrix: the rates from a type to each type in order.
+struct MovesRow
+{
+  Reference from;
+  std::vector<Number> rates;
+};
+
+struct Ladder
+{
+  SourcePos pos;
+  Reference line;
+  std::vector<Reference> order;
+  SourcePos order_pos;
+  Number entries_per_year;
+  std::optional<Number> entry_growth;
+  std::vector<PlacementType> types;
+  std::vector<MovesRow> moves;
+  SourcePos moves_pos;
+};
+
 struct Scenario
 {
   std::string name;
@@ -173,6 +227,7 @@ struct Scenario
   Budget budget;
   std::vector<Option> options;
   Appraisal appraisal;
+  std::optional<Ladder> ladder;
   // Every file read, the scenario's own first, then the ones it extends.
   std::vector<std::string> files;
 };

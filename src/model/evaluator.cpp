@@ -1,22 +1,26 @@
 #include "carecast/evaluator.hpp"
 
-#include "projection.hpp"
+#include "ladder.hpp"
 
 #include <limits>
+#include <optional>
 
 namespace carecast {
 namespace {
 
 using namespace projection;
 
+// `ladder` is the option's ladder projection when the model has a ladder.
 std::vector<Array> option_costs(const Model& model, const ModelOption& option,
+                                const std::vector<Array>& levels, const LadderProjection* ladder,
                                 const Parameters& parameters)
 {
   const int months = model.grid().months();
-  const std::vector<Array> levels = index_levels(model, option, parameters);
   std::vector<Array> costs;
-  for (const ModelLine& line : model.lines()) {
-    costs.push_back(baseline_cost(line, levels, parameters, months));
+  for (std::size_t l = 0; l < model.lines().size(); ++l) {
+    costs.push_back(ladder && static_cast<int>(l) == model.ladder().line
+                      ? ladder_cost(*ladder)
+                      : baseline_cost(model.lines()[l], levels, parameters, months));
   }
   for (const ModelOverlay& overlay : option.overlays) {
     if (overlay.kind == OverlayKind::stop_line) {
@@ -84,6 +88,30 @@ Array yearly_sums(const Array& monthly, int years)
   return yearly;
 }
 
+// The ladder's figures per type, by month or summed (cost), averaged (children) and
+// taken at March (children at the end) by financial year.
+void fill_ladder(const LadderProjection& ladder, int option, Period period, Outcome& outcome)
+{
+  for (int j = 0; j < outcome.placements(); ++j) {
+    const Array average = (ladder.opening[j] + ladder.closing[j]) / 2.0;
+    for (int p = 0; p < outcome.periods(); ++p) {
+      if (period == Period::month) {
+        outcome.children_avg(option, j, p) = average.row(p).matrix();
+        outcome.children_end(option, j, p) = ladder.closing[j].row(p).matrix();
+        outcome.placement_cost(option, j, p) = ladder.cost[j].row(p).matrix();
+        continue;
+      }
+      const Eigen::Index first = static_cast<Eigen::Index>(p) * k_months_per_year;
+      outcome.children_avg(option, j, p) =
+        average.middleRows(first, k_months_per_year).colwise().mean().matrix();
+      outcome.children_end(option, j, p) =
+        ladder.closing[j].row(first + k_months_per_year - 1).matrix();
+      outcome.placement_cost(option, j, p) =
+        ladder.cost[j].middleRows(first, k_months_per_year).colwise().sum().matrix();
+    }
+  }
+}
+
 // Green Book discounting of real (or, without a deflator, nominal) yearly costs:
 // the sum over years from the first appraisal year of cost / (1 + r)^t, t = 0 first.
 Eigen::RowVectorXd net_present_cost(const Model& model, const Parameters& parameters,
@@ -101,11 +129,14 @@ Eigen::RowVectorXd net_present_cost(const Model& model, const Parameters& parame
 
 } // namespace
 
-Outcome::Outcome(int options, int lines, int periods, int years, int draws)
+Outcome::Outcome(int options, int lines, int periods, int years, int draws, int placements)
   : m_options(options),
     m_lines(lines),
     m_periods(periods),
+    m_placements(placements),
     m_cost(Eigen::MatrixXd::Zero(static_cast<Eigen::Index>(options) * lines * periods, draws)),
+    m_ladder(
+      Eigen::MatrixXd::Zero(3 * static_cast<Eigen::Index>(options) * placements * periods, draws)),
     m_budget(Eigen::MatrixXd::Zero(years, draws)),
     m_deflator(Eigen::MatrixXd::Ones(years, draws)),
     m_net_present_cost(Eigen::MatrixXd::Zero(options, draws))
@@ -127,11 +158,21 @@ Outcome Evaluator::evaluate(const Eigen::Ref<const Eigen::MatrixXd>& parameters,
   const int periods = period == Period::month ? grid.months() : grid.years();
   const int options = static_cast<int>(m_model.options().size());
   const int lines = static_cast<int>(m_model.lines().size());
-  Outcome outcome(options, lines, periods, grid.years(), static_cast<int>(parameters.cols()));
+  const int placements = static_cast<int>(m_model.ladder().types.size());
+  Outcome outcome(options, lines, periods, grid.years(), static_cast<int>(parameters.cols()),
+                  placements);
   fill_budget(m_model, parameters, outcome);
   fill_deflator(m_model, parameters, outcome);
   for (int o = 0; o < options; ++o) {
-    const std::vector<Array> costs = option_costs(m_model, m_model.options()[o], parameters);
+    const ModelOption& option = m_model.options()[o];
+    const std::vector<Array> levels = index_levels(m_model, option, parameters);
+    std::optional<LadderProjection> ladder;
+    if (m_model.has_ladder()) {
+      ladder = project_ladder(m_model, option, levels, parameters);
+      fill_ladder(*ladder, o, period, outcome);
+    }
+    const std::vector<Array> costs =
+      option_costs(m_model, option, levels, ladder ? &*ladder : nullptr, parameters);
     Array yearly_total = Array::Zero(grid.years(), parameters.cols());
     for (int l = 0; l < lines; ++l) {
       const Array yearly = yearly_sums(costs[l], grid.years());

@@ -35,6 +35,12 @@ std::string overlay_label(const ModelOverlay& overlay)
     return "Stop: " + overlay.name;
   case OverlayKind::index_rate:
     return "Index rate: " + overlay.name;
+  case OverlayKind::shift_entries:
+  case OverlayKind::shift_moves:
+  case OverlayKind::entries:
+  case OverlayKind::unit_cost:
+  case OverlayKind::capacity:
+    return "Care ladder: " + overlay.name;
   }
   return overlay.name;
 }

@@ -22,7 +22,8 @@ Model::Model(const Scenario& scenario)
     m_indices.push_back(std::move(compiled));
   }
   for (const Line& line : scenario.lines) {
-    ModelLine compiled{line.id, line.name, add(line.base), k_none, {}, m_grid.months()};
+    ModelLine compiled{line.id, line.name, line.base ? add(*line.base) : k_none,
+                       k_none,  {},        m_grid.months()};
     if (line.demand) {
       compiled.demand_index = index_position(line.demand->id);
     }
@@ -33,6 +34,9 @@ Model::Model(const Scenario& scenario)
       compiled.end_month = month_index(line.until->month) + 1;
     }
     m_lines.push_back(std::move(compiled));
+  }
+  if (scenario.ladder) {
+    compile_ladder(*scenario.ladder);
   }
   compile_budget(scenario.budget);
   compile_options(scenario.options);
@@ -94,14 +98,31 @@ int Model::line_position(const std::string& id) const
   return static_cast<int>(found - m_lines.begin());
 }
 
+int Model::placement_position(const std::string& id) const
+{
+  const auto& types = m_ladder.types;
+  const auto found = std::find_if(types.begin(), types.end(),
+                                  [&](const ModelPlacement& type) { return type.id == id; });
+  return static_cast<int>(found - types.begin());
+}
+
 ModelOverlay Model::compile(const Overlay& overlay)
 {
   ModelOverlay compiled;
   compiled.id = overlay.id;
   compiled.name = overlay.name.empty() ? overlay.id : overlay.name;
   compiled.kind = overlay.kind;
-  compiled.target = overlay.kind == OverlayKind::index_rate ? index_position(overlay.target.id)
-                                                            : line_position(overlay.target.id);
+  if (overlay.kind == OverlayKind::index_rate) {
+    compiled.target = index_position(overlay.target.id);
+  } else if (changes_ladder(overlay.kind)) {
+    compiled.target =
+      overlay.kind == OverlayKind::entries ? k_none : placement_position(overlay.target.id);
+  } else {
+    compiled.target = line_position(overlay.target.id);
+  }
+  if (overlay.counterpart) {
+    compiled.counterpart = placement_position(overlay.counterpart->id);
+  }
   compiled.value = add(overlay.value);
   compiled.first_month = overlay.from ? month_index(overlay.from->month) : 0;
   compiled.end_month = overlay.until ? month_index(overlay.until->month) + 1 : m_grid.months();
@@ -204,6 +225,38 @@ void Model::compile_appraisal(const Appraisal& appraisal)
         }
       }
     }
+  }
+}
+
+// Types in ladder order, each with its row of the move matrix.
+void Model::compile_ladder(const Ladder& ladder)
+{
+  static const std::map<std::string, double> k_pounds_per_unit{
+    {"£m", 1e6}, {"£k", 1e3}, {"£", 1.0}};
+  m_ladder.line = line_position(ladder.line.id);
+  m_ladder.money_scale = 1.0 / k_pounds_per_unit.at(m_unit);
+  m_ladder.entries = add(ladder.entries_per_year);
+  if (ladder.entry_growth) {
+    m_ladder.growth = add(*ladder.entry_growth);
+  }
+  for (const Reference& id : ladder.order) {
+    const auto& types = ladder.types;
+    const PlacementType& type = *std::find_if(
+      types.begin(), types.end(), [&](const PlacementType& t) { return t.id == id.id; });
+    ModelPlacement compiled{type.id, type.name.empty() ? type.id : type.name};
+    compiled.weekly_cost = add(type.weekly_cost);
+    if (type.prices) {
+      compiled.price_index = index_position(type.prices->id);
+    }
+    compiled.children = add(type.children);
+    compiled.entry_share = add(type.entry_share);
+    compiled.exit_rate = add(type.exit_rate);
+    const MovesRow& row = *std::find_if(ladder.moves.begin(), ladder.moves.end(),
+                                        [&](const MovesRow& r) { return r.from.id == id.id; });
+    for (const Number& rate : row.rates) {
+      compiled.moves.push_back(add(rate));
+    }
+    m_ladder.types.push_back(std::move(compiled));
   }
 }
 

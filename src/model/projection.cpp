@@ -50,7 +50,8 @@ Array baseline_cost(const ModelLine& line, const std::vector<Array>& levels,
 
 bool adds_amounts(const ModelOverlay& overlay)
 {
-  return overlay.kind != OverlayKind::stop_line && overlay.kind != OverlayKind::index_rate;
+  return overlay.kind == OverlayKind::recurring || overlay.kind == OverlayKind::one_off
+         || overlay.kind == OverlayKind::saving;
 }
 
 Array overlay_amounts(const ModelOverlay& overlay, const std::vector<Array>& levels,
@@ -76,8 +77,7 @@ Array overlay_amounts(const ModelOverlay& overlay, const std::vector<Array>& lev
         amounts.row(t) = -value / k_months_per_year * parameters.row(ramp).array();
       }
       break;
-    case OverlayKind::stop_line:
-    case OverlayKind::index_rate:
+    default: // overlays that scale a line or change an index or the ladder
       break;
     }
   }

@@ -1,68 +1,14 @@
 #include "carecast/validate.hpp"
 
+#include "validator.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <fmt/format.h>
 #include <map>
 #include <set>
 
-namespace carecast {
-namespace {
-
-constexpr double k_share_tolerance = 1e-9;
-// Green Book uplifts reach 200% for the riskiest projects; more is surely a typo.
-constexpr double k_max_optimism_bias = 2.0;
-
-template <typename Item>
-std::vector<std::string> ids_of(const std::vector<Item>& items)
-{
-  std::vector<std::string> ids;
-  for (const Item& item : items) {
-    ids.push_back(item.id);
-  }
-  return ids;
-}
-
-class Validator
-{
-public:
-  explicit Validator(const Scenario& scenario)
-    : m_scenario(scenario),
-      m_lines(ids_of(scenario.lines)),
-      m_indices(ids_of(scenario.indices)),
-      m_options(ids_of(scenario.options))
-  {}
-
-  std::vector<Diagnostic> run();
-
-private:
-  void error(const SourcePos& pos, std::string message)
-  {
-    m_diagnostics.push_back({pos, std::move(message)});
-  }
-
-  bool years_known() const;
-  bool grid_ok() const;
-  void check_reference(const Reference& ref, const std::vector<std::string>& ids,
-                       std::string_view kind);
-  void check_month(const MonthRef& month, std::string_view what);
-  void check_year(FinancialYear year, const SourcePos& pos, std::string_view what);
-  void check_rate(const Number& rate);
-  void check_fraction(const Number& number);
-  void check_index(const Index& index);
-  void check_line(const Line& line);
-  void check_budget(const Budget& budget);
-  void check_option(const Option& option);
-  void check_overlay(const Overlay& overlay, const std::string& path);
-  void check_extends_cycles();
-  void check_appraisal(const Appraisal& appraisal);
-
-  const Scenario& m_scenario;
-  std::vector<std::string> m_lines;
-  std::vector<std::string> m_indices;
-  std::vector<std::string> m_options;
-  std::vector<Diagnostic> m_diagnostics;
-};
+namespace carecast::validation {
 
 bool Validator::years_known() const
 {
@@ -187,7 +133,7 @@ void Validator::check_budget(const Budget& budget)
   }
 }
 
-void Validator::check_overlay(const Overlay& overlay, const std::string& path)
+void Validator::check_cost_overlay(const Overlay& overlay, const std::string& path)
 {
   const bool on_index = overlay.kind == OverlayKind::index_rate;
   check_reference(overlay.target, on_index ? m_indices : m_lines, on_index ? "index" : "line");
@@ -211,6 +157,15 @@ void Validator::check_overlay(const Overlay& overlay, const std::string& path)
     error(overlay.value.pos, fmt::format("'{}' = {:.15g} is negative: a saving's target is written "
                                          "as a positive amount and taken off the line",
                                          overlay.value.path, overlay.value.value));
+  }
+}
+
+void Validator::check_overlay(const Overlay& overlay, const std::string& path)
+{
+  if (changes_ladder(overlay.kind)) {
+    check_ladder_overlay(overlay, path);
+  } else {
+    check_cost_overlay(overlay, path);
   }
   for (const auto* month : {&overlay.from, &overlay.until}) {
     if (*month) {
@@ -327,6 +282,10 @@ std::vector<Diagnostic> Validator::run()
   for (const Line& line : m_scenario.lines) {
     check_line(line);
   }
+  check_lines_have_base();
+  if (m_scenario.ladder) {
+    check_ladder(*m_scenario.ladder);
+  }
   check_budget(m_scenario.budget);
   for (const Option& option : m_scenario.options) {
     check_option(option);
@@ -335,6 +294,13 @@ std::vector<Diagnostic> Validator::run()
   check_appraisal(m_scenario.appraisal);
   return std::move(m_diagnostics);
 }
+
+} // namespace carecast::validation
+
+namespace carecast {
+namespace {
+
+using validation::Validator;
 
 LoadResult with_validation(LoadResult result)
 {

@@ -1,0 +1,244 @@
+#include "ladder.hpp"
+
+#include <algorithm>
+
+namespace carecast::projection {
+namespace {
+
+bool active(const ModelOverlay& overlay, int month)
+{
+  return month >= overlay.first_month && month < overlay.end_month;
+}
+
+int days_in_month(Month month)
+{
+  static constexpr int k_days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  const int year = month.year();
+  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  return k_days[month.month_of_year() - 1] + (leap && month.month_of_year() == 2 ? 1 : 0);
+}
+
+// Annual rates of one regime: moves[i][j] (i != j) and exits[i], one value per draw.
+struct AnnualRates
+{
+  std::vector<std::vector<Array>> moves;
+  std::vector<Array> exits;
+};
+
+AnnualRates stated_rates(const ModelLadder& ladder, const Parameters& parameters)
+{
+  const std::size_t n = ladder.types.size();
+  AnnualRates rates{std::vector<std::vector<Array>>(n, std::vector<Array>(n)), {}};
+  for (std::size_t i = 0; i < n; ++i) {
+    for (std::size_t j = 0; j < n; ++j) {
+      rates.moves[i][j] = parameters.row(ladder.types[i].moves[j]).array();
+    }
+    rates.exits.push_back(parameters.row(ladder.types[i].exit_rate).array());
+  }
+  return rates;
+}
+
+// The monthly matrix (staying on the diagonal) of annual rates: a type with annual
+// outflow o keeps (1 - o)^(1/12) each month, and the monthly outflow is split in
+// proportion to the annual rates.
+std::vector<std::vector<Array>> monthly_matrix(const AnnualRates& rates)
+{
+  const std::size_t n = rates.exits.size();
+  std::vector<std::vector<Array>> monthly(n, std::vector<Array>(n));
+  for (std::size_t i = 0; i < n; ++i) {
+    Array outflow = rates.exits[i];
+    for (std::size_t j = 0; j < n; ++j) {
+      if (j != i) {
+        outflow += rates.moves[i][j];
+      }
+    }
+    // Validation keeps outflows within 1 + tolerance; clamp the tolerance away.
+    const Array stay = (1.0 - outflow.min(1.0)).pow(1.0 / k_months_per_year);
+    const Array per_rate = (outflow > 0.0).select((1.0 - stay) / outflow, 0.0);
+    for (std::size_t j = 0; j < n; ++j) {
+      monthly[i][j] = j == i ? stay : Array(rates.moves[i][j] * per_rate);
+    }
+  }
+  return monthly;
+}
+
+// The annual rates with the option's move shifts in force in `month` applied.
+AnnualRates shifted_rates(AnnualRates rates, const ModelOption& option, int month,
+                          const Parameters& parameters)
+{
+  for (const ModelOverlay& overlay : option.overlays) {
+    if (overlay.kind != OverlayKind::shift_moves || !active(overlay, month)) {
+      continue;
+    }
+    const auto share = parameters.row(overlay.value).array();
+    for (std::size_t i = 0; i < rates.exits.size(); ++i) {
+      const int row = static_cast<int>(i);
+      if (row == overlay.target || row == overlay.counterpart) {
+        continue;
+      }
+      const Array moved = rates.moves[i][overlay.target] * share;
+      rates.moves[i][overlay.target] -= moved;
+      rates.moves[i][overlay.counterpart] += moved;
+    }
+  }
+  return rates;
+}
+
+// Which move shifts are in force in a month: the monthly matrix changes only with it.
+std::vector<bool> move_regime(const ModelOption& option, int month)
+{
+  std::vector<bool> regime;
+  for (const ModelOverlay& overlay : option.overlays) {
+    regime.push_back(overlay.kind == OverlayKind::shift_moves && active(overlay, month));
+  }
+  return regime;
+}
+
+// Entries per month: per_year / 12, grown like an index after the base year and
+// changed by the option's entries overlays.
+Array monthly_entries(const ModelLadder& ladder, const ModelOption& option,
+                      const Parameters& parameters, int months)
+{
+  Array growth = Array::Zero(months, parameters.cols());
+  if (ladder.growth != k_none) {
+    for (int t = k_months_per_year; t < months; ++t) {
+      growth.row(t) = parameters.row(ladder.growth).array().log1p() / k_months_per_year;
+    }
+  }
+  for (int t = 1; t < months; ++t) {
+    growth.row(t) += growth.row(t - 1);
+  }
+  Array entries =
+    growth.exp().rowwise() * (parameters.row(ladder.entries).array() / k_months_per_year);
+  for (const ModelOverlay& overlay : option.overlays) {
+    if (overlay.kind == OverlayKind::entries) {
+      for (int t = overlay.first_month; t < overlay.end_month; ++t) {
+        entries.row(t) *= 1.0 + parameters.row(overlay.value).array();
+      }
+    }
+  }
+  return entries;
+}
+
+// The share of a month's entries placed in each type, after the option's shifts.
+std::vector<Array> entry_shares(const ModelLadder& ladder, const ModelOption& option,
+                                const Parameters& parameters, int months)
+{
+  std::vector<Array> shares;
+  for (const ModelPlacement& type : ladder.types) {
+    shares.push_back(parameters.row(type.entry_share).array().replicate(months, 1));
+  }
+  for (const ModelOverlay& overlay : option.overlays) {
+    if (overlay.kind != OverlayKind::shift_entries) {
+      continue;
+    }
+    const auto share = parameters.row(overlay.value).array();
+    for (int t = overlay.first_month; t < overlay.end_month; ++t) {
+      const Array moved = shares[overlay.target].row(t) * share;
+      shares[overlay.target].row(t) -= moved;
+      shares[overlay.counterpart].row(t) += moved;
+    }
+  }
+  return shares;
+}
+
+// Children in new places are counted in their placement instead of where they would
+// otherwise be, up to the places and to the children there are.
+void fill_capacity(const ModelOption& option, const Parameters& parameters,
+                   std::vector<Array>& counts)
+{
+  for (const ModelOverlay& overlay : option.overlays) {
+    if (overlay.kind != OverlayKind::capacity) {
+      continue;
+    }
+    const auto places = parameters.row(overlay.value).array();
+    for (int t = overlay.first_month; t < overlay.end_month; ++t) {
+      const Array moved = counts[overlay.counterpart].row(t).min(places);
+      counts[overlay.counterpart].row(t) -= moved;
+      counts[overlay.target].row(t) += moved;
+    }
+  }
+}
+
+Array weekly_price(const Model& model, const ModelOption& option, int type,
+                   const std::vector<Array>& levels, const Parameters& parameters)
+{
+  const int months = model.grid().months();
+  const ModelPlacement& placement = model.ladder().types[type];
+  Array price = parameters.row(placement.weekly_cost).array().replicate(months, 1);
+  for (const ModelOverlay& overlay : option.overlays) {
+    if (overlay.kind == OverlayKind::unit_cost && overlay.target == type) {
+      for (int t = overlay.first_month; t < overlay.end_month; ++t) {
+        price.row(t) = parameters.row(overlay.value).array();
+      }
+    }
+  }
+  if (placement.price_index != k_none) {
+    price *= levels[placement.price_index];
+  }
+  return price * model.ladder().money_scale;
+}
+
+} // namespace
+
+LadderProjection project_ladder(const Model& model, const ModelOption& option,
+                                const std::vector<Array>& levels, const Parameters& parameters)
+{
+  const ModelLadder& ladder = model.ladder();
+  const int months = model.grid().months();
+  const std::size_t n = ladder.types.size();
+  const Eigen::Index draws = parameters.cols();
+  const Array entries = monthly_entries(ladder, option, parameters, months);
+  const std::vector<Array> shares = entry_shares(ladder, option, parameters, months);
+  const AnnualRates stated = stated_rates(ladder, parameters);
+
+  LadderProjection result;
+  std::vector<Array> stock;
+  for (const ModelPlacement& type : ladder.types) {
+    stock.push_back(parameters.row(type.children).array());
+    result.opening.push_back(Array(months, draws));
+    result.closing.push_back(Array(months, draws));
+  }
+  std::vector<bool> regime;
+  std::vector<std::vector<Array>> monthly;
+  for (int t = 0; t < months; ++t) {
+    if (std::vector<bool> now = move_regime(option, t); t == 0 || now != regime) {
+      regime = std::move(now);
+      monthly = monthly_matrix(shifted_rates(stated, option, t, parameters));
+    }
+    std::vector<Array> next(n, Array::Zero(1, draws));
+    for (std::size_t j = 0; j < n; ++j) {
+      for (std::size_t i = 0; i < n; ++i) {
+        next[j] += stock[i] * monthly[i][j];
+      }
+      next[j] += entries.row(t) * shares[j].row(t);
+      result.opening[j].row(t) = stock[j];
+      result.closing[j].row(t) = next[j];
+    }
+    stock = std::move(next);
+  }
+  fill_capacity(option, parameters, result.opening);
+  fill_capacity(option, parameters, result.closing);
+
+  result.weeks = Array(months, 1);
+  for (int t = 0; t < months; ++t) {
+    result.weeks(t, 0) = days_in_month(model.grid().month(t)) / 7.0;
+  }
+  for (std::size_t j = 0; j < n; ++j) {
+    result.price.push_back(weekly_price(model, option, static_cast<int>(j), levels, parameters));
+    const Array children = (result.opening[j] + result.closing[j]) / 2.0;
+    result.cost.push_back((children * result.price[j]).colwise() * result.weeks.col(0));
+  }
+  return result;
+}
+
+Array ladder_cost(const LadderProjection& ladder)
+{
+  Array total = Array::Zero(ladder.weeks.rows(), ladder.cost.empty() ? 1 : ladder.cost[0].cols());
+  for (const Array& cost : ladder.cost) {
+    total += cost;
+  }
+  return total;
+}
+
+} // namespace carecast::projection
