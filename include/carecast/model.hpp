@@ -96,7 +96,8 @@ struct ModelLadder
   int line = k_none; // k_none when the scenario has no ladder
   std::vector<ModelPlacement> types;
   int entries = k_none;
-  int growth = k_none;
+  int growth = k_none;       // a rate parameter, or
+  int growth_index = k_none; // an index entries grow with
   double money_scale = 1.0; // pounds to the scenario's unit
 };
 

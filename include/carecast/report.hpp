@@ -40,6 +40,7 @@ struct Report
   std::string unit;
   std::vector<Label> options;
   std::vector<Label> lines;
+  std::vector<Label> placements; // the care ladder's placement types, if any
   std::vector<std::string> years;
   std::vector<ReportRow> rows;
   std::string appraisal;  // how net present cost was discounted, for people
@@ -56,12 +57,13 @@ Report empty_report(ReportKind kind, const Model& model, const Outcome& outcome,
                     const std::string& scenario);
 
 // Every line's cost per year of the chosen options (all when `options` is empty),
-// with the total, the budget and the variance; from draw `draw` of the outcome.
+// with the total, the budget and the variance, and the care ladder's figures; from
+// draw `draw` of the outcome.
 Report run_report(const Model& model, const Outcome& outcome, const std::string& scenario,
                   const std::vector<int>& options, int draw = 0);
 
 // The options side by side per year: total cost, difference from the first option,
-// cumulative cost, budget and variance.
+// cumulative cost, budget and variance, and the care ladder's figures.
 Report compare_report(const Model& model, const Outcome& outcome, const std::string& scenario,
                       int draw = 0);
 

@@ -207,7 +207,8 @@ struct Ladder
   std::vector<Reference> order;
   SourcePos order_pos;
   Number entries_per_year;
-  std::optional<Number> entry_growth;
+  std::optional<Number> entry_growth;          // a rate, or
+  std::optional<Reference> entry_growth_index; // an index entries grow with
   std::vector<PlacementType> types;
   std::vector<MovesRow> moves;
   SourcePos moves_pos;

@@ -1,6 +1,6 @@
 #include "carecast/explain.hpp"
 
-#include "projection.hpp"
+#include "ladder.hpp"
 
 #include <fmt/format.h>
 #include <map>
@@ -67,6 +67,7 @@ private:
     m_monthly = m_monthly.size() == 0 ? monthly : Array(m_monthly + monthly);
   }
   Array add_baseline();
+  Array add_ladder();
   void add_stops(Array running);
   void add_overlays();
 
@@ -106,6 +107,70 @@ Array CostTerms::add_baseline()
   return m_line.prices.empty() ? running : running * mix;
 }
 
+// Child-weeks and cost per placement type in a financial year.
+struct LadderYear
+{
+  std::vector<double> weeks;
+  std::vector<double> cost;
+  std::vector<double> price; // cost per child-week; the mean weekly price without children
+  double total_weeks = 0.0;
+
+  LadderYear(const LadderProjection& ladder, int year)
+  {
+    const auto months = [&](const Array& monthly) {
+      return monthly.middleRows(year * k_months_per_year, k_months_per_year);
+    };
+    for (std::size_t j = 0; j < ladder.cost.size(); ++j) {
+      const Array children = (ladder.opening[j] + ladder.closing[j]) / 2.0;
+      weeks.push_back((months(children) * months(ladder.weeks)).sum());
+      cost.push_back(months(ladder.cost[j]).sum());
+      price.push_back(weeks.back() > 0.0 ? cost.back() / weeks.back()
+                                         : months(ladder.price[j]).mean());
+      total_weeks += weeks.back();
+    }
+  }
+
+  double share(std::size_t type) const
+  {
+    return total_weeks > 0.0 ? weeks[type] / total_weeks : 0.0;
+  }
+};
+
+// The ladder's cost in a year, from its cost in the base year: the volume effect
+// (the change in child-weeks at base-year mix and prices), the mix effect (the change
+// in the shares of child-weeks at base-year prices) and the price effect; together
+// they are this year's child-weeks x shares x prices, the ladder's cost.
+Array CostTerms::add_ladder()
+{
+  const LadderProjection ladder = project_ladder(m_model, m_option, m_levels, m_values);
+  const LadderYear base(ladder, 0);
+  const LadderYear now(ladder, m_year);
+  double base_cost = 0.0;
+  double base_price = 0.0;
+  double mix = 0.0;
+  double prices = 0.0;
+  for (std::size_t j = 0; j < base.cost.size(); ++j) {
+    base_cost += base.cost[j];
+    base_price += base.share(j) * base.price[j];
+    mix += (now.share(j) - base.share(j)) * base.price[j];
+    prices += now.share(j) * (now.price[j] - base.price[j]);
+  }
+  const std::string base_year = to_string(m_model.grid().year(0));
+  const auto add_term = [&](std::string label, double value, int parameter) {
+    m_result.terms.push_back({std::move(label), value, parameter});
+  };
+  add_term(fmt::format("Care ladder: cost of placements in {}", base_year), base_cost, k_none);
+  add_term(fmt::format("Care ladder: volume (child-weeks against {})", base_year),
+           (now.total_weeks - base.total_weeks) * base_price, m_model.ladder().entries);
+  add_term(fmt::format("Care ladder: mix of placement types against {}", base_year),
+           now.total_weeks * mix, k_none);
+  add_term(fmt::format("Care ladder: weekly prices against {}", base_year),
+           now.total_weeks * prices, k_none);
+  Array cost = ladder_cost(ladder);
+  m_monthly = m_monthly.size() == 0 ? cost : Array(m_monthly + cost);
+  return cost;
+}
+
 // Stops scale what is left of the baseline, one after another.
 void CostTerms::add_stops(Array running)
 {
@@ -139,7 +204,8 @@ void CostTerms::add_overlays()
 Explanation CostTerms::build()
 {
   m_result.line = m_line.id;
-  add_stops(add_baseline());
+  const bool fed_by_ladder = &m_model.lines()[m_model.ladder().line] == &m_line;
+  add_stops(m_model.has_ladder() && fed_by_ladder ? add_ladder() : add_baseline());
   add_overlays();
   if (m_line.optimism_bias != k_none) {
     add("Optimism bias on " + m_line.id, optimism_uplift(m_monthly, m_line.optimism_bias, m_values),

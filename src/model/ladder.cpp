@@ -97,15 +97,18 @@ std::vector<bool> move_regime(const ModelOption& option, int month)
 // Entries per month: per_year / 12, grown like an index after the base year and
 // changed by the option's entries overlays.
 Array monthly_entries(const ModelLadder& ladder, const ModelOption& option,
-                      const Parameters& parameters, int months)
+                      const std::vector<Array>& levels, const Parameters& parameters, int months)
 {
   Array growth = Array::Zero(months, parameters.cols());
+  if (ladder.growth_index != k_none) {
+    growth = levels[ladder.growth_index].log();
+  }
   if (ladder.growth != k_none) {
     for (int t = k_months_per_year; t < months; ++t) {
       growth.row(t) = parameters.row(ladder.growth).array().log1p() / k_months_per_year;
     }
   }
-  for (int t = 1; t < months; ++t) {
+  for (int t = 1; t < months && ladder.growth != k_none; ++t) {
     growth.row(t) += growth.row(t - 1);
   }
   Array entries =
@@ -188,7 +191,7 @@ LadderProjection project_ladder(const Model& model, const ModelOption& option,
   const int months = model.grid().months();
   const std::size_t n = ladder.types.size();
   const Eigen::Index draws = parameters.cols();
-  const Array entries = monthly_entries(ladder, option, parameters, months);
+  const Array entries = monthly_entries(ladder, option, levels, parameters, months);
   const std::vector<Array> shares = entry_shares(ladder, option, parameters, months);
   const AnnualRates stated = stated_rates(ladder, parameters);
 

@@ -239,11 +239,16 @@ void Model::compile_ladder(const Ladder& ladder)
   if (ladder.entry_growth) {
     m_ladder.growth = add(*ladder.entry_growth);
   }
+  if (ladder.entry_growth_index) {
+    m_ladder.growth_index = index_position(ladder.entry_growth_index->id);
+  }
   for (const Reference& id : ladder.order) {
     const auto& types = ladder.types;
     const PlacementType& type = *std::find_if(
       types.begin(), types.end(), [&](const PlacementType& t) { return t.id == id.id; });
-    ModelPlacement compiled{type.id, type.name.empty() ? type.id : type.name};
+    ModelPlacement compiled;
+    compiled.id = type.id;
+    compiled.name = type.name.empty() ? type.id : type.name;
     compiled.weekly_cost = add(type.weekly_cost);
     if (type.prices) {
       compiled.price_index = index_position(type.prices->id);

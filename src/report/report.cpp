@@ -10,9 +10,12 @@ Report empty_report(ReportKind kind, const Model& model, const Outcome& outcome,
                     const std::string& scenario)
 {
   assert(outcome.periods() == model.grid().years() && "reports are built from yearly outcomes");
-  Report report{kind, scenario, model.name(), model.unit(), {}, {}, {}, {}, {}, {}};
+  Report report{kind, scenario, model.name(), model.unit(), {}, {}, {}, {}, {}, {}, {}};
   for (const ModelLine& line : model.lines()) {
     report.lines.push_back({line.id, line.name.empty() ? line.id : line.name});
+  }
+  for (const ModelPlacement& type : model.ladder().types) {
+    report.placements.push_back({type.id, type.name});
   }
   for (int y = 0; y < model.grid().years(); ++y) {
     report.years.push_back(to_string(model.grid().year(y)));
@@ -38,6 +41,32 @@ void add_budget_rows(Report& report, const Outcome& outcome, const std::string& 
   report.rows.push_back({option, report.years[year], std::string(k_total_line), "budget", budget});
   report.rows.push_back(
     {option, report.years[year], std::string(k_total_line), "variance", cost - budget});
+}
+
+// The care ladder's rows of an option's year: children (average and at the year's
+// end) and cost per placement type, with the placement type's id as the line, and
+// the children in all placements as `total`.
+void add_ladder_rows(Report& report, const Outcome& outcome, const std::string& option, int o,
+                     int year, int draw)
+{
+  if (report.placements.empty()) {
+    return;
+  }
+  const std::string& label = report.years[year];
+  double average = 0.0;
+  double end = 0.0;
+  for (int j = 0; j < outcome.placements(); ++j) {
+    const std::string& type = report.placements[j].id;
+    average += outcome.children_avg(o, j, year)[draw];
+    end += outcome.children_end(o, j, year)[draw];
+    report.rows.push_back(
+      {option, label, type, "children_avg", outcome.children_avg(o, j, year)[draw]});
+    report.rows.push_back(
+      {option, label, type, "children_end", outcome.children_end(o, j, year)[draw]});
+    report.rows.push_back({option, label, type, "cost", outcome.placement_cost(o, j, year)[draw]});
+  }
+  report.rows.push_back({option, label, std::string(k_total_line), "children_avg", average});
+  report.rows.push_back({option, label, std::string(k_total_line), "children_end", end});
 }
 
 std::string appraisal_note(const Model& model)
@@ -82,6 +111,7 @@ Report run_report(const Model& model, const Outcome& outcome, const std::string&
       const double total = outcome.total(o, y)[draw];
       report.rows.push_back({option.id, report.years[y], std::string(k_total_line), "cost", total});
       add_budget_rows(report, outcome, option.id, y, total, draw);
+      add_ladder_rows(report, outcome, option.id, o, y, draw);
     }
   }
   return report;
@@ -109,6 +139,7 @@ Report compare_report(const Model& model, const Outcome& outcome, const std::str
         report.rows.push_back(
           {option.id, year, total_line, "real_cost", cost / outcome.deflator(y)[draw]});
       }
+      add_ladder_rows(report, outcome, option.id, o, y, draw);
     }
     report.rows.push_back(
       {option.id, std::string(k_all_years), total_line, "npc", outcome.net_present_cost(o)[draw]});

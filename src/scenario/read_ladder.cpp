@@ -22,7 +22,12 @@ Ladder Reader::read_ladder(const toml::table& table)
     check_keys(*entries, {"per_year", "growth"}, "[ladder.entries]");
     ladder.entries_per_year =
       required_number(*entries, "per_year", "ladder.entries.per_year", "children/yr");
-    ladder.entry_growth = number_at(*entries, "growth", "ladder.entries.growth", "rate/yr", false);
+    const toml::node* growth = entries->get("growth");
+    if (growth && growth->is_string()) {
+      ladder.entry_growth_index = reference(*entries, "growth", "ladder.entries.growth", false);
+    } else {
+      ladder.entry_growth = number_at(*entries, "growth", "ladder.entries.growth", "rate/yr", false);
+    }
   }
   if (const toml::table* types = table_at(table, "types", "ladder.types", true)) {
     ladder.types = read_tables<PlacementType>(

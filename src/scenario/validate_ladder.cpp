@@ -53,6 +53,9 @@ void Validator::check_ladder(const Ladder& ladder)
   if (ladder.entry_growth) {
     check_rate(*ladder.entry_growth);
   }
+  if (ladder.entry_growth_index) {
+    check_reference(*ladder.entry_growth_index, m_indices, "index");
+  }
   double shares = 0.0;
   for (const PlacementType& type : ladder.types) {
     check_placement_type(type);

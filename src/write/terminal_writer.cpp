@@ -143,25 +143,6 @@ std::string savings_section(const Report& report)
   return fmt::format("\nSavings against target\n{}", table.render());
 }
 
-std::string compare_text(const Report& report)
-{
-  std::string text = heading(report) + "\n" + option_legend(report);
-  text += option_section(report, "Cost", "cost", 0, true, true);
-  if (report.options.size() > 1) {
-    text += option_section(
-      report, fmt::format("Difference from {} (negative = cheaper)", report.options.front().id),
-      "difference", 1, false, true);
-  }
-  text += option_section(report, "Cumulative cost", "cumulative", 0, false, false);
-  text += option_section(report, "Variance against budget (positive = overspend)", "variance", 0,
-                         false, true);
-  if (!report.price_year.empty()) {
-    text += option_section(report, fmt::format("Real cost (in {} prices)", report.price_year),
-                           "real_cost", 0, false, true);
-  }
-  return text + appraisal_section(report) + savings_section(report);
-}
-
 // A table with a column per year after the first, of row labels.
 TextTable year_columns(const Report& report, std::string first)
 {
@@ -173,16 +154,23 @@ TextTable year_columns(const Report& report, std::string first)
   return table;
 }
 
+// A number of children as tables show it: whole children.
+std::string children_or_blank(const double* value)
+{
+  return value ? fmt::format("{:.0f}", std::abs(*value) < 0.5 ? 0.0 : *value) : std::string{};
+}
+
 // One measure of an option across the years; left out when no year has it.
 void add_measure_row(TextTable& table, const Report& report, const Label& option,
-                     const std::string& label, std::string_view line, std::string_view measure)
+                     const std::string& label, std::string_view line, std::string_view measure,
+                     std::string (*format)(const double*) = money_or_blank)
 {
   std::vector<std::string> cells{label};
   bool any = false;
   for (const std::string& year : report.years) {
     const double* value = report.find(option.id, year, line, measure);
     any = any || value;
-    cells.push_back(money_or_blank(value));
+    cells.push_back(format(value));
   }
   if (any) {
     table.add_row(std::move(cells));
@@ -203,6 +191,48 @@ std::string option_lines(const Report& report, const Label& option)
   add("Budget", k_total_line, "budget");
   add("Variance", k_total_line, "variance");
   return fmt::format("\n{} [{}]\n{}", option.name, option.id, table.render());
+}
+
+// The care ladder of one option: children at each year's end and cost per placement.
+std::string ladder_section(const Report& report, const Label& option)
+{
+  if (report.placements.empty()) {
+    return {};
+  }
+  TextTable children = year_columns(report, "Children at year end");
+  TextTable cost = year_columns(report, fmt::format("Cost ({})", report.unit));
+  for (const Label& type : report.placements) {
+    add_measure_row(children, report, option, type.id, type.id, "children_end", children_or_blank);
+    add_measure_row(cost, report, option, type.id, type.id, "cost");
+  }
+  children.add_rule();
+  add_measure_row(children, report, option, "All placements", k_total_line, "children_end",
+                  children_or_blank);
+  return fmt::format("\nCare ladder: {} [{}]\n{}\n{}", option.name, option.id, children.render(),
+                     cost.render());
+}
+
+std::string compare_text(const Report& report)
+{
+  std::string text = heading(report) + "\n" + option_legend(report);
+  text += option_section(report, "Cost", "cost", 0, true, true);
+  if (report.options.size() > 1) {
+    text += option_section(
+      report, fmt::format("Difference from {} (negative = cheaper)", report.options.front().id),
+      "difference", 1, false, true);
+  }
+  text += option_section(report, "Cumulative cost", "cumulative", 0, false, false);
+  text += option_section(report, "Variance against budget (positive = overspend)", "variance", 0,
+                         false, true);
+  if (!report.price_year.empty()) {
+    text += option_section(report, fmt::format("Real cost (in {} prices)", report.price_year),
+                           "real_cost", 0, false, true);
+  }
+  text += appraisal_section(report) + savings_section(report);
+  for (const Label& option : report.options) {
+    text += ladder_section(report, option);
+  }
+  return text;
 }
 
 // The medium-term financial strategy: the budget built up by kind, then the option's
@@ -233,7 +263,7 @@ std::string run_text(const Report& report)
 {
   std::string text = heading(report);
   for (const Label& option : report.options) {
-    text += option_lines(report, option);
+    text += option_lines(report, option) + ladder_section(report, option);
   }
   return text;
 }

@@ -428,7 +428,7 @@ TEST_CASE("a batch of parameter columns gives each column exactly its own evalua
   batch.col(0) = base;
   batch.col(1) = base * 1.01; // every parameter 1% higher
   batch.col(2) = base;
-  batch(*model.find_parameter("lines.placements.base"), 2) += 1.0;
+  batch(*model.find_parameter("ladder.types.ifa.weekly_cost"), 2) += 100.0;
   batch(*model.find_parameter("indices.prices.default"), 2) = 0.05;
   for (const Period period : {Period::month, Period::year}) {
     const Outcome together = Evaluator(model).evaluate(batch, period);
@@ -448,6 +448,15 @@ TEST_CASE("a batch of parameter columns gives each column exactly its own evalua
       }
       for (int y = 0; y < model.grid().years(); ++y) {
         mismatches += together.budget(y)[d] != alone.budget(y)[0] ? 1 : 0;
+      }
+      for (int o = 0; o < together.options(); ++o) {
+        for (int j = 0; j < together.placements(); ++j) {
+          for (int p = 0; p < together.periods(); ++p) {
+            mismatches += together.children_avg(o, j, p)[d] != alone.children_avg(o, j, p)[0];
+            mismatches += together.children_end(o, j, p)[d] != alone.children_end(o, j, p)[0];
+            mismatches += together.placement_cost(o, j, p)[d] != alone.placement_cost(o, j, p)[0];
+          }
+        }
       }
       CAPTURE(d);
       CHECK(mismatches == 0);
