@@ -91,10 +91,11 @@ std::string json_string(const std::string& text)
 std::string write_json(const Report& report)
 {
   return fmt::format("{{\n  \"scenario\": {},\n  \"title\": {},\n  \"unit\": {},\n"
-                     "  \"options\": {},\n  \"lines\": {},\n  \"rows\": {}\n}}\n",
+                     "  \"options\": {},\n  \"lines\": {},\n  \"placements\": {},\n"
+                     "  \"rows\": {}\n}}\n",
                      json_string(report.scenario), json_string(report.title),
                      json_string(report.unit), labels(report.options), labels(report.lines),
-                     rows(report));
+                     labels(report.placements), rows(report));
 }
 
 std::string write_json(const ScenarioDiff& diff)

@@ -290,14 +290,16 @@ TEST_CASE("the JSON reader used here accepts valid JSON and rejects invalid")
   CHECK_FALSE(parse(R"({"a": 1} {})").has_value());
 }
 
-TEST_CASE("JSON output is one valid object with scenario, title, unit, options, lines and rows")
+TEST_CASE("JSON output is one valid object with scenario, title, unit, options, lines, "
+          "placements and rows")
 {
   const Report report = awkward_report();
   const std::optional<Json> json = parse(write_json(report));
   REQUIRE(json.has_value());
   REQUIRE(json->type == Json::Type::object);
   CHECK(json->keys
-        == std::vector<std::string>{"scenario", "title", "unit", "options", "lines", "rows"});
+        == std::vector<std::string>{"scenario", "title", "unit", "options", "lines", "placements",
+                                    "rows"});
   CHECK((*json)["unit"].text == "£m");
   const Json& options = (*json)["options"];
   REQUIRE(options.type == Json::Type::array);
@@ -306,6 +308,9 @@ TEST_CASE("JSON output is one valid object with scenario, title, unit, options, 
   const Json& lines = (*json)["lines"];
   REQUIRE(lines.items.size() == 1);
   CHECK(lines.items[0]["name"].text == "Line A");
+  const Json& placements = (*json)["placements"];
+  REQUIRE(placements.type == Json::Type::array);
+  CHECK(placements.items.empty()); // the report has no care ladder
   const Json& rows = (*json)["rows"];
   REQUIRE(rows.type == Json::Type::array);
   REQUIRE(rows.items.size() == 2);
