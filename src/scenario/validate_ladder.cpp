@@ -90,6 +90,11 @@ void Validator::check_ladder_line(const Ladder& ladder)
 
 void Validator::check_placement_type(const PlacementType& type)
 {
+  if (std::find(m_lines.begin(), m_lines.end(), type.id) != m_lines.end() || type.id == "total") {
+    error(type.pos, fmt::format("placement type '{}' has the id of a cost line (or 'total'); "
+                                "reports name both in one column, so give it another id",
+                                type.id));
+  }
   for (const Number* number : {&type.weekly_cost, &type.children}) {
     if (number->value < 0.0) {
       error(number->pos,
