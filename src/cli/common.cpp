@@ -1,5 +1,6 @@
 #include "common.hpp"
 
+#include "carecast/backtest_writer.hpp"
 #include "carecast/explain_writer.hpp"
 #include "carecast/validate.hpp"
 #include "carecast/writers.hpp"
@@ -50,6 +51,11 @@ void emit(const ScenarioDiff& diff, const OutputOptions& options)
 void emit(const ExplainReport& explanation, const OutputOptions& options)
 {
   write_in_format(explanation, options);
+}
+
+void emit(const Backtest& backtest, const OutputOptions& options)
+{
+  write_in_format(backtest, options);
 }
 
 std::optional<LoadedScenario> load(const std::string& path)

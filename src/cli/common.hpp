@@ -3,6 +3,7 @@
 // What the subcommands share: exit codes, output options, loading a scenario with
 // its problems reported on stderr.
 
+#include "carecast/backtest.hpp"
 #include "carecast/diff.hpp"
 #include "carecast/evaluator.hpp"
 #include "carecast/explain_report.hpp"
@@ -49,6 +50,7 @@ void add_output_options(CLI::App& command, OutputOptions& options);
 void emit(const Report& report, const OutputOptions& options);
 void emit(const ScenarioDiff& diff, const OutputOptions& options);
 void emit(const ExplainReport& explanation, const OutputOptions& options);
+void emit(const Backtest& backtest, const OutputOptions& options);
 
 struct LoadedScenario
 {
@@ -86,5 +88,7 @@ Command register_diff(CLI::App& app);
 Command register_init(CLI::App& app);
 Command register_explain(CLI::App& app);
 Command register_summary(CLI::App& app);
+Command register_backtest(CLI::App& app);
+Command register_calibrate(CLI::App& app);
 
 } // namespace carecast::cli

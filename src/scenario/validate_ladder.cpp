@@ -80,10 +80,10 @@ void Validator::check_ladder_line(const Ladder& ladder)
   if (line == m_scenario.lines.end()) {
     return;
   }
-  if (line->base || line->demand || !line->prices.empty()) {
+  if (line->base || line->demand || !line->prices.empty() || line->until) {
     error(line->pos,
-          fmt::format("line '{}' is fed by the care ladder, so it takes no 'base', 'demand' or "
-                      "'prices': its cost is the ladder's",
+          fmt::format("line '{}' is fed by the care ladder, so it takes no 'base', 'demand', "
+                      "'prices' or 'until': its cost is the ladder's",
                       line->id));
   }
 }

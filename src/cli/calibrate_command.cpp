@@ -1,0 +1,96 @@
+#include "common.hpp"
+
+#include "carecast/calibrate.hpp"
+#include "carecast/calibrate_writer.hpp"
+#include "carecast/writers.hpp"
+
+#include <fmt/format.h>
+#include <iostream>
+
+namespace carecast::cli {
+namespace {
+
+struct CalibrateOptions
+{
+  std::string history;
+  std::string column;
+  std::string index;
+  std::string fragment_path;
+  std::string format = "table";
+};
+
+void print_warnings(const Calibration& calibration)
+{
+  for (const Diagnostic& warning : calibration.warnings) {
+    std::cerr << fmt::format("carecast: warning: {}:{}:{}: {}\n", warning.pos.file,
+                             warning.pos.line, warning.pos.column, warning.message);
+  }
+}
+
+std::string report_text(const Calibration& calibration, const CalibrateOptions& options,
+                        const std::string& fragment)
+{
+  if (options.format == "csv") {
+    return write_csv(calibration, options.index);
+  }
+  if (options.format == "json") {
+    return write_json(calibration, options.index, fragment);
+  }
+  const std::string where =
+    options.fragment_path.empty()
+      ? "\nTOML fragment (write it to a file with -o FILE)\n\n" + fragment
+      : fmt::format("\nTOML fragment written to {}\n", options.fragment_path);
+  return write_terminal(calibration) + where;
+}
+
+ExitCode run_calibrate(const CalibrateOptions& options)
+{
+  const CalibrationResult result = calibrate_file(options.history, options.column);
+  for (const Diagnostic& diagnostic : result.diagnostics) {
+    std::cerr << render(diagnostic, result.sources);
+  }
+  if (!result.calibration) {
+    return ExitCode::invalid_input;
+  }
+  const Calibration& calibration = *result.calibration;
+  if (!options.index.empty() && std::holds_alternative<LadderCalibration>(calibration.fit)) {
+    throw UsageError(fmt::format("--index {}: {} is a ladder history, whose entries growth goes to "
+                                 "the care ladder; fit one column's trend with --column NAME",
+                                 options.index, options.history));
+  }
+  const std::string fragment = write_fragment(calibration, options.index);
+  const std::string report = report_text(calibration, options, fragment);
+  if (!options.fragment_path.empty()) {
+    write_file_atomically(options.fragment_path, fragment);
+  }
+  print_warnings(calibration);
+  std::cout << report;
+  return ExitCode::success;
+}
+
+} // namespace
+
+Command register_calibrate(CLI::App& app)
+{
+  auto options = std::make_shared<CalibrateOptions>();
+  CLI::App* command = app.add_subcommand(
+    "calibrate", "Fit a trend or the care ladder's rates to a history of counts (CSV)");
+  command->footer("Examples:\n  carecast calibrate data/doncaster_children_in_care.csv\n"
+                  "  carecast calibrate data/example_ladder_history.csv -o ladder_fit.toml");
+  command->add_option("history", options->history, "History file (CSV)")->required();
+  command->add_option("--column", options->column,
+                      "Fit a log-linear trend to this column (default: the only numeric column "
+                      "besides date; a history with an entries column fits the care ladder)");
+  command->add_option("--index", options->index,
+                      "Write a trend's growth as the default rate of this index instead of the "
+                      "care ladder's entries growth");
+  command->add_option("-o,--output", options->fragment_path,
+                      "Write the TOML fragment to FILE (replaced whole, never left half-written) "
+                      "instead of after the table");
+  command->add_option("--format", options->format, "Format of the fit report")
+    ->check(CLI::IsMember({"table", "csv", "json"}))
+    ->capture_default_str();
+  return {command, [options] { return run_calibrate(*options); }};
+}
+
+} // namespace carecast::cli

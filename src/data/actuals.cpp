@@ -1,0 +1,191 @@
+#include "carecast/actuals.hpp"
+
+#include "carecast/csv_table.hpp"
+
+#include <algorithm>
+#include <array>
+#include <fmt/format.h>
+#include <map>
+#include <optional>
+#include <tuple>
+
+namespace carecast {
+namespace {
+
+constexpr std::array<std::string_view, 6> k_columns{"year",    "line",   "value",
+                                                    "measure", "source", "note"};
+constexpr std::array<std::string_view, 3> k_required{"year", "line", "value"};
+
+// Where each column is; the optional ones may be absent.
+struct Columns
+{
+  int year = 0;
+  int line = 0;
+  int value = 0;
+  std::optional<int> measure;
+  std::optional<int> source;
+  std::optional<int> note;
+};
+
+std::string trimmed(std::string_view text)
+{
+  const auto first = text.find_first_not_of(' ');
+  if (first == std::string_view::npos) {
+    return {};
+  }
+  return std::string(text.substr(first, text.find_last_not_of(' ') - first + 1));
+}
+
+// Every header cell must name a known column, once: a misspelt `note` would
+// otherwise drop the notes without a word.
+void check_header(const CsvTable& table, std::vector<Diagnostic>& diagnostics)
+{
+  const std::vector<std::string> known(k_columns.begin(), k_columns.end());
+  for (std::size_t i = 0; i < table.header.size(); ++i) {
+    const CsvCell& cell = table.header[i];
+    if (std::find(known.begin(), known.end(), cell.text) == known.end()) {
+      diagnostics.push_back(
+        {cell.pos, fmt::format("unknown column '{}' (an actuals file has the columns year, line, "
+                               "value, measure, source and note){}",
+                               cell.text, did_you_mean(cell.text, known))});
+    } else if (table.column(cell.text) != static_cast<int>(i)) {
+      diagnostics.push_back({cell.pos, fmt::format("column '{}' appears twice", cell.text)});
+    }
+  }
+}
+
+std::optional<Columns> find_columns(const CsvTable& table, std::vector<Diagnostic>& diagnostics)
+{
+  check_header(table, diagnostics);
+  bool complete = true;
+  for (const std::string_view name : k_required) {
+    if (!table.column(name)) {
+      diagnostics.push_back({table.header.front().pos,
+                             fmt::format("the header has no '{}' column; an actuals file needs "
+                                         "the columns year, line and value",
+                                         name)});
+      complete = false;
+    }
+  }
+  if (!complete) {
+    return std::nullopt;
+  }
+  return Columns{*table.column("year"),   *table.column("line"),  *table.column("value"),
+                 table.column("measure"), table.column("source"), table.column("note")};
+}
+
+std::string text_of(const std::vector<CsvCell>& row, const std::optional<int>& column)
+{
+  return column ? trimmed(row[*column].text) : std::string{};
+}
+
+std::optional<FinancialYear> read_year(const CsvCell& cell, std::vector<Diagnostic>& diagnostics)
+{
+  const std::optional<FinancialYear> year = parse_financial_year(trimmed(cell.text));
+  if (!year) {
+    diagnostics.push_back({cell.pos, fmt::format("'{}' is not a financial year; write it like "
+                                                 "2018/19 (April 2018 to March 2019)",
+                                                 cell.text)});
+  }
+  return year;
+}
+
+std::optional<double> read_value(const CsvCell& cell, std::vector<Diagnostic>& diagnostics)
+{
+  const std::optional<double> value = parse_number(cell.text);
+  if (!value) {
+    diagnostics.push_back({cell.pos, fmt::format("value '{}' is not a number (write it with '.' "
+                                                 "as the decimal point, without a unit or "
+                                                 "thousands separator)",
+                                                 cell.text)});
+  } else if (*value == 0.0) {
+    diagnostics.push_back({cell.pos, "an actual of 0 leaves the percent error undefined (it is "
+                                     "divided by the actual); leave out a row whose figure is "
+                                     "not known"});
+    return std::nullopt;
+  }
+  return value;
+}
+
+std::optional<Actual> read_row(const std::vector<CsvCell>& row, const Columns& columns,
+                               std::vector<Diagnostic>& diagnostics)
+{
+  const std::optional<FinancialYear> year = read_year(row[columns.year], diagnostics);
+  const CsvCell& line = row[columns.line];
+  if (trimmed(line.text).empty()) {
+    diagnostics.push_back(
+      {line.pos, "the line is empty; give a cost line id of the scenario, or total"});
+  }
+  const std::optional<double> value = read_value(row[columns.value], diagnostics);
+  if (!year || trimmed(line.text).empty() || !value) {
+    return std::nullopt;
+  }
+  Actual actual{*year,
+                trimmed(line.text),
+                text_of(row, columns.measure),
+                *value,
+                text_of(row, columns.source),
+                text_of(row, columns.note),
+                row[columns.year].pos,
+                line.pos,
+                line.pos};
+  if (actual.measure.empty()) {
+    actual.measure = k_default_measure;
+  } else {
+    actual.measure_pos = row[*columns.measure].pos;
+  }
+  return actual;
+}
+
+// Two rows for the same year, line and measure would give the figure two actuals.
+void check_duplicates(const std::vector<Actual>& actuals, std::vector<Diagnostic>& diagnostics)
+{
+  std::map<std::tuple<int, std::string, std::string>, int> first_line;
+  for (const Actual& actual : actuals) {
+    const auto key = std::make_tuple(actual.year.start_year, actual.line, actual.measure);
+    const auto [found, added] = first_line.emplace(key, actual.year_pos.line);
+    if (!added) {
+      diagnostics.push_back(
+        {actual.year_pos,
+         fmt::format("duplicate row: {} {} {} is already given on line {}", to_string(actual.year),
+                     actual.line, actual.measure, found->second)});
+    }
+  }
+}
+
+ActualsResult read_actuals(CsvResult csv)
+{
+  ActualsResult result{{}, std::move(csv.diagnostics), std::move(csv.sources)};
+  if (!csv.table) {
+    return result;
+  }
+  const std::optional<Columns> columns = find_columns(*csv.table, result.diagnostics);
+  if (!columns) {
+    return result;
+  }
+  if (csv.table->rows.empty()) {
+    result.diagnostics.push_back(
+      {csv.table->header.front().pos, "the file has a header but no rows of actuals"});
+  }
+  for (const std::vector<CsvCell>& row : csv.table->rows) {
+    if (std::optional<Actual> actual = read_row(row, *columns, result.diagnostics)) {
+      result.actuals.push_back(std::move(*actual));
+    }
+  }
+  check_duplicates(result.actuals, result.diagnostics);
+  return result;
+}
+
+} // namespace
+
+ActualsResult read_actuals_file(const std::filesystem::path& path)
+{
+  return read_actuals(read_csv_file(path));
+}
+
+ActualsResult read_actuals_text(std::string text, const std::string& file_name)
+{
+  return read_actuals(read_csv_text(std::move(text), file_name));
+}
+
+} // namespace carecast
