@@ -1,4 +1,7 @@
 #include "carecast/calibrate.hpp"
+#include "carecast/evaluator.hpp"
+
+#include "test_model.hpp"
 
 #include <cmath>
 #include <doctest/doctest.h>
@@ -204,6 +207,79 @@ TEST_CASE("Calibration recovers the rates a ladder history was generated from")
   CHECK(ladder.entries.observed.size() == 23);
 }
 
+// The same recovery from a history written by carecast's own projection: a scenario
+// with the rates of three_types(), whose option changes entries month by month
+// (irregularly, so that no column of the regression is a combination of the others),
+// evaluated by month; each row is a month's closing counts and its entries.
+std::string ladder_history_by_evaluator(const LadderTruth& truth)
+{
+  std::string toml = R"([scenario]
+name = "Synthetic ladder"
+base_year = "2021/22"
+horizon = "2022/23"
+
+[lines.placements]
+
+[ladder]
+line = "placements"
+order = ["in_house_fostering", "ifa", "external_residential"]
+
+[ladder.entries]
+per_year = 240
+
+[ladder.moves]
+)";
+  for (Eigen::Index i = 0; i < 3; ++i) {
+    toml += fmt::format("{} = [{}, {}, {}]\n", truth.types[static_cast<std::size_t>(i)],
+                        truth.moves(i, 0), truth.moves(i, 1), truth.moves(i, 2));
+  }
+  for (Eigen::Index i = 0; i < 3; ++i) {
+    toml += fmt::format("\n[ladder.types.{}]\nweekly_cost = 500\nchildren = {}\n"
+                        "entry_share = {}\nexit_rate = {}\n",
+                        truth.types[static_cast<std::size_t>(i)], truth.start(i), truth.shares(i),
+                        truth.exits(i));
+  }
+  toml += "\n[options.varied]\nname = \"Entries varied month by month\"\n";
+  const int months = 24;
+  std::vector<double> change(months);
+  for (int t = 0; t < months; ++t) {
+    change[t] = truth.entries[static_cast<std::size_t>(t) % truth.entries.size()] / 20.0 - 1.0;
+    const int number = 2021 * 12 + 3 + t;
+    toml += fmt::format("\n[options.varied.overlays.month_{}]\ntype = \"entries\"\nchange = {}\n"
+                        "from = \"{:04}-{:02}\"\nuntil = \"{:04}-{:02}\"\n",
+                        t, change[t], number / 12, number % 12 + 1, number / 12, number % 12 + 1);
+  }
+  const Model model = test::model_from(toml);
+  const Outcome outcome = Evaluator(model).evaluate(model.values(), Period::month);
+  std::string text = fmt::format("date,entries,{}\n", fmt::join(truth.types, ","));
+  text += fmt::format("2021-03,,{:.17g},{:.17g},{:.17g}\n", truth.start(0), truth.start(1),
+                      truth.start(2));
+  for (int t = 0; t < months; ++t) {
+    const int number = 2021 * 12 + 3 + t;
+    text +=
+      fmt::format("{:04}-{:02},{:.17g},{:.17g},{:.17g},{:.17g}\n", number / 12, number % 12 + 1,
+                  240.0 / 12.0 * (1.0 + change[t]), outcome.children_end(0, 0, t)[0],
+                  outcome.children_end(0, 1, t)[0], outcome.children_end(0, 2, t)[0]);
+  }
+  return text;
+}
+
+TEST_CASE("Calibration recovers the rates of a history carecast's own ladder projected")
+{
+  const LadderTruth truth = three_types();
+  const CalibrationResult result =
+    calibrate_text(ladder_history_by_evaluator(truth), "projected.csv", "");
+  const LadderCalibration& ladder = ladder_of(result);
+  CHECK(result.calibration->warnings.empty());
+  for (Eigen::Index i = 0; i < 3; ++i) {
+    for (Eigen::Index j = 0; j < 3; ++j) {
+      CHECK(near(ladder.annual.moves(i, j), truth.moves(i, j)));
+    }
+    CHECK(near(ladder.annual.exits(i), truth.exits(i)));
+    CHECK(near(ladder.shares(i), truth.shares(i)));
+  }
+}
+
 TEST_CASE("Fitted rates a history of real children cannot have are warned about")
 {
   // Generated with a negative annual move rate from ifa to in_house_fostering: the fit
@@ -257,7 +333,7 @@ TEST_CASE("A totals history fits the trend of its only count column")
   REQUIRE(result.calibration.has_value());
   const auto& trend = std::get<TrendCalibration>(result.calibration->fit);
   CHECK(trend.series.name == "children_in_care"); // `source` and `note` are text
-  CHECK(trend.series.observed.size() == 7); // the rows of the shipped file
+  CHECK(trend.series.observed.size() == 7);       // the rows of the shipped file
   CHECK(to_string(trend.series.dates.front()) == "2012-03");
   // Invariant: a log-linear fit's log residuals add up to 0.
   const VectorXd log_residuals =
