@@ -5,9 +5,13 @@
 // position. The evaluator is a pure function of that vector.
 
 #include "carecast/calendar.hpp"
+#include "carecast/loader.hpp"
+#include "carecast/sampling.hpp"
 #include "carecast/scenario.hpp"
 
 #include <Eigen/Core>
+#include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -98,7 +102,7 @@ struct ModelLadder
   int entries = k_none;
   int growth = k_none;       // a rate parameter, or
   int growth_index = k_none; // an index entries grow with
-  double money_scale = 1.0; // pounds to the scenario's unit
+  double money_scale = 1.0;  // pounds to the scenario's unit
 };
 
 struct ModelAppraisal
@@ -107,6 +111,16 @@ struct ModelAppraisal
   int first_year = 0; // grid year of t = 0
   int deflator = k_none;
   int price_year = 0;
+};
+
+// An uncertain parameter: its distribution, for sampled analyses.
+struct ModelInput
+{
+  std::string id;
+  int parameter = k_none;
+  Distribution distribution;
+  SourcePos pos;
+  Provenance provenance;
 };
 
 class Model
@@ -131,6 +145,11 @@ public:
   const ModelAppraisal& appraisal() const { return m_appraisal; }
   const ModelLadder& ladder() const { return m_ladder; }
   bool has_ladder() const { return m_ladder.line != k_none; }
+  const std::vector<ModelInput>& inputs() const { return m_inputs; }
+  // The correlations between inputs (identity where the scenario states none); empty
+  // when the scenario has no [correlation].
+  const Eigen::MatrixXd& correlation() const { return m_correlation; }
+  const SourcePos& correlation_pos() const { return m_correlation_pos; }
   std::optional<int> find_option(std::string_view id) const;
 
 private:
@@ -143,6 +162,7 @@ private:
   void compile_budget(const Budget& budget);
   void compile_appraisal(const Appraisal& appraisal);
   void compile_ladder(const Ladder& ladder);
+  void compile_uncertainty(const Scenario& scenario);
   int placement_position(const std::string& id) const;
 
   std::string m_name;
@@ -155,6 +175,21 @@ private:
   ModelBudget m_budget;
   ModelAppraisal m_appraisal;
   ModelLadder m_ladder;
+  std::vector<ModelInput> m_inputs;
+  Eigen::MatrixXd m_correlation;
+  SourcePos m_correlation_pos;
 };
+
+struct ModelLoad
+{
+  std::unique_ptr<Model> model; // absent when there is any problem
+  std::vector<Diagnostic> diagnostics;
+  SourceFiles sources;
+};
+
+// Reads, validates and compiles a scenario, and checks what only the compiled model
+// can: that every uncertain input names one of its parameters.
+ModelLoad read_model(const std::filesystem::path& path);
+ModelLoad read_model_text(std::string text, const std::string& file_name);
 
 } // namespace carecast

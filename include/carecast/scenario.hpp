@@ -214,6 +214,35 @@ struct Ladder
   SourcePos moves_pos;
 };
 
+// A parameter given a distribution for Monte Carlo, Sobol and tornado analysis. The
+// settings a distribution needs are checked by validation; the others stay absent.
+struct UncertainInput
+{
+  std::string id;
+  SourcePos pos;
+  Reference parameter; // a parameter address, e.g. "indices.demand.default"
+  Reference distribution;
+  std::optional<Number> low;
+  std::optional<Number> mode;
+  std::optional<Number> high;
+  std::optional<Number> mean;
+  std::optional<Number> sd;
+  std::optional<Number> median;
+  std::optional<Number> sigma;
+  Provenance provenance;
+};
+
+// Correlations between uncertain inputs (by id, in `order`), applied with a Gaussian
+// copula; inputs not listed are independent of the rest.
+struct CorrelationMatrix
+{
+  SourcePos pos;
+  std::vector<Reference> order;
+  std::vector<std::vector<Number>> rows;
+  SourcePos matrix_pos;
+  Provenance provenance;
+};
+
 struct Scenario
 {
   std::string name;
@@ -229,6 +258,8 @@ struct Scenario
   std::vector<Option> options;
   Appraisal appraisal;
   std::optional<Ladder> ladder;
+  std::vector<UncertainInput> uncertainty;
+  std::optional<CorrelationMatrix> correlation;
   // Every file read, the scenario's own first, then the ones it extends.
   std::vector<std::string> files;
 };

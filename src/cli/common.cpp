@@ -1,6 +1,7 @@
 #include "common.hpp"
 
 #include "carecast/backtest_writer.hpp"
+#include "carecast/blocks.hpp"
 #include "carecast/explain_writer.hpp"
 #include "carecast/validate.hpp"
 #include "carecast/writers.hpp"
@@ -8,6 +9,7 @@
 #include <filesystem>
 #include <fmt/format.h>
 #include <iostream>
+#include <unistd.h>
 
 namespace carecast::cli {
 
@@ -58,17 +60,65 @@ void emit(const Backtest& backtest, const OutputOptions& options)
   write_in_format(backtest, options);
 }
 
+void emit(const ParameterList& parameters, const OutputOptions& options)
+{
+  write_in_format(parameters, options);
+}
+
+void emit(const SimulationReport& simulation, const OutputOptions& options)
+{
+  write_in_format(simulation, options);
+}
+
+bool report_problems(const std::vector<Diagnostic>& problems, const LoadedScenario& loaded)
+{
+  for (const Diagnostic& problem : problems) {
+    std::cerr << render(problem, loaded.sources);
+  }
+  return problems.empty();
+}
+
+void add_sampling_options(CLI::App& command, SamplingOptions& options, std::int64_t draws)
+{
+  options.draws = draws;
+  options.threads = default_threads();
+  command.add_option("--draws", options.draws, "Number of draws")
+    ->check(CLI::Range(std::int64_t{2}, k_max_draws))
+    ->capture_default_str();
+  command.add_option("--seed", options.seed, "Seed of the random numbers (echoed in the output)")
+    ->capture_default_str();
+  command
+    .add_option("--threads", options.threads,
+                "Threads (default: all cores); results do not depend on it")
+    ->check(CLI::Range(1, 1024));
+  command.add_flag("--repair-correlations", options.repair_correlations,
+                   "Use the nearest valid correlation matrix when the scenario's is not valid, "
+                   "and report how far it moved");
+}
+
+std::function<void(std::int64_t)> progress_reporter(std::string task, std::int64_t total)
+{
+  if (!isatty(STDERR_FILENO)) {
+    return {};
+  }
+  return [task = std::move(task), total](std::int64_t done) {
+    std::cerr << fmt::format("\r{}: {} of {} draws ({:.0f}%)", task, done, total,
+                             100.0 * static_cast<double>(done) / static_cast<double>(total))
+              << (done >= total ? "\n" : "") << std::flush;
+  };
+}
+
 std::optional<LoadedScenario> load(const std::string& path)
 {
-  const LoadResult result = read_scenario(path);
+  ModelLoad result = read_model(path);
   for (const Diagnostic& diagnostic : result.diagnostics) {
     std::cerr << render(diagnostic, result.sources);
   }
-  if (!result.scenario) {
+  if (!result.model) {
     return std::nullopt;
   }
-  return LoadedScenario{std::filesystem::path(path).stem().string(),
-                        std::make_unique<Model>(*result.scenario)};
+  return LoadedScenario{std::filesystem::path(path).stem().string(), std::move(result.model),
+                        std::move(result.sources)};
 }
 
 int option_index(const Model& model, const std::string& id, std::string_view flag)

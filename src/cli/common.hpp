@@ -8,7 +8,9 @@
 #include "carecast/evaluator.hpp"
 #include "carecast/explain_report.hpp"
 #include "carecast/model.hpp"
+#include "carecast/params.hpp"
 #include "carecast/report.hpp"
+#include "carecast/simulation_writer.hpp"
 
 #include <CLI/CLI.hpp>
 #include <functional>
@@ -51,12 +53,36 @@ void emit(const Report& report, const OutputOptions& options);
 void emit(const ScenarioDiff& diff, const OutputOptions& options);
 void emit(const ExplainReport& explanation, const OutputOptions& options);
 void emit(const Backtest& backtest, const OutputOptions& options);
+void emit(const ParameterList& parameters, const OutputOptions& options);
+void emit(const SimulationReport& simulation, const OutputOptions& options);
 
 struct LoadedScenario
 {
   std::string id; // the file's stem, as reports name the scenario
   std::unique_ptr<Model> model;
+  SourceFiles sources;
 };
+
+// Prints problems found after loading (a correlation matrix that is not valid, say)
+// with their source lines; true when there are none.
+bool report_problems(const std::vector<Diagnostic>& problems, const LoadedScenario& loaded);
+
+// The settings of a sampled analysis: draws, seed, threads, correlation repair.
+struct SamplingOptions
+{
+  std::int64_t draws = 0;
+  std::uint64_t seed = 20220330;
+  int threads = 0;
+  bool repair_correlations = false;
+};
+
+// Adds --draws (default `draws`; at most k_max_draws), --seed, --threads and
+// --repair-correlations.
+void add_sampling_options(CLI::App& command, SamplingOptions& options, std::int64_t draws);
+
+// Progress on stderr for a long run of `total` draws, only when stderr is a terminal;
+// an empty function otherwise.
+std::function<void(std::int64_t)> progress_reporter(std::string task, std::int64_t total);
 
 // Reads and validates a scenario; on any problem prints them all to stderr and
 // returns nothing.
@@ -89,6 +115,8 @@ Command register_init(CLI::App& app);
 Command register_explain(CLI::App& app);
 Command register_summary(CLI::App& app);
 Command register_backtest(CLI::App& app);
+Command register_params(CLI::App& app);
+Command register_simulate(CLI::App& app);
 Command register_calibrate(CLI::App& app);
 
 } // namespace carecast::cli

@@ -41,6 +41,7 @@ Model::Model(const Scenario& scenario)
   compile_budget(scenario.budget);
   compile_options(scenario.options);
   compile_appraisal(scenario.appraisal);
+  compile_uncertainty(scenario);
 }
 
 Eigen::VectorXd Model::values() const
@@ -262,6 +263,59 @@ void Model::compile_ladder(const Ladder& ladder)
       compiled.moves.push_back(add(rate));
     }
     m_ladder.types.push_back(std::move(compiled));
+  }
+}
+
+// Inputs whose address names no parameter are left out; read_model reports them.
+void Model::compile_uncertainty(const Scenario& scenario)
+{
+  static const std::map<std::string, DistributionKind> k_kinds{
+    {"uniform", DistributionKind::uniform},
+    {"triangular", DistributionKind::triangular},
+    {"pert", DistributionKind::pert},
+    {"normal", DistributionKind::normal},
+    {"lognormal", DistributionKind::lognormal}};
+  for (const UncertainInput& input : scenario.uncertainty) {
+    const std::optional<int> parameter = find_parameter(input.parameter.id);
+    if (!parameter) {
+      continue;
+    }
+    Distribution distribution;
+    distribution.kind = k_kinds.at(input.distribution.id);
+    const auto set = [](double& field, const std::optional<Number>& number) {
+      if (number) {
+        field = number->value;
+      }
+    };
+    set(distribution.low, input.low);
+    set(distribution.mode, input.mode);
+    set(distribution.high, input.high);
+    set(distribution.mean, input.mean);
+    set(distribution.sd, input.sd);
+    set(distribution.median, input.median);
+    set(distribution.sigma, input.sigma);
+    m_inputs.push_back({input.id, *parameter, distribution, input.pos, input.provenance});
+  }
+  if (!scenario.correlation) {
+    return;
+  }
+  const CorrelationMatrix& stated = *scenario.correlation;
+  m_correlation_pos = stated.matrix_pos;
+  const auto n = static_cast<Eigen::Index>(m_inputs.size());
+  m_correlation = Eigen::MatrixXd::Identity(n, n);
+  const auto position = [&](const std::string& id) {
+    const auto found = std::find_if(m_inputs.begin(), m_inputs.end(),
+                                    [&](const ModelInput& input) { return input.id == id; });
+    return found == m_inputs.end() ? Eigen::Index{-1} : Eigen::Index(found - m_inputs.begin());
+  };
+  for (std::size_t r = 0; r < stated.order.size(); ++r) {
+    for (std::size_t c = 0; c < stated.order.size(); ++c) {
+      const Eigen::Index row = position(stated.order[r].id);
+      const Eigen::Index column = position(stated.order[c].id);
+      if (row >= 0 && column >= 0) {
+        m_correlation(row, column) = stated.rows[r][c].value;
+      }
+    }
   }
 }
 

@@ -16,7 +16,9 @@ Ladder Reader::read_ladder(const toml::table& table)
   ladder.pos = position(table.source());
   ladder.line = reference(table, "line", "ladder.line", true).value_or(Reference{{}, ladder.pos});
   ladder.order_pos = table.get("order") ? position(table.get("order")->source()) : ladder.pos;
-  ladder.order = read_order(table);
+  ladder.order = read_ids(table, "order", "ladder.order",
+                          "the placement type ids, in the order of the move matrix's rows and "
+                          "columns");
   ladder.entries_per_year = Number{0.0, "ladder.entries.per_year", "children/yr", ladder.pos, {}};
   if (const toml::table* entries = table_at(table, "entries", "ladder.entries", true)) {
     check_keys(*entries, {"per_year", "growth"}, "[ladder.entries]");
@@ -26,7 +28,8 @@ Ladder Reader::read_ladder(const toml::table& table)
     if (growth && growth->is_string()) {
       ladder.entry_growth_index = reference(*entries, "growth", "ladder.entries.growth", false);
     } else {
-      ladder.entry_growth = number_at(*entries, "growth", "ladder.entries.growth", "rate/yr", false);
+      ladder.entry_growth =
+        number_at(*entries, "growth", "ladder.entries.growth", "rate/yr", false);
     }
   }
   if (const toml::table* types = table_at(table, "types", "ladder.types", true)) {
@@ -39,34 +42,6 @@ Ladder Reader::read_ladder(const toml::table& table)
     ladder.moves = read_moves(*moves, ladder.order);
   }
   return ladder;
-}
-
-std::vector<Reference> Reader::read_order(const toml::table& table)
-{
-  std::vector<Reference> order;
-  const toml::node* node = table.get("order");
-  if (!node) {
-    error(table.source(), "missing key 'ladder.order' (the placement type ids, in the order of "
-                          "the move matrix's rows and columns)");
-    return order;
-  }
-  const toml::array* ids = node->as_array();
-  if (!ids) {
-    error(node->source(), fmt::format("'ladder.order' must be an array of placement type ids, "
-                                      "not {}",
-                                      type_name(*node)));
-    return order;
-  }
-  for (const toml::node& id : *ids) {
-    if (const auto* text = id.as_string()) {
-      order.push_back({text->get(), position(id.source())});
-    } else {
-      error(id.source(),
-            fmt::format("'ladder.order' must hold placement type ids (strings), not {}",
-                        type_name(id)));
-    }
-  }
-  return order;
 }
 
 PlacementType Reader::read_placement_type(const toml::key& key, const toml::table& table)

@@ -366,9 +366,10 @@ Budget Reader::read_budget(const toml::table& table)
 
 Scenario Reader::read(const toml::table& root)
 {
-  check_keys(
-    root, {"scenario", "indices", "lines", "budget", "options", "appraisal", "ladder", "extends"},
-    "the top level");
+  check_keys(root,
+             {"scenario", "indices", "lines", "budget", "options", "appraisal", "ladder",
+              "uncertainty", "correlation", "extends"},
+             "the top level");
   Scenario scenario;
   if (const toml::table* metadata = table_at(root, "scenario", "scenario", true)) {
     read_metadata(*metadata, scenario);
@@ -393,6 +394,13 @@ Scenario Reader::read(const toml::table& root)
   }
   if (const toml::table* ladder = table_at(root, "ladder", "ladder", false)) {
     scenario.ladder = read_ladder(*ladder);
+  }
+  if (const toml::table* inputs = table_at(root, "uncertainty", "uncertainty", false)) {
+    scenario.uncertainty = read_tables<UncertainInput>(
+      *inputs, "uncertainty", [this](auto& k, auto& t) { return read_uncertain_input(k, t); });
+  }
+  if (const toml::table* correlation = table_at(root, "correlation", "correlation", false)) {
+    scenario.correlation = read_correlation(*correlation);
   }
   return scenario;
 }

@@ -69,7 +69,10 @@ private:
   Number required_number(const toml::table& table, std::string_view key, const std::string& path,
                          std::string unit);
   Ladder read_ladder(const toml::table& table);
-  std::vector<Reference> read_order(const toml::table& table);
+  UncertainInput read_uncertain_input(const toml::key& key, const toml::table& table);
+  CorrelationMatrix read_correlation(const toml::table& table);
+  std::vector<Reference> read_ids(const toml::table& table, std::string_view key,
+                                  std::string_view path, std::string_view what);
   PlacementType read_placement_type(const toml::key& key, const toml::table& table);
   std::vector<MovesRow> read_moves(const toml::table& table, const std::vector<Reference>& order);
   std::optional<Overlay> read_overlay(const toml::key& key, const toml::table& table,

@@ -286,6 +286,12 @@ std::vector<Diagnostic> Validator::run()
   if (m_scenario.ladder) {
     check_ladder(*m_scenario.ladder);
   }
+  for (const UncertainInput& input : m_scenario.uncertainty) {
+    check_uncertain_input(input);
+  }
+  if (m_scenario.correlation) {
+    check_correlation(*m_scenario.correlation);
+  }
   check_budget(m_scenario.budget);
   for (const Option& option : m_scenario.options) {
     check_option(option);

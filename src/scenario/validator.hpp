@@ -69,6 +69,8 @@ private:
   void check_moves(const Ladder& ladder);
   void check_lines_have_base();
   bool is_ladder_line(const Line& line) const;
+  void check_uncertain_input(const UncertainInput& input);
+  void check_correlation(const CorrelationMatrix& correlation);
 
   const Scenario& m_scenario;
   std::vector<std::string> m_lines;

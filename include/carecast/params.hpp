@@ -1,0 +1,42 @@
+#pragma once
+
+// Every parameter of a scenario by its address: the list `carecast params` shows, so
+// that any number can be found, overridden or given a distribution.
+
+#include "carecast/model.hpp"
+
+#include <string>
+#include <vector>
+
+namespace carecast {
+
+struct ParameterEntry
+{
+  std::string path;
+  double value = 0.0;
+  std::string unit;
+  std::string location; // file:line where it is set; empty for a default
+  std::string source;
+  std::string assumption;
+  std::string distribution; // e.g. "triangular(low 0.02, mode 0.033, high 0.06)"; empty if none
+};
+
+struct ParameterList
+{
+  std::string scenario;
+  std::vector<ParameterEntry> entries;
+};
+
+ParameterList parameter_list(const Model& model, const std::string& scenario);
+
+// A distribution for people: its kind and settings.
+std::string describe(const Distribution& distribution);
+
+// CSV: the header `scenario,path,value,unit,location,source,assumption,distribution`.
+std::string write_csv(const ParameterList& list);
+std::string write_json(const ParameterList& list);
+// Each parameter on a line (address, value, unit, distribution), its location and
+// provenance beneath.
+std::string write_terminal(const ParameterList& list);
+
+} // namespace carecast

@@ -1,0 +1,69 @@
+#include "carecast/blocks.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <exception>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+namespace carecast {
+
+int default_threads()
+{
+  return std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
+}
+
+void for_each_block(std::int64_t draws, int threads,
+                    const std::function<void(std::int64_t first, std::int64_t count)>& work,
+                    const std::function<void(std::int64_t done)>& progress)
+{
+  const std::int64_t blocks = (draws + k_block_draws - 1) / k_block_draws;
+  std::atomic<std::int64_t> next{0};
+  std::atomic<std::int64_t> done{0};
+  std::atomic<bool> failed{false};
+  std::exception_ptr failure;
+  std::mutex failure_mutex;
+  const auto run = [&] {
+    for (std::int64_t block = next++; block < blocks && !failed; block = next++) {
+      const std::int64_t first = block * k_block_draws;
+      const std::int64_t count = std::min(k_block_draws, draws - first);
+      try {
+        work(first, count);
+      } catch (...) {
+        const std::lock_guard lock(failure_mutex);
+        if (!failure) {
+          failure = std::current_exception();
+        }
+        failed = true;
+      }
+      done += count;
+    }
+  };
+  const int workers =
+    static_cast<int>(std::clamp<std::int64_t>(threads, 1, std::max<std::int64_t>(blocks, 1)));
+  std::vector<std::thread> pool;
+  for (int t = 1; t < workers; ++t) {
+    pool.emplace_back(run);
+  }
+  if (!progress) {
+    run();
+  } else {
+    std::thread last(run);
+    while (done < draws && !failed) {
+      progress(done);
+      std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    }
+    last.join();
+    progress(done);
+  }
+  for (std::thread& thread : pool) {
+    thread.join();
+  }
+  if (failure) {
+    std::rethrow_exception(failure);
+  }
+}
+
+} // namespace carecast

@@ -1,0 +1,100 @@
+#include "reader.hpp"
+
+namespace carecast::reading {
+
+std::vector<Reference> Reader::read_ids(const toml::table& table, std::string_view key,
+                                        std::string_view path, std::string_view what)
+{
+  std::vector<Reference> ids;
+  const toml::node* node = table.get(key);
+  if (!node) {
+    error(table.source(), fmt::format("missing key '{}' ({})", path, what));
+    return ids;
+  }
+  const toml::array* array = node->as_array();
+  if (!array) {
+    error(node->source(),
+          fmt::format("'{}' must be an array of ids ({}), not {}", path, what, type_name(*node)));
+    return ids;
+  }
+  for (const toml::node& id : *array) {
+    if (const auto* text = id.as_string()) {
+      ids.push_back({text->get(), position(id.source())});
+    } else {
+      error(id.source(), fmt::format("'{}' must hold ids (strings), not {}", path, type_name(id)));
+    }
+  }
+  return ids;
+}
+
+UncertainInput Reader::read_uncertain_input(const toml::key& key, const toml::table& table)
+{
+  const std::string path = fmt::format("uncertainty.{}", key.str());
+  check_keys(table,
+             {"parameter", "distribution", "low", "mode", "high", "mean", "sd", "median", "sigma",
+              "source", "assumption"},
+             fmt::format("[{}]", path));
+  UncertainInput input;
+  input.id = std::string(key.str());
+  input.pos = position(key.source());
+  input.parameter =
+    reference(table, "parameter", path + ".parameter", true).value_or(Reference{{}, input.pos});
+  input.distribution = reference(table, "distribution", path + ".distribution", true)
+                         .value_or(Reference{{}, input.pos});
+  for (const auto& [name, field] :
+       {std::pair{"low", &input.low}, std::pair{"mode", &input.mode},
+        std::pair{"high", &input.high}, std::pair{"mean", &input.mean}, std::pair{"sd", &input.sd},
+        std::pair{"median", &input.median}, std::pair{"sigma", &input.sigma}}) {
+    *field = number_at(table, name, fmt::format("{}.{}", path, name), "", false);
+  }
+  input.provenance = {text(table, "source", path + ".source", false),
+                      text(table, "assumption", path + ".assumption", false)};
+  return input;
+}
+
+CorrelationMatrix Reader::read_correlation(const toml::table& table)
+{
+  check_keys(table, {"order", "matrix", "source", "assumption"}, "[correlation]");
+  CorrelationMatrix correlation;
+  correlation.pos = position(table.source());
+  correlation.order = read_ids(table, "order", "correlation.order",
+                               "the uncertain inputs' ids, in the order of the "
+                               "matrix's rows and columns");
+  correlation.provenance = {text(table, "source", "correlation.source", false),
+                            text(table, "assumption", "correlation.assumption", false)};
+  correlation.matrix_pos = correlation.pos;
+  const toml::node* matrix = table.get("matrix");
+  if (!matrix) {
+    error(table.source(), "missing key 'correlation.matrix' (an array of rows of correlations)");
+    return correlation;
+  }
+  correlation.matrix_pos = position(matrix->source());
+  const toml::array* rows = matrix->as_array();
+  if (!rows) {
+    error(matrix->source(),
+          fmt::format("'correlation.matrix' must be an array of rows, not {}", type_name(*matrix)));
+    return correlation;
+  }
+  for (std::size_t r = 0; r < rows->size(); ++r) {
+    const toml::node& row_node = *rows->get(r);
+    const toml::array* row = row_node.as_array();
+    if (!row) {
+      error(row_node.source(),
+            fmt::format("row {} of 'correlation.matrix' must be an array of numbers, not {}", r + 1,
+                        type_name(row_node)));
+      continue;
+    }
+    std::vector<Number> values;
+    for (std::size_t c = 0; c < row->size(); ++c) {
+      const toml::node& cell = *row->get(c);
+      const std::string cell_path = fmt::format("correlation.matrix[{}][{}]", r + 1, c + 1);
+      values.push_back(
+        number(cell, cell_path, "correlation")
+          .value_or(Number{0.0, cell_path, "correlation", position(cell.source()), {}}));
+    }
+    correlation.rows.push_back(std::move(values));
+  }
+  return correlation;
+}
+
+} // namespace carecast::reading

@@ -1,0 +1,244 @@
+#include "carecast/sobol.hpp"
+
+#include <array>
+#include <cmath>
+#include <cstdint>
+#include <doctest/doctest.h>
+#include <functional>
+#include <numbers>
+#include <random>
+
+using carecast::Interval;
+using carecast::mix;
+using carecast::sobol_indices;
+using carecast::SobolOutputs;
+using carecast::SobolResult;
+
+namespace {
+
+using Eigen::Index;
+using Eigen::MatrixXd;
+using Eigen::RowVectorXd;
+
+// A model: one output per column of a dimensions x N design matrix.
+using Function = std::function<RowVectorXd(const MatrixXd&)>;
+
+constexpr double k_pi = std::numbers::pi;
+
+// Uniform on [low, high) from the top 53 bits of a draw.
+MatrixXd uniform_matrix(Index rows, Index cols, double low, double high, std::mt19937_64& generator)
+{
+  MatrixXd x(rows, cols);
+  for (Index j = 0; j < cols; ++j) {
+    for (Index i = 0; i < rows; ++i) {
+      const double u = static_cast<double>(generator() >> 11) * 0x1.0p-53;
+      x(i, j) = low + (high - low) * u;
+    }
+  }
+  return x;
+}
+
+// The Saltelli design A, B, AB_i with independent inputs uniform on [low, high),
+// evaluated by each function (one output each).
+SobolOutputs saltelli(const std::vector<Function>& functions, Index dimensions, Index samples,
+                      double low, double high, std::uint64_t seed)
+{
+  std::mt19937_64 generator(seed);
+  const MatrixXd a = uniform_matrix(dimensions, samples, low, high, generator);
+  const MatrixXd b = uniform_matrix(dimensions, samples, low, high, generator);
+  const auto evaluate = [&](const MatrixXd& x) {
+    MatrixXd y(static_cast<Index>(functions.size()), samples);
+    for (std::size_t k = 0; k < functions.size(); ++k) {
+      y.row(static_cast<Index>(k)) = functions[k](x);
+    }
+    return y;
+  };
+  SobolOutputs outputs{evaluate(a), evaluate(b), {}};
+  for (Index i = 0; i < dimensions; ++i) {
+    outputs.ab.push_back(evaluate(mix(a, b, i)));
+  }
+  return outputs;
+}
+
+Function linear(std::vector<double> coefficients)
+{
+  return [coefficients](const MatrixXd& x) {
+    RowVectorXd y = RowVectorXd::Zero(x.cols());
+    for (std::size_t i = 0; i < coefficients.size(); ++i) {
+      y += coefficients[i] * x.row(static_cast<Index>(i));
+    }
+    return y;
+  };
+}
+
+// Ishigami & Homma (1990): sin X1 + a sin^2 X2 + b X3^4 sin X1, with a = 7, b = 0.1.
+RowVectorXd ishigami(const MatrixXd& x)
+{
+  const auto x1 = x.row(0).array();
+  const auto x2 = x.row(1).array();
+  const auto x3 = x.row(2).array();
+  return x1.sin() + 7.0 * x2.sin().square() + 0.1 * x3.pow(4) * x1.sin();
+}
+
+SobolOutputs ishigami_design(Index samples, std::uint64_t seed)
+{
+  return saltelli({ishigami}, 3, samples, -k_pi, k_pi, seed);
+}
+
+bool contains(const Interval& interval, double value)
+{
+  return interval.low <= value && value <= interval.high;
+}
+
+} // namespace
+
+TEST_CASE("mix takes exactly one row from B and the rest from A")
+{
+  std::mt19937_64 generator(1);
+  const MatrixXd a = uniform_matrix(4, 6, 0.0, 1.0, generator);
+  const MatrixXd b = uniform_matrix(4, 6, 2.0, 3.0, generator); // never equal to a's
+  const MatrixXd mixed = mix(a, b, 2);
+  REQUIRE(mixed.rows() == 4);
+  REQUIRE(mixed.cols() == 6);
+  for (Index i = 0; i < 4; ++i) {
+    CAPTURE(i);
+    CHECK(mixed.row(i) == (i == 2 ? b.row(i) : a.row(i)));
+  }
+}
+
+TEST_CASE("a linear model's indices are its terms' shares of the variance, first equal to total")
+{
+  // Y = sum a_i X_i with X_i ~ U(0, 1) independent: Var(a_i X_i) = a_i^2 / 12, so
+  // S_i = ST_i = a_i^2 / sum a_j^2 (no interactions). The second output weighs the
+  // inputs the other way round, to check outputs are kept apart.
+  const std::vector<double> forward{1.0, 2.0, 3.0, 0.0};
+  const std::vector<double> backward{3.0, 2.0, 1.0, 0.0};
+  const Index n = 1 << 14;
+  const SobolResult result =
+    sobol_indices(saltelli({linear(forward), linear(backward)}, 4, n, 0.0, 1.0, 7), 200, 11);
+  REQUIRE(result.indices.size() == 2);
+  // Jansen's ST_i averages a_i^2 D^2 with D = X_i^A - X_i^B, whose relative standard
+  // deviation is sqrt(E[D^4] - E[D^2]^2) / E[D^2] = sqrt(1/15 - 1/36) / (1/6) = 1.18, so
+  // ST_3 = 9/14 has a standard error of 9/14 x 1.18 / sqrt(2^14) = 0.006. Saltelli's S_i
+  // also carries the other inputs' variance as noise: its 95% intervals at this N are
+  // about 0.028 wide, a standard error of 0.007. 0.025 allows over three of them.
+  const double tolerance = 0.025;
+  for (std::size_t k = 0; k < 2; ++k) {
+    const std::vector<double>& coefficients = k == 0 ? forward : backward;
+    CHECK_FALSE(result.constant[k]);
+    CHECK_FALSE(result.too_wide[k]);
+    // 14/12: the sum of a_j^2 Var(X_j), with Var(U(0, 1)) = 1/12.
+    CHECK(result.variance[k] == doctest::Approx(14.0 / 12.0).epsilon(0.05));
+    for (std::size_t i = 0; i < 4; ++i) {
+      CAPTURE(k);
+      CAPTURE(i);
+      const double share = coefficients[i] * coefficients[i] / 14.0;
+      const carecast::SobolIndex& index = result.indices[k][i];
+      CHECK(std::abs(index.first.estimate - share) < tolerance);
+      CHECK(std::abs(index.total.estimate - share) < tolerance);
+      CHECK(std::abs(index.first.estimate - index.total.estimate) < tolerance);
+      CHECK(contains(index.first, share));
+      CHECK(contains(index.total, share));
+    }
+  }
+}
+
+TEST_CASE("an input the output does not depend on has indices and intervals of exactly 0")
+{
+  // The fourth coefficient is 0, so f(AB_4) equals f(A) bit for bit.
+  const SobolResult result =
+    sobol_indices(saltelli({linear({1.0, 2.0, 3.0, 0.0})}, 4, 256, 0.0, 1.0, 3), 50, 5);
+  const carecast::SobolIndex& dummy = result.indices[0][3];
+  for (const Interval& interval : {dummy.first, dummy.total}) {
+    CHECK(interval.estimate == 0.0);
+    CHECK(interval.low == 0.0);
+    CHECK(interval.high == 0.0);
+  }
+}
+
+TEST_CASE("the Ishigami function's indices match their analytic values")
+{
+  // Analytic values for a = 7, b = 0.1, X_i ~ U(-pi, pi): Ishigami & Homma (1990),
+  // Sobol' & Levitan (1999).
+  const std::array<double, 3> first{0.3139, 0.4424, 0.0};
+  const std::array<double, 3> total{0.5576, 0.4424, 0.2437};
+  const SobolResult result = sobol_indices(ishigami_design(1 << 14, 2024), 200, 42);
+  // At N = 2^14 the widest 95% interval (S_1's, the noisiest estimator) is about 0.045
+  // wide, a standard error of about 0.011; 0.03 allows over two and a half of them.
+  const double tolerance = 0.03;
+  int contained = 0;
+  for (std::size_t i = 0; i < 3; ++i) {
+    CAPTURE(i);
+    const carecast::SobolIndex& index = result.indices[0][i];
+    CHECK(std::abs(index.first.estimate - first[i]) < tolerance);
+    CHECK(std::abs(index.total.estimate - total[i]) < tolerance);
+    contained += contains(index.first, first[i]) + contains(index.total, total[i]);
+  }
+  // Six 95% intervals: all six contain their value with probability 0.95^6 = 0.74, at
+  // least five with probability 0.97.
+  CHECK(contained >= 5);
+  CHECK_FALSE(result.too_wide[0]);
+}
+
+TEST_CASE("the same seed gives the same intervals, another seed other intervals")
+{
+  const SobolOutputs outputs = ishigami_design(512, 9);
+  const SobolResult once = sobol_indices(outputs, 100, 1);
+  const SobolResult again = sobol_indices(outputs, 100, 1);
+  const SobolResult other = sobol_indices(outputs, 100, 2);
+  for (std::size_t i = 0; i < 3; ++i) {
+    CAPTURE(i);
+    const carecast::SobolIndex& a = once.indices[0][i];
+    const carecast::SobolIndex& b = again.indices[0][i];
+    const carecast::SobolIndex& c = other.indices[0][i];
+    CHECK(a.first.low == b.first.low);
+    CHECK(a.first.high == b.first.high);
+    CHECK(a.total.low == b.total.low);
+    CHECK(a.total.high == b.total.high);
+    // The point estimates use the full sample, whatever the bootstrap's seed.
+    CHECK(a.first.estimate == c.first.estimate);
+    CHECK(a.total.estimate == c.total.estimate);
+    CHECK(a.first.low != c.first.low);
+    CHECK(a.total.high != c.total.high);
+  }
+}
+
+TEST_CASE("intervals are too wide to rank the inputs for a small N, not for a large one")
+{
+  // At N = 64 Ishigami's widest interval is 0.5 to 0.8 wide; at N = 2^14 under 0.05
+  // (k_sobol_max_width is 0.1).
+  CHECK(sobol_indices(ishigami_design(64, 5), 200, 6).too_wide[0]);
+  CHECK_FALSE(sobol_indices(ishigami_design(1 << 14, 5), 200, 6).too_wide[0]);
+}
+
+TEST_CASE("a constant output has zero variance and indices of 0, and is not too wide")
+{
+  const Function constant = [](const MatrixXd& x) {
+    return RowVectorXd::Constant(x.cols(), 1.7e6);
+  };
+  const SobolResult result = sobol_indices(saltelli({constant}, 3, 128, 0.0, 1.0, 8), 50, 4);
+  CHECK(result.constant[0]);
+  CHECK_FALSE(result.too_wide[0]);
+  CHECK(result.variance[0] == 0.0);
+  for (const carecast::SobolIndex& index : result.indices[0]) {
+    CHECK(index.first.estimate == 0.0);
+    CHECK(index.total.high == 0.0);
+  }
+}
+
+TEST_CASE("a shifted output has the same indices")
+{
+  // Centring makes the indices independent of the output's mean, as Sobol' indices are.
+  const Function shifted = [](const MatrixXd& x) -> RowVectorXd {
+    return ishigami(x).array() + 1e6;
+  };
+  const SobolResult plain = sobol_indices(saltelli({ishigami}, 3, 1024, -k_pi, k_pi, 3), 50, 1);
+  const SobolResult moved = sobol_indices(saltelli({shifted}, 3, 1024, -k_pi, k_pi, 3), 50, 1);
+  for (std::size_t i = 0; i < 3; ++i) {
+    CAPTURE(i);
+    CHECK(moved.indices[0][i].first.estimate
+          == doctest::Approx(plain.indices[0][i].first.estimate).epsilon(1e-6));
+    CHECK(moved.indices[0][i].total.estimate
+          == doctest::Approx(plain.indices[0][i].total.estimate).epsilon(1e-6));
+  }
+}
