@@ -65,7 +65,7 @@ double uniform(std::uint64_t seed, std::uint64_t stream, std::uint64_t draw,
 
 // Correlated draws of several inputs. Matrices hold one row per dimension (input) and
 // one column per draw; every step works column by column, so a column's values depend
-// only on its draw number.
+// only on its draw number. A Sampler holds no mutable state: threads may share one.
 class Sampler
 {
 public:

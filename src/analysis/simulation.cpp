@@ -57,11 +57,14 @@ Statistics statistics_of(std::vector<double>& values)
   if (values.empty()) {
     return result;
   }
-  double sum = 0.0;
+  // The first value plus the mean deviation from it: exact when every value is the same,
+  // so zero variance gives the deterministic figure, where a plain sum would round.
+  const double origin = values.front();
+  double deviations = 0.0;
   for (const double value : values) {
-    sum += value;
+    deviations += value - origin;
   }
-  result.mean = sum / static_cast<double>(values.size());
+  result.mean = origin + deviations / static_cast<double>(values.size());
   const auto quantile = [&](double p) {
     const double h = (static_cast<double>(values.size()) - 1.0) * p;
     const auto low = static_cast<std::size_t>(std::floor(h));

@@ -70,6 +70,16 @@ void emit(const SimulationReport& simulation, const OutputOptions& options)
   write_in_format(simulation, options);
 }
 
+void emit(const SobolReport& sobol, const OutputOptions& options)
+{
+  write_in_format(sobol, options);
+}
+
+void emit(const SensitivityReport& sensitivity, const OutputOptions& options)
+{
+  write_in_format(sensitivity, options);
+}
+
 bool report_problems(const std::vector<Diagnostic>& problems, const LoadedScenario& loaded)
 {
   for (const Diagnostic& problem : problems) {
@@ -78,19 +88,23 @@ bool report_problems(const std::vector<Diagnostic>& problems, const LoadedScenar
   return problems.empty();
 }
 
+void add_seed_and_threads_options(CLI::App& command, std::uint64_t& seed, int& threads)
+{
+  threads = default_threads();
+  command.add_option("--seed", seed, "Seed of the random numbers (echoed in the output)")
+    ->capture_default_str();
+  command
+    .add_option("--threads", threads, "Threads (default: all cores); results do not depend on it")
+    ->check(CLI::Range(1, 1024));
+}
+
 void add_sampling_options(CLI::App& command, SamplingOptions& options, std::int64_t draws)
 {
   options.draws = draws;
-  options.threads = default_threads();
   command.add_option("--draws", options.draws, "Number of draws")
     ->check(CLI::Range(std::int64_t{2}, k_max_draws))
     ->capture_default_str();
-  command.add_option("--seed", options.seed, "Seed of the random numbers (echoed in the output)")
-    ->capture_default_str();
-  command
-    .add_option("--threads", options.threads,
-                "Threads (default: all cores); results do not depend on it")
-    ->check(CLI::Range(1, 1024));
+  add_seed_and_threads_options(command, options.seed, options.threads);
   command.add_flag("--repair-correlations", options.repair_correlations,
                    "Use the nearest valid correlation matrix when the scenario's is not valid, "
                    "and report how far it moved");

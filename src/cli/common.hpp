@@ -10,7 +10,9 @@
 #include "carecast/model.hpp"
 #include "carecast/params.hpp"
 #include "carecast/report.hpp"
+#include "carecast/sensitivity_writer.hpp"
 #include "carecast/simulation_writer.hpp"
+#include "carecast/sobol_writer.hpp"
 
 #include <CLI/CLI.hpp>
 #include <functional>
@@ -55,6 +57,8 @@ void emit(const ExplainReport& explanation, const OutputOptions& options);
 void emit(const Backtest& backtest, const OutputOptions& options);
 void emit(const ParameterList& parameters, const OutputOptions& options);
 void emit(const SimulationReport& simulation, const OutputOptions& options);
+void emit(const SobolReport& sobol, const OutputOptions& options);
+void emit(const SensitivityReport& sensitivity, const OutputOptions& options);
 
 struct LoadedScenario
 {
@@ -79,6 +83,10 @@ struct SamplingOptions
 // Adds --draws (default `draws`; at most k_max_draws), --seed, --threads and
 // --repair-correlations.
 void add_sampling_options(CLI::App& command, SamplingOptions& options, std::int64_t draws);
+
+// Adds --seed and --threads (default: every core) alone, for an analysis that is not
+// sized in draws.
+void add_seed_and_threads_options(CLI::App& command, std::uint64_t& seed, int& threads);
 
 // Progress on stderr for a long run of `total` draws, only when stderr is a terminal;
 // an empty function otherwise.
@@ -117,6 +125,8 @@ Command register_summary(CLI::App& app);
 Command register_backtest(CLI::App& app);
 Command register_params(CLI::App& app);
 Command register_simulate(CLI::App& app);
+Command register_sobol(CLI::App& app);
+Command register_sensitivity(CLI::App& app);
 Command register_calibrate(CLI::App& app);
 
 } // namespace carecast::cli

@@ -163,9 +163,10 @@ Outcome Evaluator::evaluate(const Eigen::Ref<const Eigen::MatrixXd>& parameters,
                   placements);
   fill_budget(m_model, parameters, outcome);
   fill_deflator(m_model, parameters, outcome);
+  const std::vector<Array> unchanged = index_levels(m_model, ModelOption{}, parameters);
   for (int o = 0; o < options; ++o) {
     const ModelOption& option = m_model.options()[o];
-    const std::vector<Array> levels = index_levels(m_model, option, parameters);
+    const std::vector<Array> levels = index_levels(m_model, option, parameters, &unchanged);
     std::optional<LadderProjection> ladder;
     if (m_model.has_ladder()) {
       ladder = project_ladder(m_model, option, levels, parameters);

@@ -202,6 +202,7 @@ LadderProjection project_ladder(const Model& model, const ModelOption& option,
     result.opening.push_back(Array(months, draws));
     result.closing.push_back(Array(months, draws));
   }
+  std::vector<Array> next(n, Array(1, draws));
   std::vector<bool> regime;
   std::vector<std::vector<Array>> monthly;
   for (int t = 0; t < months; ++t) {
@@ -209,16 +210,15 @@ LadderProjection project_ladder(const Model& model, const ModelOption& option,
       regime = std::move(now);
       monthly = monthly_matrix(shifted_rates(stated, option, t, parameters));
     }
-    std::vector<Array> next(n, Array::Zero(1, draws));
     for (std::size_t j = 0; j < n; ++j) {
+      next[j] = entries.row(t) * shares[j].row(t);
       for (std::size_t i = 0; i < n; ++i) {
         next[j] += stock[i] * monthly[i][j];
       }
-      next[j] += entries.row(t) * shares[j].row(t);
       result.opening[j].row(t) = stock[j];
       result.closing[j].row(t) = next[j];
     }
-    stock = std::move(next);
+    std::swap(stock, next);
   }
   fill_capacity(option, parameters, result.opening);
   fill_capacity(option, parameters, result.closing);

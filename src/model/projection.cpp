@@ -1,23 +1,34 @@
 #include "projection.hpp"
 
+#include <algorithm>
+
 namespace carecast::projection {
 
 std::vector<Array> index_levels(const Model& model, const ModelOption& option,
-                                const Parameters& parameters)
+                                const Parameters& parameters,
+                                const std::vector<Array>* without_overlays)
 {
   const int months = model.grid().months();
   std::vector<Array> levels;
   for (std::size_t i = 0; i < model.indices().size(); ++i) {
+    const auto changes = [&](const ModelOverlay& overlay) {
+      return overlay.kind == OverlayKind::index_rate && overlay.target == static_cast<int>(i);
+    };
+    if (without_overlays && std::none_of(option.overlays.begin(), option.overlays.end(), changes)) {
+      levels.push_back((*without_overlays)[i]);
+      continue;
+    }
     const ModelIndex& index = model.indices()[i];
     Array growth = Array::Zero(months, parameters.cols());
-    for (int t = k_months_per_year; t < months; ++t) {
-      growth.row(t) = parameters.row(index.rate_by_year[t / k_months_per_year]).array().log1p();
+    for (int year = 1; year * k_months_per_year < months; ++year) {
+      growth.middleRows(year * k_months_per_year, k_months_per_year).rowwise() =
+        parameters.row(index.rate_by_year[year]).array().log1p();
     }
     for (const ModelOverlay& overlay : option.overlays) {
-      if (overlay.kind == OverlayKind::index_rate && overlay.target == static_cast<int>(i)) {
-        for (int t = overlay.first_month; t < overlay.end_month; ++t) {
-          growth.row(t) = parameters.row(overlay.value).array().log1p();
-        }
+      if (changes(overlay)) {
+        const Array rate = parameters.row(overlay.value).array().log1p();
+        growth.middleRows(overlay.first_month, overlay.end_month - overlay.first_month).rowwise() =
+          rate.row(0);
       }
     }
     growth /= k_months_per_year;

@@ -16,9 +16,11 @@ using Parameters = Eigen::Ref<const Eigen::MatrixXd>;
 inline constexpr int k_months_per_year = 12;
 
 // Index levels for one option, one array per index: 1 through the base year, then
-// compounded each month by the twelfth root of 1 + the year's annual rate.
+// compounded each month by the twelfth root of 1 + the year's annual rate. Given the
+// levels without any option's overlays, indices the option leaves alone are copied.
 std::vector<Array> index_levels(const Model& model, const ModelOption& option,
-                                const Parameters& parameters);
+                                const Parameters& parameters,
+                                const std::vector<Array>* without_overlays = nullptr);
 
 // A line's baseline: base / 12 x demand level x the share-weighted price level,
 // zero from the line's end month.

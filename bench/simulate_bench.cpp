@@ -1,0 +1,303 @@
+// Times Monte Carlo and Sobol' analysis of a scenario against their goals, printing the
+// inputs used with each figure (bench/README.md describes them).
+
+#include "carecast/blocks.hpp"
+#include "carecast/evaluator.hpp"
+#include "carecast/model.hpp"
+#include "carecast/simulation.hpp"
+#include "carecast/sobol.hpp"
+
+#include <chrono>
+#include <cstdint>
+#include <cstdlib>
+#include <fmt/format.h>
+#include <functional>
+#include <iostream>
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <sys/resource.h>
+#include <time.h>
+#include <vector>
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+using carecast::Model;
+
+// Goals (bench/README.md).
+constexpr double k_simulate_seconds_goal = 5.0;
+constexpr double k_memory_mb_goal = 256.0;
+constexpr double k_sobol_seconds_goal = 2.0;
+constexpr double k_line_month_ns_goal = 1.0;
+constexpr double k_speedup_goal = 1.8;
+
+// The Sobol' design's two independent matrices, as the sobol command draws them
+// (streams 1 and 2; a Monte Carlo run uses stream 0).
+constexpr std::uint64_t k_stream_a = 1;
+constexpr std::uint64_t k_stream_b = 2;
+
+struct Settings
+{
+  std::string scenario = CARECAST_SOURCE_DIR "/scenarios/dcst_2022.toml";
+  std::int64_t draws = 1'000'000;
+  std::int64_t sobol_samples = 8192;
+  int resamples = 200;
+  std::int64_t model_draws = 65'536; // evaluated on one thread for the cost per line-month
+  std::uint64_t seed = 7;
+  bool quick = false;
+};
+
+[[noreturn]] void usage(const std::string& problem)
+{
+  std::cerr << fmt::format("simulate_bench: {}\nusage: simulate_bench [--draws N] [--quick] "
+                           "[--scenario FILE]\n",
+                           problem);
+  std::exit(2);
+}
+
+Settings parse(int argc, char** argv)
+{
+  Settings settings;
+  std::int64_t draws = 0;
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view argument = argv[i];
+    const bool has_value = i + 1 < argc;
+    if (argument == "--quick") {
+      settings.quick = true;
+    } else if (argument == "--draws" && has_value) {
+      draws = std::strtoll(argv[++i], nullptr, 10);
+      if (draws < 2 || draws > carecast::k_max_draws) {
+        usage(fmt::format("--draws must be between 2 and {}", carecast::k_max_draws));
+      }
+    } else if (argument == "--scenario" && has_value) {
+      settings.scenario = argv[++i];
+    } else {
+      usage(fmt::format("unknown argument '{}'", argument));
+    }
+  }
+  if (settings.quick) {
+    settings.draws = 100'000;
+    settings.sobol_samples = 1024;
+    settings.model_draws = 8192;
+  }
+  if (draws > 0) {
+    settings.draws = draws;
+  }
+  return settings;
+}
+
+double seconds_since(Clock::time_point start)
+{
+  return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+// CPU time of the calling thread: unlike wall time, not inflated by other processes
+// competing for the cores.
+double thread_cpu_seconds()
+{
+  timespec now{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+  return static_cast<double>(now.tv_sec) + static_cast<double>(now.tv_nsec) * 1e-9;
+}
+
+// The 1-minute load average: above the number of cores, other work competes with the
+// benchmark and wall times are inflated.
+double load_average()
+{
+  double load[1] = {0.0};
+  return getloadavg(load, 1) == 1 ? load[0] : 0.0;
+}
+
+// The process's peak resident memory so far, in MB of 2^20 bytes (Linux reports KB).
+double peak_memory_mb()
+{
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  return static_cast<double>(usage.ru_maxrss) / 1024.0;
+}
+
+std::string verdict(bool met, bool quick)
+{
+  return quick ? "not judged: --quick sizes" : met ? "met" : "MISSED";
+}
+
+std::unique_ptr<Model> load(const std::string& path)
+{
+  carecast::ModelLoad loaded = carecast::read_model(path);
+  for (const carecast::Diagnostic& diagnostic : loaded.diagnostics) {
+    std::cerr << carecast::render(diagnostic, loaded.sources);
+  }
+  if (!loaded.model) {
+    std::exit(1);
+  }
+  return std::move(loaded.model);
+}
+
+double time_simulate(const Model& model, const Settings& settings, int threads)
+{
+  carecast::SimulationSettings run;
+  run.draws = settings.draws;
+  run.seed = settings.seed;
+  run.threads = threads;
+  const auto start = Clock::now();
+  const carecast::SimulationResult result = carecast::simulate(model, run);
+  const double seconds = seconds_since(start);
+  if (!result.simulation) {
+    usage("the scenario's correlation matrix is not valid");
+  }
+  return seconds;
+}
+
+// (1) and (4): simulate on 1 and 2 threads and on every core, each timed once.
+void bench_simulate(const Model& model, const Settings& settings, int cores)
+{
+  std::map<int, double> seconds;
+  for (const int threads : {1, 2, cores}) {
+    if (!seconds.contains(threads)) {
+      seconds[threads] = time_simulate(model, settings, threads);
+    }
+  }
+  const double memory = peak_memory_mb();
+  fmt::print("\n(1) simulate: {} draws, seed {}, all {} options, whole horizon\n", settings.draws,
+             settings.seed, model.options().size());
+  fmt::print("    wall time on {} threads: {:.2f} s (goal <= {} s: {})\n", cores, seconds[cores],
+             k_simulate_seconds_goal,
+             verdict(seconds[cores] <= k_simulate_seconds_goal, settings.quick));
+  fmt::print("    peak memory (ru_maxrss): {:.0f} MB (goal <= {} MB: {})\n", memory,
+             k_memory_mb_goal, verdict(memory <= k_memory_mb_goal, settings.quick));
+  const double speedup = seconds[1] / seconds[2];
+  fmt::print("\n(4) threads: the same simulate run on 1 thread {:.2f} s, on 2 threads {:.2f} s\n",
+             seconds[1], seconds[2]);
+  fmt::print("    speedup {:.2f}x (goal >= {}x: {})\n", speedup, k_speedup_goal,
+             verdict(speedup >= k_speedup_goal, false));
+}
+
+// One Sobol' design matrix's parameter block: the model's values with the inputs of
+// `inputs` in place.
+Eigen::MatrixXd with_inputs(const Model& model, const Eigen::MatrixXd& inputs)
+{
+  Eigen::MatrixXd block = model.values().replicate(1, inputs.cols());
+  for (std::size_t i = 0; i < model.inputs().size(); ++i) {
+    block.row(model.inputs()[i].parameter) = inputs.row(static_cast<Eigen::Index>(i));
+  }
+  return block;
+}
+
+// Rows 0 .. years - 1: option 0's cost per year; the last row: their sum.
+void store_outputs(const carecast::Outcome& outcome, int years, Eigen::MatrixXd& outputs,
+                   std::int64_t first)
+{
+  for (int y = 0; y < years; ++y) {
+    outputs.block(y, first, 1, outcome.draws()) = outcome.total(0, y);
+  }
+  outputs.block(years, first, 1, outcome.draws()) =
+    outputs.block(0, first, years, outcome.draws()).colwise().sum();
+}
+
+// f(A), f(B) and f(AB_i) of a Saltelli design with independent inputs, evaluated in
+// blocks on `threads` threads.
+carecast::SobolOutputs sobol_outputs(const Model& model, std::int64_t samples, std::uint64_t seed,
+                                     int threads)
+{
+  std::vector<carecast::Distribution> marginals;
+  for (const carecast::ModelInput& input : model.inputs()) {
+    marginals.push_back(input.distribution);
+  }
+  const carecast::Sampler sampler(marginals, {}, seed);
+  const int years = model.grid().years();
+  const auto d = static_cast<Eigen::Index>(marginals.size());
+  carecast::SobolOutputs outputs{
+    Eigen::MatrixXd(years + 1, samples), Eigen::MatrixXd(years + 1, samples),
+    std::vector<Eigen::MatrixXd>(d, Eigen::MatrixXd(years + 1, samples))};
+  const carecast::Evaluator evaluator(model);
+  carecast::for_each_block(samples, threads, [&](std::int64_t first, std::int64_t count) {
+    const Eigen::MatrixXd a = sampler.values(sampler.uniforms(k_stream_a, first, count));
+    const Eigen::MatrixXd b = sampler.values(sampler.uniforms(k_stream_b, first, count));
+    store_outputs(evaluator.evaluate(with_inputs(model, a)), years, outputs.a, first);
+    store_outputs(evaluator.evaluate(with_inputs(model, b)), years, outputs.b, first);
+    for (Eigen::Index i = 0; i < d; ++i) {
+      store_outputs(evaluator.evaluate(with_inputs(model, carecast::mix(a, b, i))), years,
+                    outputs.ab[i], first);
+    }
+  });
+  return outputs;
+}
+
+// (2): a Sobol' analysis of option 0's cost per year and over the horizon.
+void bench_sobol(const Model& model, const Settings& settings, int cores)
+{
+  const std::int64_t n = settings.sobol_samples;
+  const auto d = static_cast<std::int64_t>(model.inputs().size());
+  const auto start = Clock::now();
+  const carecast::SobolOutputs outputs = sobol_outputs(model, n, settings.seed, cores);
+  const double evaluation = seconds_since(start);
+  const auto estimator_start = Clock::now();
+  const carecast::SobolResult result =
+    carecast::sobol_indices(outputs, settings.resamples, settings.seed);
+  const double estimator = seconds_since(estimator_start);
+  const double total = seconds_since(start);
+  fmt::print("\n(2) Sobol': {} inputs, N = {}, {} bootstrap resamples, {} outputs (option '{}': "
+             "cost per year and over the horizon), {} threads\n",
+             d, n, settings.resamples, result.variance.size(), model.options().front().id, cores);
+  fmt::print("    evaluations: N (d + 2) = {} in {:.2f} s\n", n * (d + 2), evaluation);
+  fmt::print("    estimator (sobol_indices): {:.2f} s\n", estimator);
+  fmt::print("    total: {:.2f} s (goal <= {} s: {})\n", total, k_sobol_seconds_goal,
+             verdict(total <= k_sobol_seconds_goal, settings.quick));
+}
+
+// (3): the evaluator alone on one thread, on parameter blocks drawn beforehand.
+void bench_model(const Model& model, const Settings& settings)
+{
+  const carecast::SampledInputs inputs = carecast::input_sampler(model, settings.seed, false);
+  std::vector<Eigen::MatrixXd> blocks;
+  for (std::int64_t first = 0; first < settings.model_draws; first += carecast::k_block_draws) {
+    blocks.push_back(
+      carecast::parameter_block(model, *inputs.sampler, first, carecast::k_block_draws));
+  }
+  const carecast::Evaluator evaluator(model);
+  double checksum = 0.0; // keeps the evaluations from being optimised away
+  const auto start = Clock::now();
+  const double cpu_start = thread_cpu_seconds();
+  for (const Eigen::MatrixXd& block : blocks) {
+    checksum += evaluator.evaluate(block).net_present_cost(0)[0];
+  }
+  const double cpu = thread_cpu_seconds() - cpu_start;
+  const double seconds = seconds_since(start);
+  const auto draws = static_cast<double>(blocks.size()) * carecast::k_block_draws;
+  const double line_months = draws * static_cast<double>(model.options().size())
+                             * static_cast<double>(model.lines().size()) * model.grid().months();
+  const double ns = seconds * 1e9 / line_months;
+  fmt::print("\n(3) model cost: {:.0f} draws evaluated on 1 thread in blocks of {} "
+             "(checksum {:.6g})\n",
+             draws, carecast::k_block_draws, checksum);
+  fmt::print("    {:.1f} us per draw; {} options x {} lines x {} months = {} line-months per "
+             "draw\n",
+             seconds * 1e6 / draws, model.options().size(), model.lines().size(),
+             model.grid().months(), line_months / draws);
+  fmt::print("    {:.2f} ns per line-month (goal <= {} ns: {}); by CPU time {:.2f} ns\n", ns,
+             k_line_month_ns_goal, verdict(ns <= k_line_month_ns_goal, settings.quick),
+             cpu * 1e9 / line_months);
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+  const Settings settings = parse(argc, argv);
+  const std::unique_ptr<Model> model = load(settings.scenario);
+  const int cores = carecast::default_threads();
+  fmt::print("carecast simulate_bench{}\n", settings.quick ? " (--quick)" : "");
+  fmt::print("scenario {}: {} options, {} lines, {} months, {} uncertain inputs\n",
+             settings.scenario, model->options().size(), model->lines().size(),
+             model->grid().months(), model->inputs().size());
+  fmt::print("machine: {} cores; build {} (assertions on); seed {}\n", cores, CARECAST_BUILD_TYPE,
+             settings.seed);
+  fmt::print("load average at start: {:.2f}\n", load_average());
+  bench_simulate(*model, settings, cores);
+  bench_sobol(*model, settings, cores);
+  bench_model(*model, settings);
+  fmt::print("\nload average at end: {:.2f}\n", load_average());
+  return 0;
+}

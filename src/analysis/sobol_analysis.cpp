@@ -1,0 +1,177 @@
+#include "carecast/sobol_analysis.hpp"
+
+#include "carecast/blocks.hpp"
+#include "carecast/evaluator.hpp"
+
+#include <fmt/format.h>
+
+namespace carecast {
+namespace {
+
+using Matrix = Eigen::MatrixXd;
+
+// The design's evaluations are laid out sample by sample: evaluation e is sample
+// e / (d + 2) of design matrix e % (d + 2), which is A (0), B (1) or AB_i (2 + i). A
+// block of evaluations then needs the draws of only a few samples, whatever N is.
+constexpr Eigen::Index k_design_a = 0;
+constexpr Eigen::Index k_design_b = 1;
+constexpr Eigen::Index k_design_ab = 2;
+
+std::string settings_problem(const Model& model, int option, const SobolSettings& settings)
+{
+  if (model.inputs().empty()) {
+    return "the scenario has no uncertain inputs, so it has no Sobol' indices: give some of "
+           "its parameters a distribution in an [uncertainty] section (see docs/uncertainty.md)";
+  }
+  if (option < 0 || option >= static_cast<int>(model.options().size())) {
+    return fmt::format("the scenario has no option number {}", option);
+  }
+  if (settings.samples < 2 || settings.samples > k_max_sobol_samples) {
+    return fmt::format("{} samples: Sobol' indices take between 2 and {}", settings.samples,
+                       k_max_sobol_samples);
+  }
+  if (settings.resamples < 1
+      || settings.samples * (settings.resamples + std::int64_t{1}) > k_max_sobol_weights) {
+    return fmt::format("{} bootstrap resamples of {} samples: at least 1, and samples x "
+                       "(resamples + 1) at most {}",
+                       settings.resamples, settings.samples, k_max_sobol_weights);
+  }
+  if (!(settings.confidence > 0.0 && settings.confidence < 1.0)) {
+    return fmt::format("a confidence of {} is not strictly between 0 and 1", settings.confidence);
+  }
+  return {};
+}
+
+// The inputs' values of design matrices A, B and every AB_i for samples
+// first .. first + count - 1, drawn independently of one another.
+std::vector<Matrix> design_values(const Sampler& sampler, std::int64_t first, Eigen::Index count)
+{
+  const Matrix a = sampler.values(sampler.uniforms(k_sobol_stream_a, first, count));
+  const Matrix b = sampler.values(sampler.uniforms(k_sobol_stream_b, first, count));
+  std::vector<Matrix> designs{a, b};
+  for (Eigen::Index i = 0; i < sampler.dimensions(); ++i) {
+    designs.push_back(mix(a, b, i));
+  }
+  return designs;
+}
+
+// The parameter columns of evaluations first .. first + count - 1: the model's values
+// with the inputs of each evaluation's sample and design matrix in place.
+Matrix design_block(const Model& model, const Sampler& sampler, std::int64_t first,
+                    std::int64_t count)
+{
+  const std::int64_t kinds = sampler.dimensions() + k_design_ab;
+  const std::int64_t first_sample = first / kinds;
+  const std::int64_t samples = (first + count - 1) / kinds - first_sample + 1;
+  const std::vector<Matrix> designs = design_values(sampler, first_sample, samples);
+  Matrix block = model.values().replicate(1, count);
+  for (std::int64_t c = 0; c < count; ++c) {
+    const Matrix& design = designs[static_cast<std::size_t>((first + c) % kinds)];
+    const Eigen::Index sample = (first + c) / kinds - first_sample;
+    for (std::size_t i = 0; i < model.inputs().size(); ++i) {
+      block(model.inputs()[i].parameter, c) = design(static_cast<Eigen::Index>(i), sample);
+    }
+  }
+  return block;
+}
+
+// The matrix of outputs that evaluation `evaluation` belongs in.
+Matrix& outputs_of(SobolOutputs& outputs, std::int64_t evaluation, std::int64_t kinds)
+{
+  const std::int64_t kind = evaluation % kinds;
+  if (kind == k_design_a) {
+    return outputs.a;
+  }
+  if (kind == k_design_b) {
+    return outputs.b;
+  }
+  return outputs.ab[static_cast<std::size_t>(kind - k_design_ab)];
+}
+
+// Evaluates every column of the design, block by block, storing each one's outputs
+// (each year's total cost of the option, then their sum) by its sample's index.
+SobolOutputs evaluate_design(const Model& model, const Sampler& sampler, int option,
+                             const SobolSettings& settings)
+{
+  const int years = model.grid().years();
+  const Matrix empty = Matrix::Zero(years + 1, settings.samples);
+  SobolOutputs outputs{empty, empty, std::vector<Matrix>(model.inputs().size(), empty)};
+  const std::int64_t kinds = sampler.dimensions() + k_design_ab;
+  const Evaluator evaluator(model);
+  const auto work = [&](std::int64_t first, std::int64_t count) {
+    const Outcome outcome =
+      evaluator.evaluate(design_block(model, sampler, first, count), Period::year);
+    Matrix costs(years + 1, count);
+    for (int y = 0; y < years; ++y) {
+      costs.row(y) = outcome.total(option, y);
+    }
+    // Summed row by row, in the same order for every column: a column-wise reduction
+    // may sum a column in another order depending on its alignment in memory, and an
+    // input without effect must leave the horizon's total exactly as it was.
+    costs.row(years).setZero();
+    for (int y = 0; y < years; ++y) {
+      costs.row(years) += costs.row(y);
+    }
+    for (std::int64_t c = 0; c < count; ++c) {
+      outputs_of(outputs, first + c, kinds).col((first + c) / kinds) = costs.col(c);
+    }
+  };
+  for_each_block(settings.samples * kinds, settings.threads, work, settings.progress);
+  return outputs;
+}
+
+// The first output (a year, or the horizon) with a value that is not finite; -1 when
+// every value is finite.
+Eigen::Index first_not_finite(const SobolOutputs& outputs)
+{
+  std::vector<const Matrix*> matrices{&outputs.a, &outputs.b};
+  for (const Matrix& ab : outputs.ab) {
+    matrices.push_back(&ab);
+  }
+  for (Eigen::Index row = 0; row < outputs.a.rows(); ++row) {
+    for (const Matrix* matrix : matrices) {
+      if (!matrix->row(row).allFinite()) {
+        return row;
+      }
+    }
+  }
+  return -1;
+}
+
+} // namespace
+
+SobolRun sobol_analysis(const Model& model, int option, const SobolSettings& settings)
+{
+  SobolRun run;
+  run.problem = settings_problem(model, option, settings);
+  if (!run.problem.empty()) {
+    return run;
+  }
+  std::vector<Distribution> marginals;
+  for (const ModelInput& input : model.inputs()) {
+    marginals.push_back(input.distribution);
+  }
+  const Sampler sampler(std::move(marginals), Matrix(), settings.seed);
+  const SobolOutputs outputs = evaluate_design(model, sampler, option, settings);
+  if (const Eigen::Index row = first_not_finite(outputs); row >= 0) {
+    const int years = model.grid().years();
+    run.problem = fmt::format(
+      "the cost of {} is not a finite number for some draws of the inputs: check the "
+      "ranges of their distributions",
+      row < years ? to_string(model.grid().year(static_cast<int>(row))) : "the horizon");
+    return run;
+  }
+  const auto inputs = static_cast<std::int64_t>(model.inputs().size());
+  run.analysis =
+    SobolAnalysis{option,
+                  settings.samples,
+                  settings.resamples,
+                  settings.seed,
+                  settings.confidence,
+                  settings.samples * (inputs + k_design_ab),
+                  model.correlation().size() > 0,
+                  sobol_indices(outputs, settings.resamples, settings.seed, settings.confidence)};
+  return run;
+}
+
+} // namespace carecast

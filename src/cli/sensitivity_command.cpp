@@ -1,0 +1,86 @@
+#include "common.hpp"
+
+#include "carecast/blocks.hpp"
+#include "carecast/sensitivity_writer.hpp"
+
+#include <fmt/format.h>
+
+namespace carecast::cli {
+namespace {
+
+struct SensitivityOptions
+{
+  std::string scenario;
+  std::string metric = "npc";
+  std::string option;
+  std::string versus;
+  double swing = 0.10;
+  int top = 15;
+  int threads = 0;
+  OutputOptions output;
+};
+
+ExitCode run_sensitivity(const SensitivityOptions& options)
+{
+  const auto loaded = load(options.scenario);
+  if (!loaded) {
+    return ExitCode::invalid_input;
+  }
+  const Model& model = *loaded->model;
+  SensitivitySettings settings;
+  const std::optional<Metric> metric = parse_metric(model, options.metric);
+  if (!metric) {
+    throw UsageError(fmt::format("--metric {}: not npc, total or a financial year of the scenario",
+                                 options.metric));
+  }
+  settings.metric = *metric;
+  settings.swing = options.swing;
+  settings.threads = options.threads;
+  if (!options.versus.empty()) {
+    const auto comma = options.versus.find(',');
+    if (comma == std::string::npos || !options.option.empty()) {
+      throw UsageError("--vs takes two options, A,B (and no --option): the subject is A - B");
+    }
+    settings.option = option_index(model, options.versus.substr(0, comma), "--vs");
+    settings.versus = option_index(model, options.versus.substr(comma + 1), "--vs");
+  } else if (!options.option.empty()) {
+    settings.option = option_index(model, options.option, "--option");
+  }
+  emit(sensitivity_report(model, loaded->id, sensitivity(model, settings), options.top),
+       options.output);
+  return ExitCode::success;
+}
+
+} // namespace
+
+Command register_sensitivity(CLI::App& app)
+{
+  auto options = std::make_shared<SensitivityOptions>();
+  options->threads = default_threads();
+  CLI::App* command = app.add_subcommand(
+    "sensitivity",
+    "Tornado of each parameter's swing, and switching values of the cheapest option");
+  command->footer("Example:\n  carecast sensitivity scenarios/dcst_2022.toml --vs "
+                  "do_nothing,transfer --metric npc");
+  command->add_option("scenario", options->scenario, "Scenario file (TOML)")->required();
+  command
+    ->add_option("--metric", options->metric, "npc, total, or a financial year such as 2024/25")
+    ->capture_default_str();
+  command->add_option("--option", options->option,
+                      "Option whose metric is analysed (default: the first)");
+  command->add_option("--vs", options->versus, "A,B: analyse the difference A - B");
+  command
+    ->add_option("--swing", options->swing,
+                 "Share up and down for parameters without a distribution (0.1 = +/-10%)")
+    ->check(CLI::Range(0.0, 1.0))
+    ->capture_default_str();
+  command->add_option("--top", options->top, "Tornado bars the table shows")
+    ->check(CLI::Range(1, 10000))
+    ->capture_default_str();
+  command->add_option("--threads", options->threads, "Threads (default: all cores)")
+    ->check(CLI::Range(1, 1024));
+  add_output_options(*command, options->output);
+  return {command, [options] { return run_sensitivity(*options); }};
+}
+
+} // namespace carecast::cli

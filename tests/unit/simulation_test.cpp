@@ -1,0 +1,496 @@
+// Monte Carlo: the invariants of simulate() (zero variance gives the deterministic run,
+// quantiles are ordered, the seed and nothing else fixes the result), statistics_of's
+// quantiles on hand cases, and the correlation matrix checked before any draw.
+
+#include "carecast/blocks.hpp"
+#include "carecast/evaluator.hpp"
+#include "carecast/simulation.hpp"
+
+#include "test_model.hpp"
+
+#include <algorithm>
+#include <bit>
+#include <cmath>
+#include <cstdint>
+#include <doctest/doctest.h>
+#include <fmt/format.h>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+using namespace carecast;
+
+namespace {
+
+// Two options over four years, 2021/22 to 2024/25, with a budget in 2022/23 only (no
+// growth, so the other three years have none). `uncertainty` is appended: it starts on
+// line 32.
+std::string inline_scenario(const std::string& uncertainty)
+{
+  return R"([scenario]
+name = "Simulation"
+base_year = "2021/22"
+horizon = "2024/25"
+
+[indices.pay]
+default = 0.02
+rates."2022/23" = 0.03
+
+[lines.staffing]
+base = 10.0
+prices = { pay = 1.0 }
+
+[lines.care]
+base = 5.0
+
+[budget.years]
+"2022/23" = 15.5
+
+[options.stay]
+name = "Stay"
+
+[options.change]
+name = "Change"
+
+[options.change.overlays.team]
+type = "recurring"
+name = "Team"
+line = "staffing"
+amount = 0.1
+from = "2022-10"
+)" + uncertainty;
+}
+
+// One input of each distribution around the figures above.
+const std::string k_spread = R"(
+[uncertainty.pay_trend]
+parameter = "indices.pay.default"
+distribution = "triangular"
+low = 0.01
+mode = 0.02
+high = 0.04
+
+[uncertainty.pay_first]
+parameter = "indices.pay.rates.2022/23"
+distribution = "lognormal"
+median = 0.03
+sigma = 0.2
+
+[uncertainty.care]
+parameter = "lines.care.base"
+distribution = "pert"
+low = 4.0
+mode = 5.0
+high = 6.5
+
+[uncertainty.staffing]
+parameter = "lines.staffing.base"
+distribution = "uniform"
+low = 9.5
+high = 10.5
+
+[uncertainty.team]
+parameter = "options.change.overlays.team.amount"
+distribution = "normal"
+mean = 0.1
+sd = 0.5
+)";
+
+// The same inputs with no spread: uniforms with low = high at the figure each parameter
+// has above, and a normal with sd 0 at its own mean.
+const std::string k_no_spread = R"(
+[uncertainty.pay_trend]
+parameter = "indices.pay.default"
+distribution = "uniform"
+low = 0.02
+high = 0.02
+
+[uncertainty.pay_first]
+parameter = "indices.pay.rates.2022/23"
+distribution = "uniform"
+low = 0.03
+high = 0.03
+
+[uncertainty.care]
+parameter = "lines.care.base"
+distribution = "uniform"
+low = 5.0
+high = 5.0
+
+[uncertainty.staffing]
+parameter = "lines.staffing.base"
+distribution = "normal"
+mean = 10.0
+sd = 0.0
+
+[uncertainty.team]
+parameter = "options.change.overlays.team.amount"
+distribution = "normal"
+mean = 0.1
+sd = 0.0
+)";
+
+std::string read_text(const std::filesystem::path& path)
+{
+  std::ifstream file(path);
+  std::stringstream text;
+  text << file.rdbuf();
+  return text.str();
+}
+
+// A model from text through read_model_text, which also checks the inputs' addresses.
+Model load(const std::string& text)
+{
+  ModelLoad loaded = read_model_text(text, "test.toml");
+  for (const Diagnostic& diagnostic : loaded.diagnostics) {
+    FAIL_CHECK(render(diagnostic, loaded.sources));
+  }
+  REQUIRE(loaded.model);
+  return std::move(*loaded.model);
+}
+
+// The DCST scenario with every uncertain input replaced by a uniform with low = high =
+// the parameter's own value (written to 17 significant digits, which round-trips a
+// double), keeping its ids and so its correlation matrix.
+std::string dcst_without_spread()
+{
+  const std::string text = read_text(test::dcst_path());
+  const std::size_t first = text.find("\n[uncertainty.");
+  const std::size_t correlation = text.find("\n[correlation]");
+  REQUIRE(first != std::string::npos);
+  REQUIRE(correlation != std::string::npos);
+  const Model model = test::dcst_model();
+  std::string inputs;
+  for (const ModelInput& input : model.inputs()) {
+    const Parameter& parameter = model.parameters()[input.parameter];
+    inputs += fmt::format("\n[uncertainty.{}]\nparameter = \"{}\"\ndistribution = "
+                          "\"uniform\"\nlow = {:.17g}\nhigh = {:.17g}\n",
+                          input.id, parameter.path, parameter.value, parameter.value);
+  }
+  return text.substr(0, first) + inputs + text.substr(correlation);
+}
+
+Simulation run(const Model& model, std::int64_t draws, std::uint64_t seed, int threads = 1)
+{
+  SimulationSettings settings;
+  settings.draws = draws;
+  settings.seed = seed;
+  settings.threads = threads;
+  SimulationResult result = simulate(model, settings);
+  REQUIRE(result.diagnostics.empty());
+  REQUIRE(result.simulation);
+  return std::move(*result.simulation);
+}
+
+std::uint64_t bits(double value)
+{
+  return std::bit_cast<std::uint64_t>(value);
+}
+
+std::vector<std::uint64_t> bits(const Statistics& s)
+{
+  return {bits(s.mean), bits(s.p5), bits(s.p10), bits(s.p50), bits(s.p90), bits(s.p95)};
+}
+
+// Every number of a simulation as its bit pattern, so that == means bit-identical.
+std::vector<std::uint64_t> fingerprint(const Simulation& s)
+{
+  std::vector<std::uint64_t> all{static_cast<std::uint64_t>(s.draws), s.seed};
+  const auto add = [&](const std::vector<std::uint64_t>& more) {
+    all.insert(all.end(), more.begin(), more.end());
+  };
+  for (std::size_t o = 0; o < s.cost.size(); ++o) {
+    for (std::size_t y = 0; y < s.cost[o].size(); ++y) {
+      add(bits(s.cost[o][y]));
+      const auto& over = s.over_budget[o][y];
+      add({over ? bits(*over) : ~std::uint64_t{0}});
+    }
+    add(bits(s.npc[o]));
+    add({bits(s.cheapest[o])});
+  }
+  return all;
+}
+
+// Zero variance: every statistic of every option and year, and of net present cost, is
+// the deterministic figure itself.
+void check_matches_deterministic(const Model& model, const Simulation& simulation)
+{
+  const Outcome deterministic = Evaluator(model).evaluate(model.values(), Period::year);
+  const int options = static_cast<int>(model.options().size());
+  REQUIRE(simulation.cost.size() == model.options().size());
+  for (int o = 0; o < options; ++o) {
+    for (int y = 0; y < model.grid().years(); ++y) {
+      CAPTURE(o);
+      CAPTURE(y);
+      const double expected = deterministic.total(o, y)[0];
+      const Statistics& cost = simulation.cost[o][y];
+      CHECK(cost.mean == expected);
+      CHECK(cost.p5 == expected);
+      CHECK(cost.p10 == expected);
+      CHECK(cost.p50 == expected);
+      CHECK(cost.p90 == expected);
+      CHECK(cost.p95 == expected);
+      const double budget = deterministic.budget(y)[0];
+      if (!std::isnan(budget)) {
+        REQUIRE(simulation.over_budget[o][y]);
+        // Every draw is the deterministic run, so either all are over budget or none.
+        CHECK(*simulation.over_budget[o][y] == (expected > budget ? 1.0 : 0.0));
+      }
+    }
+    const double npc = deterministic.net_present_cost(o)[0];
+    const Statistics& s = simulation.npc[o];
+    CHECK(s.mean == npc);
+    CHECK(s.p5 == npc);
+    CHECK(s.p10 == npc);
+    CHECK(s.p50 == npc);
+    CHECK(s.p90 == npc);
+    CHECK(s.p95 == npc);
+  }
+}
+
+void check_ordered(const Statistics& s, double min, double max)
+{
+  CHECK(s.p5 <= s.p10);
+  CHECK(s.p10 <= s.p50);
+  CHECK(s.p50 <= s.p90);
+  CHECK(s.p90 <= s.p95);
+  CHECK(min <= s.mean);
+  CHECK(s.mean <= max);
+  CHECK(min <= s.p5);
+  CHECK(s.p95 <= max);
+}
+
+} // namespace
+
+TEST_CASE("statistics_of gives type-7 quantiles: linear between order statistics")
+{
+  // Quantile p of n sorted values x(1..n) is x(j) + g (x(j+1) - x(j)) with h = (n - 1) p,
+  // j = floor(h) + 1, g = h - floor(h) (Hyndman and Fan 1996, type 7; R's default).
+  SUBCASE("the values 1 to 5, in any order")
+  {
+    std::vector<double> values{4.0, 1.0, 5.0, 3.0, 2.0};
+    const Statistics s = statistics_of(values);
+    CHECK(s.mean == 3.0);                                // 15 / 5
+    CHECK(s.p5 == doctest::Approx(1.2).epsilon(1e-15));  // h = 0.2: 1 + 0.2 x (2 - 1)
+    CHECK(s.p10 == doctest::Approx(1.4).epsilon(1e-15)); // h = 0.4
+    CHECK(s.p50 == 3.0);                                 // h = 2: the middle value
+    CHECK(s.p90 == doctest::Approx(4.6).epsilon(1e-15)); // h = 3.6: 4 + 0.6 x (5 - 4)
+    CHECK(s.p95 == doctest::Approx(4.8).epsilon(1e-15)); // h = 3.8
+    std::sort(values.begin(), values.end());             // reordered, but nothing lost
+    CHECK(values == std::vector<double>{1.0, 2.0, 3.0, 4.0, 5.0});
+  }
+  SUBCASE("two values")
+  {
+    std::vector<double> values{20.0, 10.0};
+    const Statistics s = statistics_of(values);
+    CHECK(s.mean == 15.0);
+    CHECK(s.p5 == doctest::Approx(10.5).epsilon(1e-15));  // h = 0.05: 10 + 0.05 x 10
+    CHECK(s.p50 == 15.0);                                 // h = 0.5
+    CHECK(s.p95 == doctest::Approx(19.5).epsilon(1e-15)); // h = 0.95
+  }
+  SUBCASE("ties: the quantiles of 1, 1, 1, 1, 9")
+  {
+    std::vector<double> values{1.0, 9.0, 1.0, 1.0, 1.0};
+    const Statistics s = statistics_of(values);
+    CHECK(s.mean == doctest::Approx(2.6).epsilon(1e-15)); // 13 / 5
+    CHECK(s.p50 == 1.0);                                  // h = 2, x(3) = x(4) = 1
+    CHECK(s.p90 == doctest::Approx(5.8).epsilon(1e-15));  // h = 3.6: 1 + 0.6 x (9 - 1)
+    CHECK(s.p95 == doctest::Approx(7.4).epsilon(1e-15));  // h = 3.8: 1 + 0.8 x 8
+  }
+  SUBCASE("one value is every quantile")
+  {
+    std::vector<double> values{7.25};
+    const Statistics s = statistics_of(values);
+    CHECK(s.mean == 7.25);
+    CHECK(s.p5 == 7.25);
+    CHECK(s.p95 == 7.25);
+  }
+  SUBCASE("no values give zeros")
+  {
+    std::vector<double> values;
+    const Statistics s = statistics_of(values);
+    CHECK(s.mean == 0.0);
+    CHECK(s.p50 == 0.0);
+  }
+}
+
+TEST_CASE("zero variance reproduces the deterministic run of an inline scenario exactly")
+{
+  const Model model = load(inline_scenario(k_no_spread));
+  REQUIRE(model.inputs().size() == 5);
+  const Simulation simulation = run(model, 1000, 7);
+  check_matches_deterministic(model, simulation);
+}
+
+TEST_CASE("zero variance reproduces the deterministic run of the DCST scenario exactly")
+{
+  const Model model = load(dcst_without_spread());
+  REQUIRE(model.inputs().size() == 16);      // the 16 [uncertainty] tables of the file
+  REQUIRE(model.correlation().rows() == 16); // its 5 x 5 matrix, placed among the 16
+  // 1000 draws: three full blocks of 256 and one of 232, on two threads.
+  const Simulation simulation = run(model, 1000, 20220330, 2);
+  check_matches_deterministic(model, simulation);
+  // The same figures as the shipped file evaluated with its own values.
+  const Model shipped = test::dcst_model();
+  const Outcome deterministic = Evaluator(shipped).evaluate(shipped.values(), Period::year);
+  CHECK(simulation.npc[2].p50 == deterministic.net_present_cost(2)[0]);
+}
+
+TEST_CASE("quantiles are ordered and the mean lies between the smallest and largest draw")
+{
+  const Model model = test::dcst_model();
+  constexpr std::int64_t draws = 1000;
+  const Simulation simulation = run(model, draws, 7);
+  // The draws themselves, evaluated in one batch: the same columns simulate() evaluates
+  // in blocks.
+  const SampledInputs inputs = input_sampler(model, 7, false);
+  REQUIRE(inputs.sampler);
+  const Outcome outcome =
+    Evaluator(model).evaluate(parameter_block(model, *inputs.sampler, 0, draws), Period::year);
+  for (int o = 0; o < static_cast<int>(model.options().size()); ++o) {
+    for (int y = 0; y < model.grid().years(); ++y) {
+      CAPTURE(o);
+      CAPTURE(y);
+      const Eigen::RowVectorXd total = outcome.total(o, y);
+      check_ordered(simulation.cost[o][y], total.minCoeff(), total.maxCoeff());
+      // The same statistics as statistics_of on the draws taken in one batch.
+      std::vector<double> values(total.begin(), total.end());
+      CHECK(bits(statistics_of(values)) == bits(simulation.cost[o][y]));
+    }
+    const Eigen::RowVectorXd npc = outcome.net_present_cost(o);
+    check_ordered(simulation.npc[o], npc.minCoeff(), npc.maxCoeff());
+  }
+  // The inputs do spread the results: 2026/27's cost of the first option is uncertain.
+  CHECK(simulation.cost[0].back().p5 < simulation.cost[0].back().p95);
+}
+
+TEST_CASE("the seed fixes the simulation bit for bit, and another seed changes it")
+{
+  const Model model = load(inline_scenario(k_spread));
+  const Simulation first = run(model, 1000, 42);
+  const Simulation again = run(model, 1000, 42);
+  const Simulation other = run(model, 1000, 43);
+  CHECK(fingerprint(first) == fingerprint(again));
+  CHECK(first.seed == 42);
+  CHECK(first.draws == 1000);
+  CHECK(fingerprint(first) != fingerprint(other));
+  CHECK(first.npc[0].mean != other.npc[0].mean);
+}
+
+TEST_CASE("one, two or three threads give bit-identical simulations")
+{
+  // 1000 draws are not a multiple of the block size, so the last block is short.
+  static_assert(1000 % k_block_draws != 0);
+  const Model model = test::dcst_model();
+  const Simulation one = run(model, 1000, 11, 1);
+  const Simulation two = run(model, 1000, 11, 2);
+  const Simulation three = run(model, 1000, 11, 3);
+  CHECK(fingerprint(one) == fingerprint(two));
+  CHECK(fingerprint(one) == fingerprint(three));
+}
+
+TEST_CASE("P(cheapest) adds up to 1 over the options")
+{
+  SUBCASE("the inline scenario, where either option can be cheaper")
+  {
+    // The change option's team costs 0.1 a year on average with sd 0.5, so it is the
+    // cheaper option in roughly two draws of five.
+    const Simulation simulation = run(load(inline_scenario(k_spread)), 1000, 5);
+    REQUIRE(simulation.cheapest.size() == 2);
+    CHECK(simulation.cheapest[0] > 0.0);
+    CHECK(simulation.cheapest[1] > 0.0);
+    // A sum of 1000 steps of 1/1000 carries rounding.
+    CHECK(simulation.cheapest[0] + simulation.cheapest[1] == doctest::Approx(1.0).epsilon(1e-12));
+  }
+  SUBCASE("the DCST scenario")
+  {
+    const Simulation simulation = run(test::dcst_model(), 1000, 5);
+    REQUIRE(simulation.cheapest.size() == 3);
+    double sum = 0.0;
+    for (const double p : simulation.cheapest) {
+      CHECK(p >= 0.0);
+      sum += p;
+    }
+    CHECK(sum == doctest::Approx(1.0).epsilon(1e-12));
+  }
+}
+
+TEST_CASE("P(over budget) is given only for years with a budget")
+{
+  // The inline scenario has a budget in 2022/23 (year 1) and none in 2021/22, 2023/24 or
+  // 2024/25.
+  const Simulation simulation = run(load(inline_scenario(k_spread)), 1000, 3);
+  for (std::size_t o = 0; o < 2; ++o) {
+    CAPTURE(o);
+    REQUIRE(simulation.over_budget[o].size() == 4);
+    CHECK_FALSE(simulation.over_budget[o][0]);
+    REQUIRE(simulation.over_budget[o][1]);
+    CHECK(*simulation.over_budget[o][1] >= 0.0);
+    CHECK(*simulation.over_budget[o][1] <= 1.0);
+    CHECK_FALSE(simulation.over_budget[o][2]);
+    CHECK_FALSE(simulation.over_budget[o][3]);
+  }
+}
+
+TEST_CASE("a correlation matrix that is not positive semi-definite stops simulate unless "
+          "repaired")
+{
+  // A moves with B (0.9) and B with C (0.9), yet A against C (-0.9): each entry is a
+  // valid correlation, so the scenario validates, but the set is impossible (smallest
+  // eigenvalue -0.8). The matrix's value starts on line 53, column 10.
+  const Model model = load(inline_scenario(R"(
+[uncertainty.a]
+parameter = "indices.pay.default"
+distribution = "uniform"
+low = 0.01
+high = 0.03
+
+[uncertainty.b]
+parameter = "lines.care.base"
+distribution = "uniform"
+low = 4.0
+high = 6.0
+
+[uncertainty.c]
+parameter = "lines.staffing.base"
+distribution = "uniform"
+low = 9.0
+high = 11.0
+
+[correlation]
+order = ["a", "b", "c"]
+matrix = [[1.0, 0.9, -0.9], [0.9, 1.0, 0.9], [-0.9, 0.9, 1.0]]
+)"));
+  SimulationSettings settings;
+  settings.draws = 500;
+  SUBCASE("without repair: a diagnostic at the matrix, and no simulation")
+  {
+    const SimulationResult result = simulate(model, settings);
+    CHECK_FALSE(result.simulation);
+    REQUIRE(result.diagnostics.size() == 1);
+    const Diagnostic& problem = result.diagnostics.front();
+    CHECK(problem.pos == SourcePos{"test.toml", 53, 10});
+    CHECK(problem.message.find("not positive semi-definite") != std::string::npos);
+    CHECK(problem.message.find("--repair-correlations") != std::string::npos);
+  }
+  SUBCASE("with repair: the nearest valid matrix is used and its distance reported")
+  {
+    settings.repair_correlations = true;
+    const SimulationResult result = simulate(model, settings);
+    CHECK(result.diagnostics.empty());
+    REQUIRE(result.simulation);
+    REQUIRE(result.simulation->repair_distance);
+    // The nearest valid matrix has every off-diagonal entry +-0.5 (docs/uncertainty.md,
+    // "Repairing a matrix"): six entries each moved by 0.4, sqrt(6 x 0.16).
+    CHECK(*result.simulation->repair_distance > 0.0);
+    CHECK(*result.simulation->repair_distance == doctest::Approx(std::sqrt(0.96)).epsilon(1e-6));
+  }
+  SUBCASE("a valid matrix needs no repair and reports no distance")
+  {
+    settings.repair_correlations = true;
+    const SimulationResult result = simulate(test::dcst_model(), settings);
+    REQUIRE(result.simulation);
+    CHECK_FALSE(result.simulation->repair_distance);
+  }
+}
