@@ -82,15 +82,18 @@ private:
            + period;
   }
 
+  // One row per figure, its draws side by side: the evaluator fills a row at a time.
+  using Rows = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+
   int m_options;
   int m_lines;
   int m_periods;
   int m_placements;
-  Eigen::MatrixXd m_cost;
-  Eigen::MatrixXd m_ladder; // children_avg, children_end and cost blocks
-  Eigen::MatrixXd m_budget;
-  Eigen::MatrixXd m_deflator;
-  Eigen::MatrixXd m_net_present_cost;
+  Rows m_cost;
+  Rows m_ladder; // children_avg, children_end and cost blocks
+  Rows m_budget;
+  Rows m_deflator;
+  Rows m_net_present_cost;
 };
 
 class Evaluator

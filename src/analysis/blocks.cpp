@@ -4,11 +4,28 @@
 #include <atomic>
 #include <chrono>
 #include <exception>
+#include <malloc.h>
 #include <mutex>
 #include <thread>
 #include <vector>
 
 namespace carecast {
+
+namespace {
+
+// Every block allocates and frees the same few megabytes of arrays. By default glibc
+// hands large freed blocks back to the kernel, which then faults the pages in again for
+// the next block: that more than doubled the time of a Monte Carlo run (bench/README.md).
+// Keeping freed memory for reuse changes no result.
+bool keep_freed_memory()
+{
+  constexpr int k_mmap_threshold = 64 << 20;
+  constexpr int k_trim_threshold = 256 << 20;
+  return mallopt(M_MMAP_THRESHOLD, k_mmap_threshold) == 1
+         && mallopt(M_TRIM_THRESHOLD, k_trim_threshold) == 1;
+}
+
+} // namespace
 
 int default_threads()
 {
@@ -19,6 +36,7 @@ void for_each_block(std::int64_t draws, int threads,
                     const std::function<void(std::int64_t first, std::int64_t count)>& work,
                     const std::function<void(std::int64_t done)>& progress)
 {
+  [[maybe_unused]] static const bool kept = keep_freed_memory();
   const std::int64_t blocks = (draws + k_block_draws - 1) / k_block_draws;
   std::atomic<std::int64_t> next{0};
   std::atomic<std::int64_t> done{0};

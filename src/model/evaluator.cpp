@@ -2,6 +2,7 @@
 
 #include "ladder.hpp"
 
+#include <cmath>
 #include <limits>
 #include <optional>
 
@@ -31,13 +32,15 @@ std::vector<Array> option_costs(const Model& model, const ModelOption& option,
   }
   for (const ModelOverlay& overlay : option.overlays) {
     if (adds_amounts(overlay)) {
-      const Array amounts = overlay_amounts(overlay, levels, parameters, months);
-      costs[overlay.target] +=
-        amounts + optimism_uplift(amounts, overlay.optimism_bias, parameters);
+      add_with_uplift(costs[overlay.target],
+                      overlay_amounts(overlay, levels, parameters, months),
+                      overlay.optimism_bias, parameters);
     }
   }
   for (std::size_t l = 0; l < costs.size(); ++l) {
-    costs[l] += optimism_uplift(costs[l], model.lines()[l].optimism_bias, parameters);
+    if (const int bias = model.lines()[l].optimism_bias; bias != k_none) {
+      costs[l] += optimism_uplift(costs[l], bias, parameters);
+    }
   }
   return costs;
 }
@@ -70,8 +73,8 @@ void fill_deflator(const Model& model, const Parameters& parameters, Outcome& ou
     return;
   }
   const Array level = index_levels(model, ModelOption{}, parameters)[appraisal.deflator];
-  const auto average = [&](int year) {
-    return level.middleRows(year * k_months_per_year, k_months_per_year).colwise().mean();
+  const auto average = [&](int year) -> Array {
+    return year_sum(level, year) / k_months_per_year;
   };
   const Array base = average(appraisal.price_year);
   for (int y = 0; y < model.grid().years(); ++y) {
@@ -83,7 +86,7 @@ Array yearly_sums(const Array& monthly, int years)
 {
   Array yearly(years, monthly.cols());
   for (int y = 0; y < years; ++y) {
-    yearly.row(y) = monthly.middleRows(y * k_months_per_year, k_months_per_year).colwise().sum();
+    yearly.row(y) = year_sum(monthly, y);
   }
   return yearly;
 }
@@ -102,12 +105,10 @@ void fill_ladder(const LadderProjection& ladder, int option, Period period, Outc
         continue;
       }
       const Eigen::Index first = static_cast<Eigen::Index>(p) * k_months_per_year;
-      outcome.children_avg(option, j, p) =
-        average.middleRows(first, k_months_per_year).colwise().mean().matrix();
+      outcome.children_avg(option, j, p) = (year_sum(average, p) / k_months_per_year).matrix();
       outcome.children_end(option, j, p) =
         ladder.closing[j].row(first + k_months_per_year - 1).matrix();
-      outcome.placement_cost(option, j, p) =
-        ladder.cost[j].middleRows(first, k_months_per_year).colwise().sum().matrix();
+      outcome.placement_cost(option, j, p) = year_sum(ladder.cost[j], p).matrix();
     }
   }
 }
@@ -122,7 +123,8 @@ Eigen::RowVectorXd net_present_cost(const Model& model, const Parameters& parame
   Eigen::ArrayXXd sum = Eigen::ArrayXXd::Zero(1, parameters.cols());
   for (int y = appraisal.first_year; y < model.grid().years(); ++y) {
     const double t = y - appraisal.first_year;
-    sum += yearly_total.row(y) / outcome.deflator(y).array() / (1.0 + rate).pow(t);
+    const Array discount = (1.0 + rate).unaryExpr([t](double r) { return std::pow(r, t); });
+    sum += yearly_total.row(y) / outcome.deflator(y).array() / discount;
   }
   return sum.matrix();
 }
@@ -134,12 +136,12 @@ Outcome::Outcome(int options, int lines, int periods, int years, int draws, int 
     m_lines(lines),
     m_periods(periods),
     m_placements(placements),
-    m_cost(Eigen::MatrixXd::Zero(static_cast<Eigen::Index>(options) * lines * periods, draws)),
+    m_cost(Rows::Zero(static_cast<Eigen::Index>(options) * lines * periods, draws)),
     m_ladder(
-      Eigen::MatrixXd::Zero(3 * static_cast<Eigen::Index>(options) * placements * periods, draws)),
-    m_budget(Eigen::MatrixXd::Zero(years, draws)),
-    m_deflator(Eigen::MatrixXd::Ones(years, draws)),
-    m_net_present_cost(Eigen::MatrixXd::Zero(options, draws))
+      Rows::Zero(3 * static_cast<Eigen::Index>(options) * placements * periods, draws)),
+    m_budget(Rows::Zero(years, draws)),
+    m_deflator(Rows::Ones(years, draws)),
+    m_net_present_cost(Rows::Zero(options, draws))
 {}
 
 Eigen::RowVectorXd Outcome::total(int option, int period) const
@@ -151,9 +153,10 @@ Eigen::RowVectorXd Outcome::total(int option, int period) const
   return sum;
 }
 
-Outcome Evaluator::evaluate(const Eigen::Ref<const Eigen::MatrixXd>& parameters,
-                            Period period) const
+Outcome Evaluator::evaluate(const Eigen::Ref<const Eigen::MatrixXd>& columns, Period period) const
 {
+  // One copy, turned so that each parameter's draws are contiguous (projection.hpp).
+  const ParameterRows parameters = columns;
   const Grid& grid = m_model.grid();
   const int periods = period == Period::month ? grid.months() : grid.years();
   const int options = static_cast<int>(m_model.options().size());

@@ -16,12 +16,6 @@ std::string index_name(const Model& model, int index)
   return found.name.empty() ? found.id : found.name;
 }
 
-// The sum of a monthly array over one financial year.
-double year_sum(const Array& monthly, int year)
-{
-  return monthly.middleRows(year * k_months_per_year, k_months_per_year).sum();
-}
-
 std::string overlay_label(const ModelOverlay& overlay)
 {
   switch (overlay.kind) {
@@ -63,7 +57,7 @@ private:
   int rate_of(int index) const { return m_model.indices()[index].rate_by_year[m_year]; }
   void add(std::string label, const Array& monthly, int parameter)
   {
-    m_result.terms.push_back({std::move(label), year_sum(monthly, m_year), parameter});
+    m_result.terms.push_back({std::move(label), year_sum(monthly, m_year)(0, 0), parameter});
     m_monthly = m_monthly.size() == 0 ? monthly : Array(m_monthly + monthly);
   }
   Array add_baseline();

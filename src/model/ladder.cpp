@@ -1,6 +1,7 @@
 #include "ladder.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 namespace carecast::projection {
 namespace {
@@ -53,7 +54,9 @@ std::vector<std::vector<Array>> monthly_matrix(const AnnualRates& rates)
       }
     }
     // Validation keeps outflows within 1 + tolerance; clamp the tolerance away.
-    const Array stay = (1.0 - outflow.min(1.0)).pow(1.0 / k_months_per_year);
+    const Array stay = (1.0 - outflow.min(1.0)).unaryExpr([](double kept) {
+      return std::pow(kept, 1.0 / k_months_per_year);
+    });
     const Array per_rate = (outflow > 0.0).select((1.0 - stay) / outflow, 0.0);
     for (std::size_t j = 0; j < n; ++j) {
       monthly[i][j] = j == i ? stay : Array(rates.moves[i][j] * per_rate);
@@ -84,35 +87,35 @@ AnnualRates shifted_rates(AnnualRates rates, const ModelOption& option, int mont
   return rates;
 }
 
-// Which move shifts are in force in a month: the monthly matrix changes only with it.
-std::vector<bool> move_regime(const ModelOption& option, int month)
+// Which shifts of moves or entries are in force in a month: the monthly matrix and the
+// entry shares change only with it.
+std::vector<bool> shift_regime(const ModelOption& option, int month)
 {
   std::vector<bool> regime;
   for (const ModelOverlay& overlay : option.overlays) {
-    regime.push_back(overlay.kind == OverlayKind::shift_moves && active(overlay, month));
+    const bool shifts =
+      overlay.kind == OverlayKind::shift_moves || overlay.kind == OverlayKind::shift_entries;
+    regime.push_back(shifts && active(overlay, month));
   }
   return regime;
 }
 
-// Entries per month: per_year / 12, grown like an index after the base year and
-// changed by the option's entries overlays.
+// Entries per month: per_year / 12, grown after the base year at the ladder's own
+// rate or like an index, and changed by the option's entries overlays.
 Array monthly_entries(const ModelLadder& ladder, const ModelOption& option,
                       const std::vector<Array>& levels, const Parameters& parameters, int months)
 {
-  Array growth = Array::Zero(months, parameters.cols());
-  if (ladder.growth_index != k_none) {
-    growth = levels[ladder.growth_index].log();
-  }
+  Array entries;
   if (ladder.growth != k_none) {
-    for (int t = k_months_per_year; t < months; ++t) {
-      growth.row(t) = parameters.row(ladder.growth).array().log1p() / k_months_per_year;
-    }
+    std::vector<int> rates(static_cast<std::size_t>(months), ladder.growth);
+    std::fill_n(rates.begin(), k_months_per_year, k_none);
+    entries = compounded(rates, parameters);
+  } else if (ladder.growth_index != k_none) {
+    entries = levels[ladder.growth_index];
+  } else {
+    entries = Array::Ones(months, parameters.cols());
   }
-  for (int t = 1; t < months && ladder.growth != k_none; ++t) {
-    growth.row(t) += growth.row(t - 1);
-  }
-  Array entries =
-    growth.exp().rowwise() * (parameters.row(ladder.entries).array() / k_months_per_year);
+  entries.rowwise() *= parameters.row(ladder.entries).array() / k_months_per_year;
   for (const ModelOverlay& overlay : option.overlays) {
     if (overlay.kind == OverlayKind::entries) {
       for (int t = overlay.first_month; t < overlay.end_month; ++t) {
@@ -123,23 +126,20 @@ Array monthly_entries(const ModelLadder& ladder, const ModelOption& option,
   return entries;
 }
 
-// The share of a month's entries placed in each type, after the option's shifts.
-std::vector<Array> entry_shares(const ModelLadder& ladder, const ModelOption& option,
-                                const Parameters& parameters, int months)
+// The share of a month's entries placed in each type, after the option's shifts in
+// force in `month`.
+std::vector<Array> entry_shares(const ModelLadder& ladder, const ModelOption& option, int month,
+                                const Parameters& parameters)
 {
   std::vector<Array> shares;
   for (const ModelPlacement& type : ladder.types) {
-    shares.push_back(parameters.row(type.entry_share).array().replicate(months, 1));
+    shares.push_back(parameters.row(type.entry_share).array());
   }
   for (const ModelOverlay& overlay : option.overlays) {
-    if (overlay.kind != OverlayKind::shift_entries) {
-      continue;
-    }
-    const auto share = parameters.row(overlay.value).array();
-    for (int t = overlay.first_month; t < overlay.end_month; ++t) {
-      const Array moved = shares[overlay.target].row(t) * share;
-      shares[overlay.target].row(t) -= moved;
-      shares[overlay.counterpart].row(t) += moved;
+    if (overlay.kind == OverlayKind::shift_entries && active(overlay, month)) {
+      const Array moved = shares[overlay.target] * parameters.row(overlay.value).array();
+      shares[overlay.target] -= moved;
+      shares[overlay.counterpart] += moved;
     }
   }
   return shares;
@@ -192,7 +192,6 @@ LadderProjection project_ladder(const Model& model, const ModelOption& option,
   const std::size_t n = ladder.types.size();
   const Eigen::Index draws = parameters.cols();
   const Array entries = monthly_entries(ladder, option, levels, parameters, months);
-  const std::vector<Array> shares = entry_shares(ladder, option, parameters, months);
   const AnnualRates stated = stated_rates(ladder, parameters);
 
   LadderProjection result;
@@ -205,13 +204,15 @@ LadderProjection project_ladder(const Model& model, const ModelOption& option,
   std::vector<Array> next(n, Array(1, draws));
   std::vector<bool> regime;
   std::vector<std::vector<Array>> monthly;
+  std::vector<Array> shares;
   for (int t = 0; t < months; ++t) {
-    if (std::vector<bool> now = move_regime(option, t); t == 0 || now != regime) {
+    if (std::vector<bool> now = shift_regime(option, t); t == 0 || now != regime) {
       regime = std::move(now);
       monthly = monthly_matrix(shifted_rates(stated, option, t, parameters));
+      shares = entry_shares(ladder, option, t, parameters);
     }
     for (std::size_t j = 0; j < n; ++j) {
-      next[j] = entries.row(t) * shares[j].row(t);
+      next[j] = entries.row(t) * shares[j];
       for (std::size_t i = 0; i < n; ++i) {
         next[j] += stock[i] * monthly[i][j];
       }

@@ -1,14 +1,71 @@
 #include "projection.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 namespace carecast::projection {
+
+Array year_sum(const Array& monthly, int year)
+{
+  const int first = year * k_months_per_year;
+  Array sum = monthly.row(first);
+  for (int t = first + 1; t < first + k_months_per_year; ++t) {
+    sum += monthly.row(t);
+  }
+  return sum;
+}
+
+Array compounded(const std::vector<int>& rates, const Parameters& parameters)
+{
+  const auto months = static_cast<Eigen::Index>(rates.size());
+  Array level(months, parameters.cols());
+  Array factor;
+  for (Eigen::Index t = 0; t < months; ++t) {
+    const int rate = rates[static_cast<std::size_t>(t)];
+    if (rate == k_none) {
+      level.row(t).setOnes();
+      continue;
+    }
+    // Rates change only at a year's or an overlay's boundary: one exp per change.
+    if (t == 0 || rate != rates[static_cast<std::size_t>(t) - 1]) {
+      factor = parameters.row(rate).array().unaryExpr(
+        [](double annual) { return std::exp(std::log1p(annual) / k_months_per_year); });
+    }
+    if (t == 0) {
+      level.row(t) = factor;
+    } else {
+      level.row(t) = level.row(t - 1) * factor;
+    }
+  }
+  return level;
+}
+
+namespace {
+
+// Each month's annual rate of index `i` under `option`: the year's own rate, or the
+// rate of an overlay that changes it then.
+std::vector<int> monthly_rates(const Model& model, const ModelOption& option, int i)
+{
+  const ModelIndex& index = model.indices()[static_cast<std::size_t>(i)];
+  std::vector<int> rates;
+  for (int t = 0; t < model.grid().months(); ++t) {
+    rates.push_back(index.rate_by_year[static_cast<std::size_t>(t / k_months_per_year)]);
+  }
+  for (const ModelOverlay& overlay : option.overlays) {
+    if (overlay.kind == OverlayKind::index_rate && overlay.target == i) {
+      std::fill(rates.begin() + overlay.first_month, rates.begin() + overlay.end_month,
+                overlay.value);
+    }
+  }
+  return rates;
+}
+
+} // namespace
 
 std::vector<Array> index_levels(const Model& model, const ModelOption& option,
                                 const Parameters& parameters,
                                 const std::vector<Array>* without_overlays)
 {
-  const int months = model.grid().months();
   std::vector<Array> levels;
   for (std::size_t i = 0; i < model.indices().size(); ++i) {
     const auto changes = [&](const ModelOverlay& overlay) {
@@ -16,26 +73,9 @@ std::vector<Array> index_levels(const Model& model, const ModelOption& option,
     };
     if (without_overlays && std::none_of(option.overlays.begin(), option.overlays.end(), changes)) {
       levels.push_back((*without_overlays)[i]);
-      continue;
+    } else {
+      levels.push_back(compounded(monthly_rates(model, option, static_cast<int>(i)), parameters));
     }
-    const ModelIndex& index = model.indices()[i];
-    Array growth = Array::Zero(months, parameters.cols());
-    for (int year = 1; year * k_months_per_year < months; ++year) {
-      growth.middleRows(year * k_months_per_year, k_months_per_year).rowwise() =
-        parameters.row(index.rate_by_year[year]).array().log1p();
-    }
-    for (const ModelOverlay& overlay : option.overlays) {
-      if (changes(overlay)) {
-        const Array rate = parameters.row(overlay.value).array().log1p();
-        growth.middleRows(overlay.first_month, overlay.end_month - overlay.first_month).rowwise() =
-          rate.row(0);
-      }
-    }
-    growth /= k_months_per_year;
-    for (int t = 1; t < months; ++t) {
-      growth.row(t) += growth.row(t - 1);
-    }
-    levels.push_back(growth.exp());
   }
   return levels;
 }
@@ -93,6 +133,15 @@ Array overlay_amounts(const ModelOverlay& overlay, const std::vector<Array>& lev
     }
   }
   return amounts;
+}
+
+void add_with_uplift(Array& sum, const Array& amounts, int bias, const Parameters& parameters)
+{
+  if (bias == k_none) {
+    sum += amounts;
+  } else {
+    sum += amounts + optimism_uplift(amounts, bias, parameters);
+  }
 }
 
 Array optimism_uplift(const Array& amounts, int bias, const Parameters& parameters)

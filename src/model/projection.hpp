@@ -10,10 +10,27 @@
 
 namespace carecast::projection {
 
-using Array = Eigen::ArrayXXd;
-using Parameters = Eigen::Ref<const Eigen::MatrixXd>;
+// Row-major: each month's (or parameter's) draws lie side by side, so the month-by-month
+// steps of the projection run over contiguous memory.
+using Array = Eigen::Array<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+using ParameterRows = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+using Parameters = Eigen::Ref<const ParameterRows>;
 
 inline constexpr int k_months_per_year = 12;
+
+// A draw's figures must not depend on how many draws are evaluated with it (a
+// deterministic run is one column; Monte Carlo blocks have many, and a short last one).
+// Eigen's vectorised exp, log and reductions round differently from their scalar paths,
+// which it takes for a lone column or the tail of a row, so the projection uses the
+// standard library's scalar functions element by element and adds months in order.
+
+// The sum of each draw's months of financial year `year`, added in month order.
+Array year_sum(const Array& monthly, int year);
+
+// A level compounded month by month: 1 in a month without a rate (k_none), otherwise
+// the month before's level times the twelfth root of 1 + that month's annual rate
+// (rates[t], a parameter's position).
+Array compounded(const std::vector<int>& rates, const Parameters& parameters);
 
 // Index levels for one option, one array per index: 1 through the base year, then
 // compounded each month by the twelfth root of 1 + the year's annual rate. Given the
@@ -36,5 +53,8 @@ Array overlay_amounts(const ModelOverlay& overlay, const std::vector<Array>& lev
 
 // What an optimism bias adds to `amounts`: amounts x uplift (nothing without one).
 Array optimism_uplift(const Array& amounts, int bias, const Parameters& parameters);
+
+// sum += amounts + their optimism uplift; without a bias, no array of zeros is made.
+void add_with_uplift(Array& sum, const Array& amounts, int bias, const Parameters& parameters);
 
 } // namespace carecast::projection
