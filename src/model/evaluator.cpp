@@ -2,6 +2,7 @@
 
 #include "ladder.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <optional>
@@ -11,18 +12,106 @@ namespace {
 
 using namespace projection;
 
-// `ladder` is the option's ladder projection when the model has a ladder.
-std::vector<Array> option_costs(const Model& model, const ModelOption& option,
-                                const std::vector<Array>& levels, const LadderProjection* ladder,
-                                const Parameters& parameters)
+// Which indices the option's overlays give other rates.
+std::vector<bool> changed_indices(const Model& model, const ModelOption& option)
 {
-  const int months = model.grid().months();
+  std::vector<bool> changed(model.indices().size(), false);
+  for (const ModelOverlay& overlay : option.overlays) {
+    if (overlay.kind == OverlayKind::index_rate) {
+      changed[overlay.target] = true;
+    }
+  }
+  return changed;
+}
+
+bool line_changed(const ModelLine& line, const std::vector<bool>& changed)
+{
+  return (line.demand_index != k_none && changed[line.demand_index])
+         || std::any_of(line.prices.begin(), line.prices.end(), [&](const auto& price) {
+              const auto& [index, share] = price;
+              return changed[index];
+            });
+}
+
+bool ladder_changed(const Model& model, const ModelOption& option,
+                    const std::vector<bool>& changed)
+{
+  const ModelLadder& ladder = model.ladder();
+  const auto changed_index = [&](int index) { return index != k_none && changed[index]; };
+  return changed_index(ladder.growth_index)
+         || std::any_of(option.overlays.begin(), option.overlays.end(),
+                        [](const ModelOverlay& overlay) { return changes_ladder(overlay.kind); })
+         || std::any_of(ladder.types.begin(), ladder.types.end(),
+                        [&](const ModelPlacement& type) { return changed_index(type.price_index); });
+}
+
+// The projection without any option's overlays, shared by the options that change
+// nothing it depends on (most leave the ladder and most lines alone): each piece is
+// worked out once per evaluation, when first needed.
+class Unchanged
+{
+public:
+  Unchanged(const Model& model, const Parameters& parameters)
+    : m_model(model),
+      m_parameters(parameters),
+      m_levels(index_levels(model, ModelOption{}, parameters)),
+      m_baselines(model.lines().size())
+  {}
+
+  const std::vector<Array>& levels() const { return m_levels; }
+
+  const Array& baseline(int line)
+  {
+    Array& cached = m_baselines[line];
+    if (cached.size() == 0) {
+      cached = baseline_cost(m_model.lines()[line], m_levels, m_parameters, m_model.grid().months());
+    }
+    return cached;
+  }
+
+  const LadderProjection& ladder()
+  {
+    if (!m_ladder) {
+      m_ladder = project_ladder(m_model, ModelOption{}, m_levels, m_parameters);
+    }
+    return *m_ladder;
+  }
+
+private:
+  const Model& m_model;
+  Parameters m_parameters;
+  std::vector<Array> m_levels;
+  std::vector<Array> m_baselines;
+  std::optional<LadderProjection> m_ladder;
+};
+
+// Each line's cost before the option's overlays: the ladder's cost for the line it
+// feeds, otherwise the line's baseline.
+std::vector<Array> baselines(const Model& model, const ModelOption& option,
+                             const std::vector<Array>& levels, const LadderProjection* ladder,
+                             const Parameters& parameters, Unchanged& unchanged)
+{
+  const std::vector<bool> changed = changed_indices(model, option);
   std::vector<Array> costs;
   for (std::size_t l = 0; l < model.lines().size(); ++l) {
-    costs.push_back(ladder && static_cast<int>(l) == model.ladder().line
-                      ? ladder_cost(*ladder)
-                      : baseline_cost(model.lines()[l], levels, parameters, months));
+    const ModelLine& line = model.lines()[l];
+    if (ladder && static_cast<int>(l) == model.ladder().line) {
+      costs.push_back(ladder_cost(*ladder));
+    } else if (line_changed(line, changed)) {
+      costs.push_back(baseline_cost(line, levels, parameters, model.grid().months()));
+    } else {
+      costs.push_back(unchanged.baseline(static_cast<int>(l)));
+    }
   }
+  return costs;
+}
+
+// The option's overlays and the lines' optimism bias applied to the baselines.
+void apply_overlays(const Model& model, const ModelOption& option,
+                    const std::vector<Array>& levels, const Parameters& parameters,
+                    std::vector<Array>& costs)
+{
+  const int months = model.grid().months();
   for (const ModelOverlay& overlay : option.overlays) {
     if (overlay.kind == OverlayKind::stop_line) {
       costs[overlay.target]
@@ -42,7 +131,6 @@ std::vector<Array> option_costs(const Model& model, const ModelOption& option,
       costs[l] += optimism_uplift(costs[l], bias, parameters);
     }
   }
-  return costs;
 }
 
 void fill_budget(const Model& model, const Parameters& parameters, Outcome& outcome)
@@ -66,13 +154,13 @@ void fill_budget(const Model& model, const Parameters& parameters, Outcome& outc
 
 // Each year's average deflator level relative to the price year's, from the
 // index's own rates (no option changes a deflator).
-void fill_deflator(const Model& model, const Parameters& parameters, Outcome& outcome)
+void fill_deflator(const Model& model, const std::vector<Array>& levels, Outcome& outcome)
 {
   const ModelAppraisal& appraisal = model.appraisal();
   if (appraisal.deflator == k_none) {
     return;
   }
-  const Array level = index_levels(model, ModelOption{}, parameters)[appraisal.deflator];
+  const Array& level = levels[appraisal.deflator];
   const auto average = [&](int year) -> Array {
     return year_sum(level, year) / k_months_per_year;
   };
@@ -113,18 +201,29 @@ void fill_ladder(const LadderProjection& ladder, int option, Period period, Outc
   }
 }
 
-// Green Book discounting of real (or, without a deflator, nominal) yearly costs:
-// the sum over years from the first appraisal year of cost / (1 + r)^t, t = 0 first.
-Eigen::RowVectorXd net_present_cost(const Model& model, const Parameters& parameters,
-                                    const Outcome& outcome, const Array& yearly_total)
+// (1 + r)^t for each year from the first appraisal year (t = 0), the same for every
+// option.
+std::vector<Array> discount_factors(const Model& model, const Parameters& parameters)
 {
   const ModelAppraisal& appraisal = model.appraisal();
   const auto rate = parameters.row(appraisal.discount_rate).array();
-  Eigen::ArrayXXd sum = Eigen::ArrayXXd::Zero(1, parameters.cols());
+  std::vector<Array> factors;
   for (int y = appraisal.first_year; y < model.grid().years(); ++y) {
     const double t = y - appraisal.first_year;
-    const Array discount = (1.0 + rate).unaryExpr([t](double r) { return std::pow(r, t); });
-    sum += yearly_total.row(y) / outcome.deflator(y).array() / discount;
+    factors.emplace_back((1.0 + rate).unaryExpr([t](double r) { return std::pow(r, t); }));
+  }
+  return factors;
+}
+
+// Green Book discounting of real (or, without a deflator, nominal) yearly costs:
+// the sum over years from the first appraisal year of cost / (1 + r)^t.
+Eigen::RowVectorXd net_present_cost(const Model& model, const std::vector<Array>& discounts,
+                                    const Outcome& outcome, const Array& yearly_total)
+{
+  const int first = model.appraisal().first_year;
+  Array sum = Array::Zero(1, yearly_total.cols());
+  for (int y = first; y < model.grid().years(); ++y) {
+    sum += yearly_total.row(y) / outcome.deflator(y).array() / discounts[y - first];
   }
   return sum.matrix();
 }
@@ -165,18 +264,26 @@ Outcome Evaluator::evaluate(const Eigen::Ref<const Eigen::MatrixXd>& columns, Pe
   Outcome outcome(options, lines, periods, grid.years(), static_cast<int>(parameters.cols()),
                   placements);
   fill_budget(m_model, parameters, outcome);
-  fill_deflator(m_model, parameters, outcome);
-  const std::vector<Array> unchanged = index_levels(m_model, ModelOption{}, parameters);
+  Unchanged unchanged(m_model, parameters);
+  fill_deflator(m_model, unchanged.levels(), outcome);
+  const std::vector<Array> discounts = discount_factors(m_model, parameters);
   for (int o = 0; o < options; ++o) {
     const ModelOption& option = m_model.options()[o];
-    const std::vector<Array> levels = index_levels(m_model, option, parameters, &unchanged);
-    std::optional<LadderProjection> ladder;
+    const std::vector<Array> levels =
+      index_levels(m_model, option, parameters, &unchanged.levels());
+    std::optional<LadderProjection> own_ladder;
+    const LadderProjection* ladder = nullptr;
     if (m_model.has_ladder()) {
-      ladder = project_ladder(m_model, option, levels, parameters);
+      if (ladder_changed(m_model, option, changed_indices(m_model, option))) {
+        own_ladder = project_ladder(m_model, option, levels, parameters);
+        ladder = &*own_ladder;
+      } else {
+        ladder = &unchanged.ladder();
+      }
       fill_ladder(*ladder, o, period, outcome);
     }
-    const std::vector<Array> costs =
-      option_costs(m_model, option, levels, ladder ? &*ladder : nullptr, parameters);
+    std::vector<Array> costs = baselines(m_model, option, levels, ladder, parameters, unchanged);
+    apply_overlays(m_model, option, levels, parameters, costs);
     Array yearly_total = Array::Zero(grid.years(), parameters.cols());
     for (int l = 0; l < lines; ++l) {
       const Array yearly = yearly_sums(costs[l], grid.years());
@@ -185,7 +292,7 @@ Outcome Evaluator::evaluate(const Eigen::Ref<const Eigen::MatrixXd>& columns, Pe
         outcome.cost(o, l, p) = (period == Period::month ? costs[l] : yearly).row(p).matrix();
       }
     }
-    outcome.net_present_cost(o) = net_present_cost(m_model, parameters, outcome, yearly_total);
+    outcome.net_present_cost(o) = net_present_cost(m_model, discounts, outcome, yearly_total);
   }
   return outcome;
 }

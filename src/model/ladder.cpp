@@ -168,7 +168,8 @@ Array weekly_price(const Model& model, const ModelOption& option, int type,
 {
   const int months = model.grid().months();
   const ModelPlacement& placement = model.ladder().types[type];
-  Array price = parameters.row(placement.weekly_cost).array().replicate(months, 1);
+  Array price(months, parameters.cols());
+  price.rowwise() = parameters.row(placement.weekly_cost).array();
   for (const ModelOverlay& overlay : option.overlays) {
     if (overlay.kind == OverlayKind::unit_cost && overlay.target == type) {
       for (int t = overlay.first_month; t < overlay.end_month; ++t) {
