@@ -92,6 +92,8 @@ public:
 
 private:
   std::vector<Distribution> m_marginals;
+  // Per marginal, a PERT quantile's table (empty for other distributions).
+  std::vector<std::vector<double>> m_pert_tables;
   Eigen::MatrixXd m_factor; // L; empty for independent inputs
   std::uint64_t m_seed;
 };
