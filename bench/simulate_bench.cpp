@@ -5,7 +5,7 @@
 #include "carecast/evaluator.hpp"
 #include "carecast/model.hpp"
 #include "carecast/simulation.hpp"
-#include "carecast/sobol.hpp"
+#include "carecast/sobol_analysis.hpp"
 
 #include <chrono>
 #include <cstdint>
@@ -32,11 +32,6 @@ constexpr double k_memory_mb_goal = 256.0;
 constexpr double k_sobol_seconds_goal = 2.0;
 constexpr double k_line_month_ns_goal = 1.0;
 constexpr double k_speedup_goal = 1.8;
-
-// The Sobol' design's two independent matrices, as the sobol command draws them
-// (streams 1 and 2; a Monte Carlo run uses stream 0).
-constexpr std::uint64_t k_stream_a = 1;
-constexpr std::uint64_t k_stream_b = 2;
 
 struct Settings
 {
@@ -174,75 +169,27 @@ void bench_simulate(const Model& model, const Settings& settings, int cores)
              verdict(speedup >= k_speedup_goal, false));
 }
 
-// One Sobol' design matrix's parameter block: the model's values with the inputs of
-// `inputs` in place.
-Eigen::MatrixXd with_inputs(const Model& model, const Eigen::MatrixXd& inputs)
-{
-  Eigen::MatrixXd block = model.values().replicate(1, inputs.cols());
-  for (std::size_t i = 0; i < model.inputs().size(); ++i) {
-    block.row(model.inputs()[i].parameter) = inputs.row(static_cast<Eigen::Index>(i));
-  }
-  return block;
-}
-
-// Rows 0 .. years - 1: option 0's cost per year; the last row: their sum.
-void store_outputs(const carecast::Outcome& outcome, int years, Eigen::MatrixXd& outputs,
-                   std::int64_t first)
-{
-  for (int y = 0; y < years; ++y) {
-    outputs.block(y, first, 1, outcome.draws()) = outcome.total(0, y);
-  }
-  outputs.block(years, first, 1, outcome.draws()) =
-    outputs.block(0, first, years, outcome.draws()).colwise().sum();
-}
-
-// f(A), f(B) and f(AB_i) of a Saltelli design with independent inputs, evaluated in
-// blocks on `threads` threads.
-carecast::SobolOutputs sobol_outputs(const Model& model, std::int64_t samples, std::uint64_t seed,
-                                     int threads)
-{
-  std::vector<carecast::Distribution> marginals;
-  for (const carecast::ModelInput& input : model.inputs()) {
-    marginals.push_back(input.distribution);
-  }
-  const carecast::Sampler sampler(marginals, {}, seed);
-  const int years = model.grid().years();
-  const auto d = static_cast<Eigen::Index>(marginals.size());
-  carecast::SobolOutputs outputs{
-    Eigen::MatrixXd(years + 1, samples), Eigen::MatrixXd(years + 1, samples),
-    std::vector<Eigen::MatrixXd>(d, Eigen::MatrixXd(years + 1, samples))};
-  const carecast::Evaluator evaluator(model);
-  carecast::for_each_block(samples, threads, [&](std::int64_t first, std::int64_t count) {
-    const Eigen::MatrixXd a = sampler.values(sampler.uniforms(k_stream_a, first, count));
-    const Eigen::MatrixXd b = sampler.values(sampler.uniforms(k_stream_b, first, count));
-    store_outputs(evaluator.evaluate(with_inputs(model, a)), years, outputs.a, first);
-    store_outputs(evaluator.evaluate(with_inputs(model, b)), years, outputs.b, first);
-    for (Eigen::Index i = 0; i < d; ++i) {
-      store_outputs(evaluator.evaluate(with_inputs(model, carecast::mix(a, b, i))), years,
-                    outputs.ab[i], first);
-    }
-  });
-  return outputs;
-}
-
-// (2): a Sobol' analysis of option 0's cost per year and over the horizon.
+// (2): a Sobol' analysis of option 0's cost per year and over the horizon, as the sobol
+// command runs it: the design, the model evaluations and the bootstrap estimators.
 void bench_sobol(const Model& model, const Settings& settings, int cores)
 {
-  const std::int64_t n = settings.sobol_samples;
-  const auto d = static_cast<std::int64_t>(model.inputs().size());
+  carecast::SobolSettings sobol;
+  sobol.samples = settings.sobol_samples;
+  sobol.resamples = settings.resamples;
+  sobol.seed = settings.seed;
+  sobol.threads = cores;
   const auto start = Clock::now();
-  const carecast::SobolOutputs outputs = sobol_outputs(model, n, settings.seed, cores);
-  const double evaluation = seconds_since(start);
-  const auto estimator_start = Clock::now();
-  const carecast::SobolResult result =
-    carecast::sobol_indices(outputs, settings.resamples, settings.seed);
-  const double estimator = seconds_since(estimator_start);
+  const carecast::SobolRun run = carecast::sobol_analysis(model, 0, sobol);
   const double total = seconds_since(start);
+  if (!run.analysis) {
+    usage(run.problem);
+  }
+  const carecast::SobolAnalysis& analysis = *run.analysis;
   fmt::print("\n(2) Sobol': {} inputs, N = {}, {} bootstrap resamples, {} outputs (option '{}': "
              "cost per year and over the horizon), {} threads\n",
-             d, n, settings.resamples, result.variance.size(), model.options().front().id, cores);
-  fmt::print("    evaluations: N (d + 2) = {} in {:.2f} s\n", n * (d + 2), evaluation);
-  fmt::print("    estimator (sobol_indices): {:.2f} s\n", estimator);
+             model.inputs().size(), analysis.samples, analysis.resamples,
+             analysis.result.variance.size(), model.options().front().id, cores);
+  fmt::print("    evaluations: N (d + 2) = {}\n", analysis.evaluations);
   fmt::print("    total: {:.2f} s (goal <= {} s: {})\n", total, k_sobol_seconds_goal,
              verdict(total <= k_sobol_seconds_goal, settings.quick));
 }

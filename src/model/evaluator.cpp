@@ -114,9 +114,9 @@ void apply_overlays(const Model& model, const ModelOption& option,
   const int months = model.grid().months();
   for (const ModelOverlay& overlay : option.overlays) {
     if (overlay.kind == OverlayKind::stop_line) {
-      costs[overlay.target]
-        .middleRows(overlay.first_month, overlay.end_month - overlay.first_month)
-        .rowwise() *= parameters.row(overlay.value).array();
+      scale_months(costs[overlay.target].middleRows(overlay.first_month,
+                                                    overlay.end_month - overlay.first_month),
+                   parameters.row(overlay.value).array());
     }
   }
   for (const ModelOverlay& overlay : option.overlays) {
@@ -184,7 +184,7 @@ Array yearly_sums(const Array& monthly, int years)
 void fill_ladder(const LadderProjection& ladder, int option, Period period, Outcome& outcome)
 {
   for (int j = 0; j < outcome.placements(); ++j) {
-    const Array average = (ladder.opening[j] + ladder.closing[j]) / 2.0;
+    const Array& average = ladder.children[j];
     for (int p = 0; p < outcome.periods(); ++p) {
       if (period == Period::month) {
         outcome.children_avg(option, j, p) = average.row(p).matrix();

@@ -115,7 +115,7 @@ struct LadderYear
       return monthly.middleRows(year * k_months_per_year, k_months_per_year);
     };
     for (std::size_t j = 0; j < ladder.cost.size(); ++j) {
-      const Array children = (ladder.opening[j] + ladder.closing[j]) / 2.0;
+      const Array& children = ladder.children[j];
       weeks.push_back((months(children) * months(ladder.weeks)).sum());
       cost.push_back(months(ladder.cost[j]).sum());
       price.push_back(weeks.back() > 0.0 ? cost.back() / weeks.back()

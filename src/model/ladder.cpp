@@ -115,7 +115,7 @@ Array monthly_entries(const ModelLadder& ladder, const ModelOption& option,
   } else {
     entries = Array::Ones(months, parameters.cols());
   }
-  entries.rowwise() *= parameters.row(ladder.entries).array() / k_months_per_year;
+  scale_months(entries, parameters.row(ladder.entries).array() / k_months_per_year);
   for (const ModelOverlay& overlay : option.overlays) {
     if (overlay.kind == OverlayKind::entries) {
       for (int t = overlay.first_month; t < overlay.end_month; ++t) {
@@ -168,8 +168,7 @@ Array weekly_price(const Model& model, const ModelOption& option, int type,
 {
   const int months = model.grid().months();
   const ModelPlacement& placement = model.ladder().types[type];
-  Array price(months, parameters.cols());
-  price.rowwise() = parameters.row(placement.weekly_cost).array();
+  Array price = repeat_months(parameters.row(placement.weekly_cost).array(), months);
   for (const ModelOverlay& overlay : option.overlays) {
     if (overlay.kind == OverlayKind::unit_cost && overlay.target == type) {
       for (int t = overlay.first_month; t < overlay.end_month; ++t) {
@@ -181,6 +180,55 @@ Array weekly_price(const Model& model, const ModelOption& option, int type,
     price *= levels[placement.price_index];
   }
   return price * model.ladder().money_scale;
+}
+
+// Children at the end of a month in one type, for every draw: entries x share plus the
+// sum over types i of opening_i x rate_i, added in the order of i. Eight draws at a
+// time stay in registers; a short tail takes the same operations draw by draw, so a
+// draw's figures do not depend on its place in the block.
+void step_month(const double* entries, const double* share,
+                const std::vector<const double*>& opening, const std::vector<const double*>& rates,
+                double* closing, Eigen::Index draws)
+{
+  constexpr Eigen::Index k_chunk = 8;
+  using Chunk = Eigen::Array<double, 1, k_chunk>;
+  using In = Eigen::Map<const Chunk>;
+  Eigen::Index d = 0;
+  for (; d + k_chunk <= draws; d += k_chunk) {
+    Chunk sum = In(entries + d) * In(share + d);
+    for (std::size_t i = 0; i < opening.size(); ++i) {
+      sum += In(opening[i] + d) * In(rates[i] + d);
+    }
+    Eigen::Map<Chunk>(closing + d) = sum;
+  }
+  for (; d < draws; ++d) {
+    double sum = entries[d] * share[d];
+    for (std::size_t i = 0; i < opening.size(); ++i) {
+      sum += opening[i][d] * rates[i][d];
+    }
+    closing[d] = sum;
+  }
+}
+
+// Each type's children counted in a month (the mean of its opening and closing), weekly
+// price and cost: children x price x weeks in the month.
+void fill_costs(const Model& model, const ModelOption& option, const std::vector<Array>& levels,
+                const Parameters& parameters, LadderProjection& result)
+{
+  const int months = model.grid().months();
+  result.weeks = Array(months, 1);
+  for (int t = 0; t < months; ++t) {
+    result.weeks(t, 0) = days_in_month(model.grid().month(t)) / 7.0;
+  }
+  for (std::size_t j = 0; j < result.opening.size(); ++j) {
+    result.price.push_back(weekly_price(model, option, static_cast<int>(j), levels, parameters));
+    result.children.push_back((result.opening[j] + result.closing[j]) / 2.0);
+    Array cost = result.children[j] * result.price[j];
+    for (int t = 0; t < months; ++t) {
+      cost.row(t) *= result.weeks(t, 0);
+    }
+    result.cost.push_back(std::move(cost));
+  }
 }
 
 } // namespace
@@ -196,44 +244,38 @@ LadderProjection project_ladder(const Model& model, const ModelOption& option,
   const AnnualRates stated = stated_rates(ladder, parameters);
 
   LadderProjection result;
-  std::vector<Array> stock;
-  for (const ModelPlacement& type : ladder.types) {
-    stock.push_back(parameters.row(type.children).array());
-    result.opening.push_back(Array(months, draws));
-    result.closing.push_back(Array(months, draws));
-  }
-  std::vector<Array> next(n, Array(1, draws));
+  result.opening.assign(n, Array(months, draws));
+  result.closing.assign(n, Array(months, draws));
   std::vector<bool> regime;
   std::vector<std::vector<Array>> monthly;
   std::vector<Array> shares;
+  std::vector<const double*> opening(n);
+  std::vector<const double*> rates(n);
   for (int t = 0; t < months; ++t) {
     if (std::vector<bool> now = shift_regime(option, t); t == 0 || now != regime) {
       regime = std::move(now);
       monthly = monthly_matrix(shifted_rates(stated, option, t, parameters));
       shares = entry_shares(ladder, option, t, parameters);
     }
-    for (std::size_t j = 0; j < n; ++j) {
-      next[j] = entries.row(t) * shares[j];
-      for (std::size_t i = 0; i < n; ++i) {
-        next[j] += stock[i] * monthly[i][j];
+    for (std::size_t i = 0; i < n; ++i) {
+      if (t == 0) {
+        result.opening[i].row(t) = parameters.row(ladder.types[i].children).array();
+      } else {
+        result.opening[i].row(t) = result.closing[i].row(t - 1);
       }
-      result.opening[j].row(t) = stock[j];
-      result.closing[j].row(t) = next[j];
+      opening[i] = result.opening[i].row(t).data();
     }
-    std::swap(stock, next);
+    for (std::size_t j = 0; j < n; ++j) {
+      for (std::size_t i = 0; i < n; ++i) {
+        rates[i] = monthly[i][j].data();
+      }
+      step_month(entries.row(t).data(), shares[j].data(), opening, rates,
+                 result.closing[j].row(t).data(), draws);
+    }
   }
   fill_capacity(option, parameters, result.opening);
   fill_capacity(option, parameters, result.closing);
-
-  result.weeks = Array(months, 1);
-  for (int t = 0; t < months; ++t) {
-    result.weeks(t, 0) = days_in_month(model.grid().month(t)) / 7.0;
-  }
-  for (std::size_t j = 0; j < n; ++j) {
-    result.price.push_back(weekly_price(model, option, static_cast<int>(j), levels, parameters));
-    const Array children = (result.opening[j] + result.closing[j]) / 2.0;
-    result.cost.push_back((children * result.price[j]).colwise() * result.weeks.col(0));
-  }
+  fill_costs(model, option, levels, parameters, result);
   return result;
 }
 

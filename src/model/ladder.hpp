@@ -12,6 +12,7 @@ struct LadderProjection
 {
   std::vector<Array> opening; // children at the start of each month, as counted
   std::vector<Array> closing; // children at the end of each month, as counted
+  std::vector<Array> children; // (opening + closing) / 2: the children a month is paid for
   std::vector<Array> price;   // the weekly price in the scenario's unit
   std::vector<Array> cost;    // (opening + closing) / 2 x price x weeks in the month
   Array weeks;                // months x 1: days in the month / 7

@@ -5,6 +5,22 @@
 
 namespace carecast::projection {
 
+void scale_months(Eigen::Ref<Array> rows, const Eigen::Ref<const Array>& factor)
+{
+  for (Eigen::Index t = 0; t < rows.rows(); ++t) {
+    rows.row(t) *= factor;
+  }
+}
+
+Array repeat_months(const Eigen::Ref<const Array>& row, int months)
+{
+  Array repeated(months, row.cols());
+  for (int t = 0; t < months; ++t) {
+    repeated.row(t) = row;
+  }
+  return repeated;
+}
+
 Array year_sum(const Array& monthly, int year)
 {
   const int first = year * k_months_per_year;
@@ -90,11 +106,15 @@ Array baseline_cost(const ModelLine& line, const std::vector<Array>& levels,
   if (!line.prices.empty()) {
     Array mix = Array::Zero(months, parameters.cols());
     for (const auto& [index, share] : line.prices) {
-      mix += levels[index].rowwise() * parameters.row(share).array();
+      const auto weight = parameters.row(share).array();
+      for (int t = 0; t < months; ++t) {
+        mix.row(t) += levels[index].row(t) * weight;
+      }
     }
     factor *= mix;
   }
-  Array cost = factor.rowwise() * (parameters.row(line.base).array() / k_months_per_year);
+  Array cost = std::move(factor);
+  scale_months(cost, parameters.row(line.base).array() / k_months_per_year);
   cost.bottomRows(months - line.end_month).setZero();
   return cost;
 }
@@ -149,7 +169,9 @@ Array optimism_uplift(const Array& amounts, int bias, const Parameters& paramete
   if (bias == k_none) {
     return Array::Zero(amounts.rows(), amounts.cols());
   }
-  return amounts.rowwise() * parameters.row(bias).array();
+  Array uplift = amounts;
+  scale_months(uplift, parameters.row(bias).array());
+  return uplift;
 }
 
 } // namespace carecast::projection

@@ -24,6 +24,14 @@ inline constexpr int k_months_per_year = 12;
 // which it takes for a lone column or the tail of a row, so the projection uses the
 // standard library's scalar functions element by element and adds months in order.
 
+// Every month's draws times the same row of draws: rows.row(t) *= factor for each t.
+// Eigen's rowwise() broadcasting works out an index modulo per element on a row-major
+// array; row by row, each product is vectorised.
+void scale_months(Eigen::Ref<Array> rows, const Eigen::Ref<const Array>& factor);
+
+// `row` (one row of draws) repeated for `months` months.
+Array repeat_months(const Eigen::Ref<const Array>& row, int months);
+
 // The sum of each draw's months of financial year `year`, added in month order.
 Array year_sum(const Array& monthly, int year);
 
