@@ -45,6 +45,53 @@ bool ladder_changed(const Model& model, const ModelOption& option,
                         [&](const ModelPlacement& type) { return changed_index(type.price_index); });
 }
 
+// The lines whose cost the option changes: those its overlays target, those that move
+// with an index whose rate it changes, and the ladder's line when it changes the ladder.
+std::vector<bool> touched_lines(const Model& model, const ModelOption& option,
+                                const std::vector<bool>& changed, bool ladder_changed)
+{
+  std::vector<bool> touched;
+  for (const ModelLine& line : model.lines()) {
+    touched.push_back(line_changed(line, changed));
+  }
+  for (const ModelOverlay& overlay : option.overlays) {
+    if (overlay.kind == OverlayKind::stop_line || adds_amounts(overlay)) {
+      touched[overlay.target] = true;
+    }
+  }
+  if (ladder_changed) {
+    touched[model.ladder().line] = true;
+  }
+  return touched;
+}
+
+Array yearly_sums(const Array& monthly, int years)
+{
+  Array yearly(years, monthly.cols());
+  for (int y = 0; y < years; ++y) {
+    yearly.row(y) = year_sum(monthly, y);
+  }
+  return yearly;
+}
+
+// A line's cost before any overlay: the ladder's cost for the line it feeds, otherwise
+// the line's baseline.
+Array line_baseline(const Model& model, int line, const IndexLevels& levels,
+                    const LadderProjection* ladder, const Parameters& parameters)
+{
+  if (ladder && line == model.ladder().line) {
+    return ladder_cost(*ladder);
+  }
+  return baseline_cost(model.lines()[line], levels, parameters, model.grid().months());
+}
+
+void add_line_uplift(const ModelLine& line, const Parameters& parameters, Array& cost)
+{
+  if (line.optimism_bias != k_none) {
+    cost += optimism_uplift(cost, line.optimism_bias, parameters);
+  }
+}
+
 // The projection without any option's overlays, shared by the options that change
 // nothing it depends on (most leave the ladder and most lines alone): each piece is
 // worked out once per evaluation, when first needed.
@@ -55,19 +102,11 @@ public:
     : m_model(model),
       m_parameters(parameters),
       m_levels(index_levels(model, ModelOption{}, parameters)),
-      m_baselines(model.lines().size())
+      m_monthly(model.lines().size()),
+      m_yearly(model.lines().size())
   {}
 
-  const std::vector<Array>& levels() const { return m_levels; }
-
-  const Array& baseline(int line)
-  {
-    Array& cached = m_baselines[line];
-    if (cached.size() == 0) {
-      cached = baseline_cost(m_model.lines()[line], m_levels, m_parameters, m_model.grid().months());
-    }
-    return cached;
-  }
+  const IndexLevels& levels() const { return m_levels; }
 
   const LadderProjection& ladder()
   {
@@ -77,39 +116,40 @@ public:
     return *m_ladder;
   }
 
+  // A line's cost without overlays, its optimism bias included, by month.
+  const Array& monthly(int line)
+  {
+    Array& cached = m_monthly[line];
+    if (cached.size() == 0) {
+      cached = line_baseline(m_model, line, m_levels, m_model.has_ladder() ? &ladder() : nullptr,
+                             m_parameters);
+      add_line_uplift(m_model.lines()[line], m_parameters, cached);
+    }
+    return cached;
+  }
+
+  // The same summed by financial year.
+  const Array& yearly(int line)
+  {
+    Array& cached = m_yearly[line];
+    if (cached.size() == 0) {
+      cached = yearly_sums(monthly(line), m_model.grid().years());
+    }
+    return cached;
+  }
+
 private:
   const Model& m_model;
   Parameters m_parameters;
-  std::vector<Array> m_levels;
-  std::vector<Array> m_baselines;
+  IndexLevels m_levels;
+  std::vector<Array> m_monthly;
+  std::vector<Array> m_yearly;
   std::optional<LadderProjection> m_ladder;
 };
 
-// Each line's cost before the option's overlays: the ladder's cost for the line it
-// feeds, otherwise the line's baseline.
-std::vector<Array> baselines(const Model& model, const ModelOption& option,
-                             const std::vector<Array>& levels, const LadderProjection* ladder,
-                             const Parameters& parameters, Unchanged& unchanged)
-{
-  const std::vector<bool> changed = changed_indices(model, option);
-  std::vector<Array> costs;
-  for (std::size_t l = 0; l < model.lines().size(); ++l) {
-    const ModelLine& line = model.lines()[l];
-    if (ladder && static_cast<int>(l) == model.ladder().line) {
-      costs.push_back(ladder_cost(*ladder));
-    } else if (line_changed(line, changed)) {
-      costs.push_back(baseline_cost(line, levels, parameters, model.grid().months()));
-    } else {
-      costs.push_back(unchanged.baseline(static_cast<int>(l)));
-    }
-  }
-  return costs;
-}
-
-// The option's overlays and the lines' optimism bias applied to the baselines.
-void apply_overlays(const Model& model, const ModelOption& option,
-                    const std::vector<Array>& levels, const Parameters& parameters,
-                    std::vector<Array>& costs)
+// The option's overlays applied to the costs of the lines they target.
+void apply_overlays(const Model& model, const ModelOption& option, const IndexLevels& levels,
+                    const Parameters& parameters, std::vector<Array>& costs)
 {
   const int months = model.grid().months();
   for (const ModelOverlay& overlay : option.overlays) {
@@ -126,12 +166,50 @@ void apply_overlays(const Model& model, const ModelOption& option,
                       overlay.optimism_bias, parameters);
     }
   }
-  for (std::size_t l = 0; l < costs.size(); ++l) {
-    if (const int bias = model.lines()[l].optimism_bias; bias != k_none) {
-      costs[l] += optimism_uplift(costs[l], bias, parameters);
+}
+
+// Each line's cost under one option, by month and by year: the option's own for the
+// lines it touches, the shared cost without overlays for the others.
+class OptionCosts
+{
+public:
+  OptionCosts(const Model& model, const ModelOption& option, const IndexLevels& levels,
+              const LadderProjection* ladder, bool own_ladder, const Parameters& parameters,
+              Unchanged& unchanged)
+    : m_own(model.lines().size()),
+      m_own_yearly(model.lines().size())
+  {
+    const std::vector<bool> touched =
+      touched_lines(model, option, changed_indices(model, option), own_ladder);
+    for (std::size_t l = 0; l < touched.size(); ++l) {
+      if (touched[l]) {
+        m_own[l] = line_baseline(model, static_cast<int>(l), levels, ladder, parameters);
+      }
+    }
+    apply_overlays(model, option, levels, parameters, m_own);
+    for (std::size_t l = 0; l < touched.size(); ++l) {
+      const int line = static_cast<int>(l);
+      if (touched[l]) {
+        add_line_uplift(model.lines()[l], parameters, m_own[l]);
+        m_own_yearly[l] = yearly_sums(m_own[l], model.grid().years());
+        m_monthly.push_back(&m_own[l]);
+        m_yearly.push_back(&m_own_yearly[l]);
+      } else {
+        m_monthly.push_back(&unchanged.monthly(line));
+        m_yearly.push_back(&unchanged.yearly(line));
+      }
     }
   }
-}
+
+  const Array& monthly(int line) const { return *m_monthly[line]; }
+  const Array& yearly(int line) const { return *m_yearly[line]; }
+
+private:
+  std::vector<Array> m_own;
+  std::vector<Array> m_own_yearly;
+  std::vector<const Array*> m_monthly;
+  std::vector<const Array*> m_yearly;
+};
 
 void fill_budget(const Model& model, const Parameters& parameters, Outcome& outcome)
 {
@@ -154,7 +232,7 @@ void fill_budget(const Model& model, const Parameters& parameters, Outcome& outc
 
 // Each year's average deflator level relative to the price year's, from the
 // index's own rates (no option changes a deflator).
-void fill_deflator(const Model& model, const std::vector<Array>& levels, Outcome& outcome)
+void fill_deflator(const Model& model, const IndexLevels& levels, Outcome& outcome)
 {
   const ModelAppraisal& appraisal = model.appraisal();
   if (appraisal.deflator == k_none) {
@@ -170,14 +248,6 @@ void fill_deflator(const Model& model, const std::vector<Array>& levels, Outcome
   }
 }
 
-Array yearly_sums(const Array& monthly, int years)
-{
-  Array yearly(years, monthly.cols());
-  for (int y = 0; y < years; ++y) {
-    yearly.row(y) = year_sum(monthly, y);
-  }
-  return yearly;
-}
 
 // The ladder's figures per type, by month or summed (cost), averaged (children) and
 // taken at March (children at the end) by financial year.
@@ -269,7 +339,7 @@ Outcome Evaluator::evaluate(const Eigen::Ref<const Eigen::MatrixXd>& columns, Pe
   const std::vector<Array> discounts = discount_factors(m_model, parameters);
   for (int o = 0; o < options; ++o) {
     const ModelOption& option = m_model.options()[o];
-    const std::vector<Array> levels =
+    const IndexLevels levels =
       index_levels(m_model, option, parameters, &unchanged.levels());
     std::optional<LadderProjection> own_ladder;
     const LadderProjection* ladder = nullptr;
@@ -282,14 +352,14 @@ Outcome Evaluator::evaluate(const Eigen::Ref<const Eigen::MatrixXd>& columns, Pe
       }
       fill_ladder(*ladder, o, period, outcome);
     }
-    std::vector<Array> costs = baselines(m_model, option, levels, ladder, parameters, unchanged);
-    apply_overlays(m_model, option, levels, parameters, costs);
+    const OptionCosts costs(m_model, option, levels, ladder, own_ladder.has_value(), parameters,
+                            unchanged);
     Array yearly_total = Array::Zero(grid.years(), parameters.cols());
     for (int l = 0; l < lines; ++l) {
-      const Array yearly = yearly_sums(costs[l], grid.years());
-      yearly_total += yearly;
+      yearly_total += costs.yearly(l);
+      const Array& figures = period == Period::month ? costs.monthly(l) : costs.yearly(l);
       for (int p = 0; p < periods; ++p) {
-        outcome.cost(o, l, p) = (period == Period::month ? costs[l] : yearly).row(p).matrix();
+        outcome.cost(o, l, p) = figures.row(p).matrix();
       }
     }
     outcome.net_present_cost(o) = net_present_cost(m_model, discounts, outcome, yearly_total);

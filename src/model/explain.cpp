@@ -70,7 +70,7 @@ private:
   const ModelOption& m_option;
   const ModelLine& m_line;
   int m_year;
-  std::vector<Array> m_levels;
+  IndexLevels m_levels;
   Array m_monthly; // the sum of the terms so far, month by month
   Explanation m_result;
 };

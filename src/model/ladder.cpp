@@ -103,7 +103,7 @@ std::vector<bool> shift_regime(const ModelOption& option, int month)
 // Entries per month: per_year / 12, grown after the base year at the ladder's own
 // rate or like an index, and changed by the option's entries overlays.
 Array monthly_entries(const ModelLadder& ladder, const ModelOption& option,
-                      const std::vector<Array>& levels, const Parameters& parameters, int months)
+                      const IndexLevels& levels, const Parameters& parameters, int months)
 {
   Array entries;
   if (ladder.growth != k_none) {
@@ -164,7 +164,7 @@ void fill_capacity(const ModelOption& option, const Parameters& parameters,
 }
 
 Array weekly_price(const Model& model, const ModelOption& option, int type,
-                   const std::vector<Array>& levels, const Parameters& parameters)
+                   const IndexLevels& levels, const Parameters& parameters)
 {
   const int months = model.grid().months();
   const ModelPlacement& placement = model.ladder().types[type];
@@ -212,7 +212,7 @@ void step_month(const double* entries, const double* share,
 
 // Each type's children counted in a month (the mean of its opening and closing), weekly
 // price and cost: children x price x weeks in the month.
-void fill_costs(const Model& model, const ModelOption& option, const std::vector<Array>& levels,
+void fill_costs(const Model& model, const ModelOption& option, const IndexLevels& levels,
                 const Parameters& parameters, LadderProjection& result)
 {
   const int months = model.grid().months();
@@ -234,7 +234,7 @@ void fill_costs(const Model& model, const ModelOption& option, const std::vector
 } // namespace
 
 LadderProjection project_ladder(const Model& model, const ModelOption& option,
-                                const std::vector<Array>& levels, const Parameters& parameters)
+                                const IndexLevels& levels, const Parameters& parameters)
 {
   const ModelLadder& ladder = model.ladder();
   const int months = model.grid().months();

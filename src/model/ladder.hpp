@@ -20,7 +20,7 @@ struct LadderProjection
 
 // `levels` are the option's index levels (index_levels).
 LadderProjection project_ladder(const Model& model, const ModelOption& option,
-                                const std::vector<Array>& levels, const Parameters& parameters);
+                                const IndexLevels& levels, const Parameters& parameters);
 
 // The sum of the placement types' costs: the baseline of the line the ladder feeds.
 Array ladder_cost(const LadderProjection& ladder);

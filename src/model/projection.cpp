@@ -78,25 +78,26 @@ std::vector<int> monthly_rates(const Model& model, const ModelOption& option, in
 
 } // namespace
 
-std::vector<Array> index_levels(const Model& model, const ModelOption& option,
+IndexLevels index_levels(const Model& model, const ModelOption& option,
                                 const Parameters& parameters,
-                                const std::vector<Array>* without_overlays)
+                                const IndexLevels* without_overlays)
 {
-  std::vector<Array> levels;
+  IndexLevels levels;
   for (std::size_t i = 0; i < model.indices().size(); ++i) {
     const auto changes = [&](const ModelOverlay& overlay) {
       return overlay.kind == OverlayKind::index_rate && overlay.target == static_cast<int>(i);
     };
     if (without_overlays && std::none_of(option.overlays.begin(), option.overlays.end(), changes)) {
-      levels.push_back((*without_overlays)[i]);
+      levels.add(without_overlays->shared(i));
     } else {
-      levels.push_back(compounded(monthly_rates(model, option, static_cast<int>(i)), parameters));
+      levels.add(std::make_shared<const Array>(
+        compounded(monthly_rates(model, option, static_cast<int>(i)), parameters)));
     }
   }
   return levels;
 }
 
-Array baseline_cost(const ModelLine& line, const std::vector<Array>& levels,
+Array baseline_cost(const ModelLine& line, const IndexLevels& levels,
                     const Parameters& parameters, int months)
 {
   Array factor = Array::Ones(months, parameters.cols());
@@ -125,7 +126,7 @@ bool adds_amounts(const ModelOverlay& overlay)
          || overlay.kind == OverlayKind::saving;
 }
 
-Array overlay_amounts(const ModelOverlay& overlay, const std::vector<Array>& levels,
+Array overlay_amounts(const ModelOverlay& overlay, const IndexLevels& levels,
                       const Parameters& parameters, int months)
 {
   Array amounts = Array::Zero(months, parameters.cols());

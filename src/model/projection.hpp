@@ -6,6 +6,7 @@
 #include "carecast/model.hpp"
 
 #include <Eigen/Core>
+#include <memory>
 #include <vector>
 
 namespace carecast::projection {
@@ -40,23 +41,36 @@ Array year_sum(const Array& monthly, int year);
 // (rates[t], a parameter's position).
 Array compounded(const std::vector<int>& rates, const Parameters& parameters);
 
+// Index levels, one per index, shared rather than copied between the options that
+// leave an index alone.
+class IndexLevels
+{
+public:
+  const Array& operator[](std::size_t index) const { return *m_levels[index]; }
+  const std::shared_ptr<const Array>& shared(std::size_t index) const { return m_levels[index]; }
+  void add(std::shared_ptr<const Array> level) { m_levels.push_back(std::move(level)); }
+
+private:
+  std::vector<std::shared_ptr<const Array>> m_levels;
+};
+
 // Index levels for one option, one array per index: 1 through the base year, then
 // compounded each month by the twelfth root of 1 + the year's annual rate. Given the
 // levels without any option's overlays, indices the option leaves alone are copied.
-std::vector<Array> index_levels(const Model& model, const ModelOption& option,
+IndexLevels index_levels(const Model& model, const ModelOption& option,
                                 const Parameters& parameters,
-                                const std::vector<Array>* without_overlays = nullptr);
+                                const IndexLevels* without_overlays = nullptr);
 
 // A line's baseline: base / 12 x demand level x the share-weighted price level,
 // zero from the line's end month.
-Array baseline_cost(const ModelLine& line, const std::vector<Array>& levels,
+Array baseline_cost(const ModelLine& line, const IndexLevels& levels,
                     const Parameters& parameters, int months);
 
 // Whether an overlay adds amounts to its line (rather than scaling it or an index).
 bool adds_amounts(const ModelOverlay& overlay);
 
 // The monthly amounts an overlay adds to its line: negative for a saving.
-Array overlay_amounts(const ModelOverlay& overlay, const std::vector<Array>& levels,
+Array overlay_amounts(const ModelOverlay& overlay, const IndexLevels& levels,
                       const Parameters& parameters, int months);
 
 // What an optimism bias adds to `amounts`: amounts x uplift (nothing without one).
