@@ -2,17 +2,28 @@
 
 // A back-test: a scenario's forecast set against what the figures turned out to be,
 // per financial year, line and measure, with the mean absolute percentage error by
-// forecast horizon (docs/backtest.md).
+// forecast horizon and, for a scenario with uncertain inputs, the coverage of the
+// forecast's P10-P90 band (docs/backtest.md).
 
 #include "carecast/actuals.hpp"
 #include "carecast/diagnostic.hpp"
+#include "carecast/forecast_band.hpp"
 #include "carecast/report.hpp"
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
 
 namespace carecast {
+
+// A figure's P10-P90 band and whether the actual fell inside it, ends included.
+struct BandCheck
+{
+  double p10 = 0.0;
+  double p90 = 0.0;
+  bool inside = false;
+};
 
 // One figure forecast and observed. The horizon is the year's position after the
 // base year: 0 for the base year itself, the calibration year.
@@ -29,6 +40,8 @@ struct Comparison
   double abs_pct_error = 0.0; // |pct_error|
   std::string source;         // the actual's, from the actuals file
   std::string note;
+  // Absent without bands, and for any figure but the cost of a line or of the total.
+  std::optional<BandCheck> band;
 };
 
 // The mean of the absolute percentage errors of `points` comparisons.
@@ -54,6 +67,38 @@ struct MapeGroup
   std::optional<Mape> overall;         // absent when the group has only the base year
 };
 
+// Of `points` actuals with a band, `inside` fell inside it: `value` = 100 x inside /
+// points, in percent like the MAPE.
+struct Coverage
+{
+  double value = 0.0;
+  int inside = 0;
+  int points = 0;
+};
+
+struct HorizonCoverage
+{
+  int horizon = 1;
+  Coverage coverage;
+};
+
+// The coverage of one line and measure, grouped as its MAPE is.
+struct CoverageGroup
+{
+  std::string line;
+  std::string measure;
+  std::vector<HorizonCoverage> by_horizon;
+  std::optional<Coverage> overall;
+};
+
+// The Monte Carlo run the bands come from, for the outputs to echo.
+struct BandSampling
+{
+  std::int64_t draws = 0;
+  std::uint64_t seed = 0;
+  std::optional<double> repair_distance;
+};
+
 struct Backtest
 {
   std::string scenario; // the scenario file's stem
@@ -61,9 +106,11 @@ struct Backtest
   std::string unit;
   Label option;
   std::string base_year;
-  std::string actuals;                 // the actuals file as named on the command line
-  std::vector<Comparison> comparisons; // by year, then line in report order, then measure
-  std::vector<MapeGroup> mape;         // by line in report order, then measure
+  std::string actuals;                  // the actuals file as named on the command line
+  std::vector<Comparison> comparisons;  // by year, then line in report order, then measure
+  std::vector<MapeGroup> mape;          // by line in report order, then measure
+  std::optional<BandSampling> sampling; // absent without bands: then no comparison has one
+  std::vector<CoverageGroup> coverage;  // the groups of `mape` whose comparisons have bands
 };
 
 struct BacktestResult
@@ -79,5 +126,11 @@ struct BacktestResult
 // cell that names it.
 BacktestResult backtest(const Report& forecast, const std::string& option,
                         const std::vector<Actual>& actuals, const std::string& actuals_file);
+
+// Gives each comparison of cost, of one of the lines of `bands` or of the total, its
+// band in the comparison's year, and works out the coverage of every line and measure
+// with bands, by horizon and overall, leaving out the base year as the MAPE does.
+// `bands` are of the back-tested option, on the forecast's years.
+void add_coverage(Backtest& backtest, const ForecastBands& bands);
 
 } // namespace carecast

@@ -2,6 +2,7 @@
 
 #include "carecast/actuals.hpp"
 #include "carecast/backtest.hpp"
+#include "carecast/forecast_band.hpp"
 
 #include <iostream>
 
@@ -13,6 +14,7 @@ struct BacktestOptions
   std::string scenario;
   std::string actuals;
   std::string option;
+  SamplingOptions sampling;
   OutputOptions output;
 };
 
@@ -26,6 +28,38 @@ void print_problems(std::vector<Diagnostic> diagnostics, const SourceFiles& sour
   }
 }
 
+// The point forecast set against the actuals; nothing after printing every problem
+// with the actuals, those of the file and those of matching it to the forecast.
+std::optional<Backtest> point_backtest(const Model& model, const std::string& id, int option,
+                                       const std::string& actuals_file)
+{
+  const Outcome outcome = Evaluator(model).evaluate(model.values());
+  const Report forecast = run_report(model, outcome, id, {option});
+  ActualsResult actuals = read_actuals_file(actuals_file);
+  BacktestResult result =
+    backtest(forecast, model.options()[option].id, actuals.actuals, actuals_file);
+  actuals.diagnostics.insert(actuals.diagnostics.end(), result.diagnostics.begin(),
+                             result.diagnostics.end());
+  if (!actuals.diagnostics.empty()) {
+    print_problems(std::move(actuals.diagnostics), actuals.sources);
+    return std::nullopt;
+  }
+  return std::move(result.backtest);
+}
+
+// Draws the bands only once the actuals are known to be good, as they take the time.
+bool add_bands(Backtest& backtest, const LoadedScenario& loaded, int option,
+               const SamplingOptions& sampling)
+{
+  const ForecastBandsResult result =
+    forecast_bands(*loaded.model, option, simulation_settings(sampling, "backtest"));
+  if (!report_problems(result.diagnostics, loaded)) {
+    return false;
+  }
+  add_coverage(backtest, *result.bands);
+  return true;
+}
+
 ExitCode run_backtest(const BacktestOptions& options)
 {
   const auto loaded = load(options.scenario);
@@ -34,19 +68,15 @@ ExitCode run_backtest(const BacktestOptions& options)
   }
   const Model& model = *loaded->model;
   const int option = options.option.empty() ? 0 : option_index(model, options.option, "--option");
-  const Outcome outcome = Evaluator(model).evaluate(model.values());
-  const Report forecast = run_report(model, outcome, loaded->id, {option});
-
-  ActualsResult actuals = read_actuals_file(options.actuals);
-  BacktestResult result =
-    backtest(forecast, model.options()[option].id, actuals.actuals, options.actuals);
-  actuals.diagnostics.insert(actuals.diagnostics.end(), result.diagnostics.begin(),
-                             result.diagnostics.end());
-  if (!actuals.diagnostics.empty()) {
-    print_problems(std::move(actuals.diagnostics), actuals.sources);
+  std::optional<Backtest> backtest = point_backtest(model, loaded->id, option, options.actuals);
+  if (!backtest) {
     return ExitCode::invalid_input;
   }
-  emit(*result.backtest, options.output);
+  // Without uncertain inputs there is no band, and the back-test is the point forecast's.
+  if (!model.inputs().empty() && !add_bands(*backtest, *loaded, option, options.sampling)) {
+    return ExitCode::invalid_input;
+  }
+  emit(*backtest, options.output);
   return ExitCode::success;
 }
 
@@ -56,7 +86,8 @@ Command register_backtest(CLI::App& app)
 {
   auto options = std::make_shared<BacktestOptions>();
   CLI::App* command = app.add_subcommand(
-    "backtest", "Set an option's forecast against actuals (CSV): errors and MAPE by horizon");
+    "backtest",
+    "Set an option's forecast against actuals (CSV): errors, MAPE and P10-P90 coverage by horizon");
   command->footer("Example:\n  carecast backtest scenarios/dcst_2017.toml --actuals "
                   "data/dcst_actuals.csv");
   command->add_option("scenario", options->scenario, "Scenario file (TOML)")->required();
@@ -65,6 +96,8 @@ Command register_backtest(CLI::App& app)
                  "Actuals file (CSV: year, line, value; optional measure, source, note)")
     ->required();
   command->add_option("--option", options->option, "Option id (default: the first option)");
+  // The band of an 80% interval needs fewer draws than simulate's finer quantiles.
+  add_sampling_options(*command, options->sampling, 2000);
   add_output_options(*command, options->output);
   return {command, [options] { return run_backtest(*options); }};
 }

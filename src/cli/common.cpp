@@ -110,6 +110,17 @@ void add_sampling_options(CLI::App& command, SamplingOptions& options, std::int6
                    "and report how far it moved");
 }
 
+SimulationSettings simulation_settings(const SamplingOptions& options, std::string task)
+{
+  SimulationSettings settings;
+  settings.draws = options.draws;
+  settings.seed = options.seed;
+  settings.threads = options.threads;
+  settings.repair_correlations = options.repair_correlations;
+  settings.progress = progress_reporter(std::move(task), options.draws);
+  return settings;
+}
+
 std::function<void(std::int64_t)> progress_reporter(std::string task, std::int64_t total)
 {
   if (!isatty(STDERR_FILENO)) {

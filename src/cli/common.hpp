@@ -84,6 +84,9 @@ struct SamplingOptions
 // --repair-correlations.
 void add_sampling_options(CLI::App& command, SamplingOptions& options, std::int64_t draws);
 
+// The settings of a run of `options.draws` draws, with progress reported as `task`.
+SimulationSettings simulation_settings(const SamplingOptions& options, std::string task);
+
 // Adds --seed and --threads (default: every core) alone, for an analysis that is not
 // sized in draws.
 void add_seed_and_threads_options(CLI::App& command, std::uint64_t& seed, int& threads);

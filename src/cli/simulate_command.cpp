@@ -21,13 +21,7 @@ ExitCode run_simulate(const SimulateOptions& options)
     return ExitCode::invalid_input;
   }
   const Model& model = *loaded->model;
-  SimulationSettings settings;
-  settings.draws = options.sampling.draws;
-  settings.seed = options.sampling.seed;
-  settings.threads = options.sampling.threads;
-  settings.repair_correlations = options.sampling.repair_correlations;
-  settings.progress = progress_reporter("simulate", settings.draws);
-  SimulationResult result = simulate(model, settings);
+  SimulationResult result = simulate(model, simulation_settings(options.sampling, "simulate"));
   if (!report_problems(result.diagnostics, *loaded)) {
     return ExitCode::invalid_input;
   }

@@ -10,6 +10,9 @@
 namespace carecast {
 namespace {
 
+// The bands are of cost: what the Monte Carlo draws of a line give.
+constexpr std::string_view k_banded_measure = "cost";
+
 // The lines a report has figures for, in its order: the cost lines, the total, then
 // the care ladder's placement types.
 std::vector<std::string> line_order(const Report& report)
@@ -131,7 +134,8 @@ private:
             pct_error,
             std::abs(pct_error),
             actual.source,
-            actual.note};
+            actual.note,
+            std::nullopt};
   }
 
   const Report& m_forecast;
@@ -148,32 +152,91 @@ Mape mean(const std::vector<double>& errors)
   return {sum / static_cast<double>(errors.size()), static_cast<int>(errors.size())};
 }
 
+// One value per comparison (its error, or 1 or 0 for inside the band or not), by horizon.
+using ByHorizon = std::map<int, std::vector<double>>;
+
+// A MapeGroup or a CoverageGroup: the summary of the values at each horizon and of all
+// of them together.
+template <typename Group, typename Summary>
+Group summarise(const std::string& line, const std::string& measure, const ByHorizon& values,
+                Summary summary)
+{
+  Group group{line, measure, {}, std::nullopt};
+  std::vector<double> all;
+  for (const auto& [horizon, at] : values) {
+    group.by_horizon.push_back({horizon, summary(at)});
+    all.insert(all.end(), at.begin(), at.end());
+  }
+  if (!all.empty()) {
+    group.overall = summary(all);
+  }
+  return group;
+}
+
 // MAPE per line and measure, by horizon and overall, leaving out the base year.
 std::vector<MapeGroup> mape_groups(const std::vector<Comparison>& comparisons,
                                    const std::vector<std::string>& lines)
 {
   using Key = std::pair<int, std::string>; // line position, measure
-  std::map<Key, std::map<int, std::vector<double>>> errors;
+  std::map<Key, ByHorizon> errors;
   for (const Comparison& comparison : comparisons) {
-    auto& group = errors[{position(lines, comparison.line), comparison.measure}];
+    ByHorizon& group = errors[{position(lines, comparison.line), comparison.measure}];
     if (comparison.horizon > 0) {
       group[comparison.horizon].push_back(comparison.abs_pct_error);
     }
   }
   std::vector<MapeGroup> groups;
   for (const auto& [key, by_horizon] : errors) {
-    MapeGroup group{lines[key.first], key.second, {}, std::nullopt};
-    std::vector<double> all;
-    for (const auto& [horizon, values] : by_horizon) {
-      group.by_horizon.push_back({horizon, mean(values)});
-      all.insert(all.end(), values.begin(), values.end());
-    }
-    if (!all.empty()) {
-      group.overall = mean(all);
-    }
-    groups.push_back(std::move(group));
+    groups.push_back(summarise<MapeGroup>(lines[key.first], key.second, by_horizon, mean));
   }
   return groups;
+}
+
+Coverage coverage_of(const std::vector<double>& inside)
+{
+  const auto count = static_cast<int>(std::count(inside.begin(), inside.end(), 1.0));
+  const auto points = static_cast<int>(inside.size());
+  return {100.0 * count / points, count, points};
+}
+
+// The groups of the MAPE, in its order, that have bands. Every comparison of a line
+// and measure has a band or none does, so a group's points are its MAPE's.
+std::vector<CoverageGroup> coverage_groups(const Backtest& backtest)
+{
+  std::vector<CoverageGroup> groups;
+  for (const MapeGroup& mape : backtest.mape) {
+    ByHorizon inside;
+    bool banded = false;
+    for (const Comparison& c : backtest.comparisons) {
+      if (c.line != mape.line || c.measure != mape.measure || !c.band) {
+        continue;
+      }
+      banded = true;
+      if (c.horizon > 0) {
+        inside[c.horizon].push_back(c.band->inside ? 1.0 : 0.0);
+      }
+    }
+    if (banded) {
+      groups.push_back(summarise<CoverageGroup>(mape.line, mape.measure, inside, coverage_of));
+    }
+  }
+  return groups;
+}
+
+// The years of bands a comparison's figure has; nullptr when it has none (a measure
+// other than cost, or a placement type of the care ladder).
+const std::vector<Band>* bands_of(const ForecastBands& bands, const Comparison& comparison)
+{
+  if (comparison.measure != k_banded_measure) {
+    return nullptr;
+  }
+  if (comparison.line == k_total_line) {
+    return &bands.total;
+  }
+  const auto found =
+    std::find_if(bands.lines.begin(), bands.lines.end(),
+                 [&](const LineBands& line) { return line.line == comparison.line; });
+  return found == bands.lines.end() ? nullptr : &found->years;
 }
 
 Label option_label(const Report& forecast, const std::string& option)
@@ -209,10 +272,25 @@ BacktestResult backtest(const Report& forecast, const std::string& option,
   std::stable_sort(comparisons.begin(), comparisons.end(),
                    [&](const Comparison& a, const Comparison& b) { return order(a) < order(b); });
   std::vector<MapeGroup> groups = mape_groups(comparisons, matcher.lines());
-  result.backtest = Backtest{
-    forecast.scenario,      forecast.title, forecast.unit,          option_label(forecast, option),
-    forecast.years.front(), actuals_file,   std::move(comparisons), std::move(groups)};
+  result.backtest = Backtest{forecast.scenario,      forecast.title,
+                             forecast.unit,          option_label(forecast, option),
+                             forecast.years.front(), actuals_file,
+                             std::move(comparisons), std::move(groups),
+                             std::nullopt,           {}};
   return result;
+}
+
+void add_coverage(Backtest& backtest, const ForecastBands& bands)
+{
+  for (Comparison& c : backtest.comparisons) {
+    if (const std::vector<Band>* years = bands_of(bands, c)) {
+      assert(c.horizon < static_cast<int>(years->size()) && "bands on the forecast's years");
+      const Band& band = (*years)[c.horizon];
+      c.band = BandCheck{band.p10, band.p90, band.p10 <= c.actual && c.actual <= band.p90};
+    }
+  }
+  backtest.sampling = BandSampling{bands.draws, bands.seed, bands.repair_distance};
+  backtest.coverage = coverage_groups(backtest);
 }
 
 } // namespace carecast

@@ -2,6 +2,8 @@
 
 #include "test_model.hpp"
 
+#include <bit>
+#include <cstdint>
 #include <doctest/doctest.h>
 #include <string>
 
@@ -39,6 +41,23 @@ BacktestResult backtest_of(const std::string& csv)
     FAIL_CHECK(render(diagnostic, actuals.sources));
   }
   return backtest(hand_forecast(), "o", actuals.actuals, "actuals.csv");
+}
+
+// The same band [low, high] for every year of a line.
+std::vector<Band> flat_bands(double low, double high, int years = 3)
+{
+  return std::vector<Band>(years, Band{low, high});
+}
+
+// Bands around the hand forecast: line a at [50, 55], the total at [95, 105] in 2021/22
+// and [115, 124] in 2022/23.
+ForecastBands hand_bands()
+{
+  return {2000,
+          7,
+          std::nullopt,
+          {{"a", flat_bands(50.0, 55.0)}},
+          {{100.0, 100.0}, {95.0, 105.0}, {115.0, 124.0}}};
 }
 
 // The diagnostics of matching `csv` to the hand forecast, as "LINE:COL: message".
@@ -181,4 +200,194 @@ TEST_CASE("the care ladder's measures of a real run are back-tested like cost")
   CHECK(ifa.line == "ifa");
   CHECK(ifa.forecast == *forecast.find("transfer", "2022/23", "ifa", "children_end"));
   CHECK(ifa.error == doctest::Approx(ifa.forecast - 170.0));
+}
+
+TEST_CASE("an actual inside the forecast's band is inside, one outside it is not, and the ends "
+          "count as inside")
+{
+  BacktestResult result = backtest_of("year,line,measure,value\n"
+                                      "2021/22,total,cost,100\n"
+                                      "2022/23,total,cost,125\n"
+                                      "2021/22,a,cost,50\n"
+                                      "2021/22,total,budget,115\n");
+  REQUIRE(result.backtest.has_value());
+  Backtest& backtest = *result.backtest;
+  add_coverage(backtest, hand_bands());
+  REQUIRE(backtest.comparisons.size() == 4);
+  // By horizon, then line (a, total), then measure by name (budget, cost).
+  const Comparison& a = backtest.comparisons[0];
+  REQUIRE(a.band);
+  CHECK(a.band->p10 == 50.0);
+  CHECK(a.band->p90 == 55.0);
+  CHECK(a.band->inside); // on the band's lower end
+  CHECK(backtest.comparisons[1].measure == "budget");
+  CHECK_FALSE(backtest.comparisons[1].band); // only cost has a band
+  const Comparison& total = backtest.comparisons[2];
+  REQUIRE(total.band);
+  CHECK(total.band->p10 == 95.0);
+  CHECK(total.band->inside);
+  const Comparison& later = backtest.comparisons[3];
+  REQUIRE(later.band);
+  CHECK(later.band->p90 == 124.0);
+  CHECK_FALSE(later.band->inside); // 125 is above the P90
+  REQUIRE(backtest.sampling);
+  CHECK(backtest.sampling->draws == 2000);
+  CHECK(backtest.sampling->seed == 7);
+}
+
+TEST_CASE("coverage is the share of actuals after the base year inside their band")
+{
+  // Five years of a flat forecast of 100, each year's band [90, 110]. The actuals at
+  // h = 1 to 4 are 100, 95, 110 and 130: 3 of 4 inside, 75%. The base year's actual is
+  // outside its band but, as in the MAPE, not counted.
+  Report forecast;
+  forecast.scenario = "flat";
+  forecast.options = {{"o", "Option O"}};
+  forecast.lines = {{"a", "Line A"}};
+  forecast.years = {"2020/21", "2021/22", "2022/23", "2023/24", "2024/25"};
+  for (const std::string& year : forecast.years) {
+    forecast.rows.push_back({"o", year, "a", "cost", 100.0});
+    forecast.rows.push_back({"o", year, "total", "cost", 100.0});
+  }
+  const ActualsResult actuals = read_actuals_text("year,line,value\n2020/21,total,80\n"
+                                                  "2021/22,total,100\n2022/23,total,95\n"
+                                                  "2023/24,total,110\n2024/25,total,130\n",
+                                                  "actuals.csv");
+  REQUIRE(actuals.diagnostics.empty());
+  BacktestResult result = backtest(forecast, "o", actuals.actuals, "actuals.csv");
+  REQUIRE(result.backtest);
+  add_coverage(
+    *result.backtest,
+    ForecastBands{
+      500, 1, std::nullopt, {{"a", flat_bands(90.0, 110.0, 5)}}, flat_bands(90.0, 110.0, 5)});
+
+  REQUIRE(result.backtest->coverage.size() == 1); // line a has no actuals
+  const CoverageGroup& total = result.backtest->coverage[0];
+  CHECK(total.line == "total");
+  CHECK(total.measure == "cost");
+  REQUIRE(total.by_horizon.size() == 4);
+  CHECK(total.by_horizon[0].horizon == 1);
+  CHECK(total.by_horizon[0].coverage.value == 100.0);
+  CHECK(total.by_horizon[3].horizon == 4);
+  CHECK(total.by_horizon[3].coverage.value == 0.0);
+  CHECK(total.by_horizon[3].coverage.points == 1);
+  REQUIRE(total.overall);
+  CHECK(total.overall->inside == 3);
+  CHECK(total.overall->points == 4);
+  CHECK(total.overall->value == 75.0);
+}
+
+TEST_CASE("a back-test without bands has no band, no coverage and no sampling")
+{
+  const BacktestResult result = backtest_of("year,line,value\n2021/22,total,100\n");
+  REQUIRE(result.backtest);
+  CHECK_FALSE(result.backtest->comparisons[0].band);
+  CHECK(result.backtest->coverage.empty());
+  CHECK_FALSE(result.backtest->sampling);
+}
+
+namespace {
+
+// Staffing grows with pay, which `uncertainty` may make uncertain; 2021/22 to 2024/25.
+Model pay_model(const std::string& uncertainty)
+{
+  ModelLoad loaded = read_model_text(R"([scenario]
+name = "Pay"
+base_year = "2021/22"
+horizon = "2024/25"
+
+[indices.pay]
+default = 0.02
+
+[lines.staffing]
+base = 10.0
+prices = { pay = 1.0 }
+
+[lines.care]
+base = 5.0
+
+[options.stay]
+name = "Stay"
+)" + uncertainty,
+                                     "test.toml");
+  REQUIRE(loaded.model);
+  return std::move(*loaded.model);
+}
+
+// The back-test of `model` against two actuals of staffing and one of the total, with
+// bands from `draws` draws on `threads` threads.
+Backtest banded_backtest(const Model& model, std::int64_t draws, int threads)
+{
+  const Outcome outcome = Evaluator(model).evaluate(model.values());
+  const Report forecast = run_report(model, outcome, "pay", {0});
+  const ActualsResult actuals =
+    read_actuals_text("year,line,value\n2022/23,staffing,10.3\n2024/25,staffing,11\n"
+                      "2024/25,total,15.5\n",
+                      "actuals.csv");
+  REQUIRE(actuals.diagnostics.empty());
+  BacktestResult result = backtest(forecast, "stay", actuals.actuals, "actuals.csv");
+  REQUIRE(result.backtest);
+  SimulationSettings settings;
+  settings.draws = draws;
+  settings.seed = 5;
+  settings.threads = threads;
+  const ForecastBandsResult bands = forecast_bands(model, 0, settings);
+  REQUIRE(bands.bands);
+  add_coverage(*result.backtest, *bands.bands);
+  return std::move(*result.backtest);
+}
+
+// The bands and the coverage as bit patterns, so that == means bit-identical.
+std::vector<std::uint64_t> fingerprint(const Backtest& backtest)
+{
+  std::vector<std::uint64_t> all;
+  for (const Comparison& c : backtest.comparisons) {
+    all.push_back(std::bit_cast<std::uint64_t>(c.band->p10));
+    all.push_back(std::bit_cast<std::uint64_t>(c.band->p90));
+    all.push_back(c.band->inside);
+  }
+  for (const CoverageGroup& group : backtest.coverage) {
+    all.push_back(std::bit_cast<std::uint64_t>(group.overall->value));
+  }
+  return all;
+}
+
+} // namespace
+
+TEST_CASE("zero-variance inputs give a band of P10 = P90 = the deterministic forecast")
+{
+  const Model model = pay_model(R"(
+[uncertainty.pay]
+parameter = "indices.pay.default"
+distribution = "uniform"
+low = 0.02
+high = 0.02
+)");
+  const Backtest backtest = banded_backtest(model, 300, 2);
+  REQUIRE(backtest.comparisons.size() == 3);
+  for (const Comparison& c : backtest.comparisons) {
+    CAPTURE(c.line);
+    CAPTURE(c.year);
+    REQUIRE(c.band);
+    CHECK(c.band->p10 == c.forecast);
+    CHECK(c.band->p90 == c.forecast);
+    CHECK_FALSE(c.band->inside); // no actual is exactly its forecast
+  }
+}
+
+TEST_CASE("the bands and coverage of a back-test are the same on one thread as on two")
+{
+  const Model model = pay_model(R"(
+[uncertainty.pay]
+parameter = "indices.pay.default"
+distribution = "triangular"
+low = 0.0
+mode = 0.02
+high = 0.06
+)");
+  const Backtest one = banded_backtest(model, 1000, 1);
+  const Backtest two = banded_backtest(model, 1000, 2);
+  CHECK(fingerprint(one) == fingerprint(two));
+  // The band does spread: staffing in 2024/25 is uncertain.
+  CHECK(one.comparisons[1].band->p10 < one.comparisons[1].band->p90);
 }

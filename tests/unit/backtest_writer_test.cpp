@@ -19,11 +19,22 @@ Backtest two_years(std::string measure = "cost")
   backtest.base_year = "2020/21";
   backtest.actuals = "actuals.csv";
   backtest.comparisons = {
-    {"2020/21", 0, "total", measure, 100.0, 100.0, 0.0, 0.0, 0.0, "para 44", ""},
+    {"2020/21", 0, "total", measure, 100.0, 100.0, 0.0, 0.0, 0.0, "para 44", "", std::nullopt},
     {"2021/22", 1, "total", measure, 110.0, 100.0, 10.0, 10.0, 10.0, "",
-     "a forecast, not an "
-     "outturn"}};
+     "a forecast, not an outturn", std::nullopt}};
   backtest.mape = {{"total", measure, {{1, {10.0, 1}}}, Mape{10.0, 1}}};
+  return backtest;
+}
+
+// The same with bands from 500 draws of seed 7: the base year's [100, 100] holds its
+// actual, 2021/22's [104, 120] misses the actual of 100.
+Backtest two_years_with_bands()
+{
+  Backtest backtest = two_years();
+  backtest.comparisons[0].band = BandCheck{100.0, 100.0, true};
+  backtest.comparisons[1].band = BandCheck{104.0, 120.0, false};
+  backtest.sampling = BandSampling{500, 7, std::nullopt};
+  backtest.coverage = {{"total", "cost", {{1, {0.0, 0, 1}}}, Coverage{0.0, 0, 1}}};
   return backtest;
 }
 
@@ -76,5 +87,90 @@ TEST_CASE("the back-test JSON nests the MAPE by horizon under each line and meas
         != std::string::npos);
   CHECK(json.find("{\"line\": \"total\", \"measure\": \"cost\", \"by_horizon\": [{\"horizon\": 1, "
                   "\"mape\": 10, \"points\": 1}], \"overall\": {\"mape\": 10, \"points\": 1}}")
+        != std::string::npos);
+}
+
+TEST_CASE("the back-test table shows each band, whether the actual is inside and the coverage")
+{
+  const std::string table = write_terminal(two_years_with_bands());
+  // The comparisons' table is as without bands; the bands have a table of their own.
+  CHECK(table.find("Year     Line   h  Forecast  Actual  Error  % error\n") != std::string::npos);
+  CHECK(table.find("P10-P90: the forecast's 80% band from 500 Monte Carlo draws, seed 7.\n"
+                   "In: whether the actual fell inside it.\n"
+                   "Year     Line   h  Forecast     P10     P90  Actual  In\n")
+        != std::string::npos);
+  CHECK(table.find("2020/21  total  0    100.00  100.00  100.00  100.00  yes\n")
+        != std::string::npos);
+  CHECK(table.find("2021/22  total  1    110.00  104.00  120.00  100.00  no\n")
+        != std::string::npos);
+  CHECK(table.find("Line     h  Inside  Years  Coverage\n") != std::string::npos);
+  CHECK(table.find("total  all       0      1      0.0%\n") != std::string::npos);
+}
+
+TEST_CASE("the back-test table says when no actual has a band or none after the base year")
+{
+  Backtest backtest = two_years_with_bands();
+  backtest.comparisons.pop_back();
+  backtest.coverage = {{"total", "cost", {}, std::nullopt}};
+  CHECK(write_terminal(backtest).find("No actual after the base year has a band, so no coverage.")
+        != std::string::npos);
+  backtest.comparisons[0].band.reset();
+  CHECK(write_terminal(backtest).find("No actual is the cost of a line or of the total")
+        != std::string::npos);
+}
+
+TEST_CASE("the back-test table wraps a correlation repair's note within 80 columns")
+{
+  Backtest backtest = two_years_with_bands();
+  backtest.sampling->repair_distance = 0.979795897113;
+  const std::string table = write_terminal(backtest);
+  CHECK(
+    table.find("The correlation matrix was not valid; the nearest valid one was used (Frobenius\n"
+               "distance 0.9798).\n")
+    != std::string::npos);
+}
+
+TEST_CASE("without bands the back-test's outputs name no seed, band or coverage")
+{
+  const Backtest backtest = two_years();
+  for (const std::string& text :
+       {write_terminal(backtest), write_csv(backtest), write_json(backtest)}) {
+    CHECK(text.find("seed") == std::string::npos);
+    CHECK(text.find("P90") == std::string::npos);
+    CHECK(text.find("p90") == std::string::npos);
+    CHECK(text.find("overage") == std::string::npos);
+  }
+}
+
+TEST_CASE("the back-test CSV with bands starts with the draws and seed and adds band rows")
+{
+  const std::string csv = write_csv(two_years_with_bands());
+  CHECK(csv.starts_with("scenario,option,year,line,measure,value,horizon,figure,source,note\n"
+                        "hand,o,all,,draws,500,,,,\n"
+                        "hand,o,all,,seed,7,,,,\n"
+                        "hand,o,2020/21,total,forecast,100,0,cost,para 44,\n"));
+  CHECK(csv.find("hand,o,2021/22,total,p10,104,1,cost,,\"a forecast, not an outturn\"\n"
+                 "hand,o,2021/22,total,p90,120,1,cost,,\"a forecast, not an outturn\"\n"
+                 "hand,o,2021/22,total,inside,0,1,cost,,\"a forecast, not an outturn\"\n")
+        != std::string::npos);
+  CHECK(csv.ends_with("hand,o,all,total,coverage,0,1,cost,,\n"
+                      "hand,o,all,total,inside,0,1,cost,,\n"
+                      "hand,o,all,total,coverage,0,all,cost,,\n"
+                      "hand,o,all,total,inside,0,all,cost,,\n"));
+}
+
+TEST_CASE("the back-test JSON with bands has the seed, each comparison's band and the coverage")
+{
+  const std::string json = write_json(two_years_with_bands());
+  CHECK(json.find("  \"seed\": 7,\n  \"draws\": 500,\n  \"correlation_repair_distance\": "
+                  "null,\n")
+        != std::string::npos);
+  CHECK(json.find("\"note\": \"a forecast, not an outturn\", \"p10\": 104, \"p90\": 120, "
+                  "\"inside\": false}")
+        != std::string::npos);
+  CHECK(json.find("\"coverage\": [\n    {\"line\": \"total\", \"measure\": \"cost\", "
+                  "\"by_horizon\": [{\"horizon\": 1, \"coverage\": 0, \"inside\": 0, "
+                  "\"points\": 1}], \"overall\": {\"coverage\": 0, \"inside\": 0, "
+                  "\"points\": 1}}\n  ]\n}\n")
         != std::string::npos);
 }

@@ -1,0 +1,206 @@
+// The forecast's P10-P90 bands: zero variance gives the deterministic cost, the bands
+// are the draws' own quantiles, and neither the thread count nor anything but the seed
+// changes them.
+
+#include "carecast/evaluator.hpp"
+#include "carecast/forecast_band.hpp"
+
+#include <bit>
+#include <cstdint>
+#include <doctest/doctest.h>
+#include <string>
+#include <vector>
+
+using namespace carecast;
+
+namespace {
+
+// Two lines over four years, 2021/22 to 2024/25, and two options; `uncertainty` is
+// appended.
+std::string inline_scenario(const std::string& uncertainty)
+{
+  return R"([scenario]
+name = "Bands"
+base_year = "2021/22"
+horizon = "2024/25"
+
+[indices.pay]
+default = 0.02
+
+[lines.staffing]
+base = 10.0
+prices = { pay = 1.0 }
+
+[lines.care]
+base = 5.0
+
+[options.stay]
+name = "Stay"
+
+[options.change]
+name = "Change"
+
+[options.change.overlays.team]
+type = "recurring"
+name = "Team"
+line = "staffing"
+amount = 0.1
+from = "2022-10"
+)" + uncertainty;
+}
+
+const std::string k_spread = R"(
+[uncertainty.pay]
+parameter = "indices.pay.default"
+distribution = "triangular"
+low = 0.01
+mode = 0.02
+high = 0.04
+
+[uncertainty.team]
+parameter = "options.change.overlays.team.amount"
+distribution = "normal"
+mean = 0.1
+sd = 0.05
+)";
+
+// The same inputs at the figures the scenario gives them, with no spread.
+const std::string k_no_spread = R"(
+[uncertainty.pay]
+parameter = "indices.pay.default"
+distribution = "uniform"
+low = 0.02
+high = 0.02
+
+[uncertainty.team]
+parameter = "options.change.overlays.team.amount"
+distribution = "normal"
+mean = 0.1
+sd = 0.0
+)";
+
+Model load(const std::string& text)
+{
+  ModelLoad loaded = read_model_text(text, "test.toml");
+  for (const Diagnostic& diagnostic : loaded.diagnostics) {
+    FAIL_CHECK(render(diagnostic, loaded.sources));
+  }
+  REQUIRE(loaded.model);
+  return std::move(*loaded.model);
+}
+
+ForecastBands bands_of(const Model& model, int option, std::int64_t draws, std::uint64_t seed,
+                       int threads = 1)
+{
+  SimulationSettings settings;
+  settings.draws = draws;
+  settings.seed = seed;
+  settings.threads = threads;
+  ForecastBandsResult result = forecast_bands(model, option, settings);
+  REQUIRE(result.diagnostics.empty());
+  REQUIRE(result.bands);
+  return std::move(*result.bands);
+}
+
+// Every band as its bit patterns, so that == means bit-identical.
+std::vector<std::uint64_t> fingerprint(const ForecastBands& bands)
+{
+  std::vector<std::uint64_t> all;
+  const auto add = [&](const std::vector<Band>& years) {
+    for (const Band& band : years) {
+      all.push_back(std::bit_cast<std::uint64_t>(band.p10));
+      all.push_back(std::bit_cast<std::uint64_t>(band.p90));
+    }
+  };
+  for (const LineBands& line : bands.lines) {
+    add(line.years);
+  }
+  add(bands.total);
+  return all;
+}
+
+} // namespace
+
+TEST_CASE("zero variance gives P10 = P90 = the deterministic cost of every line and the total")
+{
+  const Model model = load(inline_scenario(k_no_spread));
+  const Outcome deterministic = Evaluator(model).evaluate(model.values(), Period::year);
+  // 300 draws: a full block and a short one, on two threads.
+  const ForecastBands bands = bands_of(model, 1, 300, 7, 2);
+  REQUIRE(bands.lines.size() == 2);
+  CHECK(bands.lines[0].line == "staffing");
+  CHECK(bands.lines[1].line == "care");
+  for (int y = 0; y < model.grid().years(); ++y) {
+    CAPTURE(y);
+    for (int l = 0; l < 2; ++l) {
+      const double cost = deterministic.cost(1, l, y)[0];
+      CHECK(bands.lines[l].years[y].p10 == cost);
+      CHECK(bands.lines[l].years[y].p90 == cost);
+    }
+    CHECK(bands.total[y].p10 == deterministic.total(1, y)[0]);
+    CHECK(bands.total[y].p90 == deterministic.total(1, y)[0]);
+  }
+}
+
+TEST_CASE("a band is the P10 and P90 of the option's draws, and spreads as the inputs do")
+{
+  const Model model = load(inline_scenario(k_spread));
+  const ForecastBands bands = bands_of(model, 1, 500, 3);
+  CHECK(bands.draws == 500);
+  CHECK(bands.seed == 3);
+  // The same draws evaluated in one batch, as simulate() would take them.
+  const SampledInputs inputs = input_sampler(model, 3, false);
+  REQUIRE(inputs.sampler);
+  const Outcome outcome =
+    Evaluator(model).evaluate(parameter_block(model, *inputs.sampler, 0, 500), Period::year);
+  for (int y = 0; y < model.grid().years(); ++y) {
+    CAPTURE(y);
+    const Eigen::RowVectorXd staffing = outcome.cost(1, 0, y);
+    std::vector<double> values(staffing.begin(), staffing.end());
+    const Statistics expected = statistics_of(values);
+    CHECK(bands.lines[0].years[y].p10 == expected.p10);
+    CHECK(bands.lines[0].years[y].p90 == expected.p90);
+    CHECK(bands.total[y].p10 <= bands.total[y].p90);
+  }
+  // Care has no uncertain input; staffing grows with an uncertain pay rate.
+  CHECK(bands.lines[1].years.back().p10 == bands.lines[1].years.back().p90);
+  CHECK(bands.lines[0].years.back().p10 < bands.lines[0].years.back().p90);
+}
+
+TEST_CASE("one and two threads give bit-identical bands, and another seed other bands")
+{
+  const Model model = load(inline_scenario(k_spread));
+  // 1000 draws are not a multiple of the block size, so the last block is short.
+  const ForecastBands one = bands_of(model, 1, 1000, 11, 1);
+  const ForecastBands two = bands_of(model, 1, 1000, 11, 2);
+  CHECK(fingerprint(one) == fingerprint(two));
+  CHECK(fingerprint(one) != fingerprint(bands_of(model, 1, 1000, 12)));
+}
+
+TEST_CASE("a correlation matrix that is not positive semi-definite gives no bands unless "
+          "repaired")
+{
+  // Each entry is a valid correlation, but A with B and B with C at 0.9 leave no room
+  // for A against C at -0.9.
+  const Model model = load(inline_scenario(k_spread + R"(
+[uncertainty.care]
+parameter = "lines.care.base"
+distribution = "uniform"
+low = 4.0
+high = 6.0
+
+[correlation]
+order = ["pay", "team", "care"]
+matrix = [[1.0, 0.9, -0.9], [0.9, 1.0, 0.9], [-0.9, 0.9, 1.0]]
+)"));
+  SimulationSettings settings;
+  settings.draws = 10;
+  const ForecastBandsResult refused = forecast_bands(model, 0, settings);
+  CHECK_FALSE(refused.bands);
+  REQUIRE(refused.diagnostics.size() == 1);
+  CHECK(refused.diagnostics[0].message.find("--repair-correlations") != std::string::npos);
+  settings.repair_correlations = true;
+  const ForecastBandsResult repaired = forecast_bands(model, 0, settings);
+  REQUIRE(repaired.bands);
+  CHECK(repaired.bands->repair_distance.value_or(0.0) > 0.0);
+}
