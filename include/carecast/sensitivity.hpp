@@ -41,6 +41,7 @@ struct TornadoBar
 struct SwitchingValue
 {
   int parameter = k_none;
+  std::string input; // the uncertain input's id, when the range is its P0.1-P99.9
   double base_value = 0.0;
   double range_low = 0.0; // the values searched
   double range_high = 0.0;
@@ -71,7 +72,10 @@ struct Sensitivity
 
 // Parameters without a distribution are left out when their value is 0 (a share of
 // nothing does not move) or when they are shares that must add up to 1 with others
-// (a line's price shares, the ladder's entry shares).
+// (a line's price shares, the ladder's entry shares). Their ranges (+/- the swing for
+// the tornado, 0 to twice the value for switching values) stay within what validation
+// accepts: fractions within [0, 1], a placement type's outflows at most 1
+// (docs/uncertainty.md, "sensitivity").
 Sensitivity sensitivity(const Model& model, const SensitivitySettings& settings);
 
 } // namespace carecast

@@ -5,6 +5,7 @@
 #include "carecast/sensitivity.hpp"
 
 #include <string>
+#include <vector>
 
 namespace carecast {
 
@@ -22,8 +23,11 @@ SensitivityReport sensitivity_report(const Model& model, const std::string& scen
                                      Sensitivity sensitivity, int top);
 
 // CSV header: scenario,metric,subject,kind,parameter,input,base_value,low_value,
-// high_value,metric_low,metric_high,swing,switching_value,becomes_cheapest,range_low,
-// range_high; `kind` is `tornado` (the tornado columns filled) or `switching`.
+// high_value,metric_low,metric_high,swing,preferred,switching_value,becomes_cheapest,
+// range_low,range_high; `kind` is `tornado` (low_value to swing filled) or `switching`
+// (preferred to range_high filled; switching_value and becomes_cheapest empty when
+// there is none within range); `input` names the parameter's uncertain input, if any.
+// Values are unrounded.
 std::string write_csv(const SensitivityReport& report);
 std::string write_json(const SensitivityReport& report);
 std::string write_terminal(const SensitivityReport& report);

@@ -31,4 +31,9 @@ private:
 // The number of characters a UTF-8 string shows as (one per code point).
 std::size_t display_width(const std::string& text);
 
+// Words laid out in lines of at most `width` columns, the first indented by `first`
+// spaces and the others by `rest`, each line ending in a newline.
+std::string wrapped(const std::string& text, std::size_t first, std::size_t rest,
+                    std::size_t width = 80);
+
 } // namespace carecast

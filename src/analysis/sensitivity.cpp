@@ -5,6 +5,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
+#include <optional>
+#include <vector>
 
 namespace carecast {
 namespace {
@@ -14,6 +17,30 @@ constexpr int k_grid_points = 24;
 constexpr int k_bisections = 48;
 // The range searched for a switching value: a distribution's P0.1 to P99.9.
 constexpr double k_search_tail = 0.001;
+constexpr double k_infinity = std::numeric_limits<double>::infinity();
+
+// The values validation accepts for a parameter, which the ranges carecast makes up
+// (+/- the swing, 0 to twice the value) must not leave: the evaluator checks nothing.
+struct Bounds
+{
+  double low = -k_infinity;
+  double high = k_infinity;
+};
+
+Eigen::RowVectorXd metric_of(const Outcome& outcome, int option, const Metric& metric)
+{
+  if (metric.kind == MetricKind::npc) {
+    return outcome.net_present_cost(option);
+  }
+  if (metric.kind == MetricKind::year) {
+    return outcome.total(option, metric.year);
+  }
+  Eigen::RowVectorXd sum = outcome.total(option, 0);
+  for (int y = 1; y < outcome.periods(); ++y) {
+    sum += outcome.total(option, y);
+  }
+  return sum;
+}
 
 // The metric of every option in every column of `parameters` (options x columns).
 Eigen::MatrixXd metrics(const Model& model, const Metric& metric, const Eigen::MatrixXd& parameters,
@@ -25,22 +52,7 @@ Eigen::MatrixXd metrics(const Model& model, const Metric& metric, const Eigen::M
   for_each_block(parameters.cols(), threads, [&](std::int64_t first, std::int64_t count) {
     const Outcome outcome = evaluator.evaluate(parameters.middleCols(first, count), Period::year);
     for (int o = 0; o < options; ++o) {
-      Eigen::RowVectorXd value;
-      switch (metric.kind) {
-      case MetricKind::npc:
-        value = outcome.net_present_cost(o);
-        break;
-      case MetricKind::total:
-        value = Eigen::RowVectorXd::Zero(count);
-        for (int y = 0; y < outcome.periods(); ++y) {
-          value += outcome.total(o, y);
-        }
-        break;
-      case MetricKind::year:
-        value = outcome.total(o, metric.year);
-        break;
-      }
-      result.row(o).segment(first, count) = value;
+      result.row(o).segment(first, count) = metric_of(outcome, o, metric);
     }
   });
   return result;
@@ -53,18 +65,24 @@ double subject_of(const Eigen::MatrixXd& metric, Eigen::Index column,
   return settings.versus ? value - metric(*settings.versus, column) : value;
 }
 
-// How far the preferred option is from losing: its metric less the best other's
-// (negative while it is the cheapest).
-double margin(const Eigen::MatrixXd& metric, Eigen::Index column, int preferred, int* rival)
+struct Margin
 {
-  double best = std::numeric_limits<double>::infinity();
+  double value = 0.0; // the preferred option's metric less the best other's
+  int rival = 0;      // that best other option
+};
+
+// How far the preferred option is from losing: negative while it is the cheapest.
+Margin margin(const Eigen::MatrixXd& metric, Eigen::Index column, int preferred)
+{
+  double best = k_infinity;
+  int rival = 0;
   for (Eigen::Index o = 0; o < metric.rows(); ++o) {
     if (o != preferred && metric(o, column) < best) {
       best = metric(o, column);
-      *rival = static_cast<int>(o);
+      rival = static_cast<int>(o);
     }
   }
-  return metric(preferred, column) - best;
+  return {metric(preferred, column) - best, rival};
 }
 
 const ModelInput* input_of(const Model& model, int parameter)
@@ -93,6 +111,235 @@ std::vector<bool> tied_shares(const Model& model)
   return tied;
 }
 
+bool is_fraction(OverlayKind kind)
+{
+  return kind == OverlayKind::stop_line || kind == OverlayKind::shift_entries
+         || kind == OverlayKind::shift_moves;
+}
+
+// Fractions (ramps, a stopped line's kept share, shifted shares) lie in [0, 1], and a
+// placement type's exit and move rates may not lose more than all its children.
+std::vector<Bounds> validated_bounds(const Model& model, const Eigen::VectorXd& values)
+{
+  std::vector<Bounds> bounds(model.parameters().size());
+  for (const ModelOption& option : model.options()) {
+    for (const ModelOverlay& overlay : option.overlays) {
+      for (const int fraction : overlay.ramp_by_year) {
+        if (fraction != k_none) {
+          bounds[fraction] = {0.0, 1.0};
+        }
+      }
+      if (is_fraction(overlay.kind)) {
+        bounds[overlay.value] = {0.0, 1.0};
+      }
+    }
+  }
+  for (const ModelPlacement& type : model.ladder().types) {
+    std::vector<int> outflows = type.moves;
+    outflows.push_back(type.exit_rate);
+    std::erase(outflows, k_none);
+    double outflow = 0.0;
+    for (const int rate : outflows) {
+      outflow += values[rate];
+    }
+    for (const int rate : outflows) {
+      bounds[rate] = {0.0, 1.0 - (outflow - values[rate])};
+    }
+  }
+  return bounds;
+}
+
+// Every parameter with a distribution, and every other that is not 0 (a share of
+// nothing does not move) and not a tied share.
+std::vector<int> chosen_parameters(const Model& model, const Eigen::VectorXd& values)
+{
+  const std::vector<bool> tied = tied_shares(model);
+  std::vector<int> chosen;
+  for (int p = 0; p < static_cast<int>(values.size()); ++p) {
+    if (input_of(model, p) || (values[p] != 0.0 && !tied[p])) {
+      chosen.push_back(p);
+    }
+  }
+  return chosen;
+}
+
+TornadoBar bar_of(const Model& model, int p, double value, double swing, Bounds bounds)
+{
+  TornadoBar bar;
+  bar.parameter = p;
+  bar.base_value = value;
+  if (const ModelInput* input = input_of(model, p)) {
+    bar.input = input->id;
+    bar.low_value = quantile(input->distribution, 0.10);
+    bar.high_value = quantile(input->distribution, 0.90);
+  } else {
+    // |value|, so that low stays below high for a negative amount such as a grant.
+    bar.low_value = std::max(bounds.low, value - std::abs(value) * swing);
+    bar.high_value = std::min(bounds.high, value + std::abs(value) * swing);
+  }
+  return bar;
+}
+
+// The bars, largest swing first, and (in `metric`) every option's metric at the base
+// and at each bar's low and high.
+std::vector<TornadoBar> tornado(const Model& model, const SensitivitySettings& settings,
+                                const std::vector<int>& chosen, Eigen::MatrixXd& metric)
+{
+  const Eigen::VectorXd values = model.values();
+  const std::vector<Bounds> bounds = validated_bounds(model, values);
+  // Column 0 is the base; then each parameter's low and high.
+  Eigen::MatrixXd columns = values.replicate(1, 1 + 2 * static_cast<Eigen::Index>(chosen.size()));
+  std::vector<TornadoBar> bars;
+  for (std::size_t i = 0; i < chosen.size(); ++i) {
+    const int p = chosen[i];
+    bars.push_back(bar_of(model, p, values[p], settings.swing, bounds[p]));
+    columns(p, static_cast<Eigen::Index>(1 + 2 * i)) = bars.back().low_value;
+    columns(p, static_cast<Eigen::Index>(2 + 2 * i)) = bars.back().high_value;
+  }
+  metric = metrics(model, settings.metric, columns, settings.threads);
+  for (std::size_t i = 0; i < bars.size(); ++i) {
+    bars[i].metric_low = subject_of(metric, static_cast<Eigen::Index>(1 + 2 * i), settings);
+    bars[i].metric_high = subject_of(metric, static_cast<Eigen::Index>(2 + 2 * i), settings);
+    bars[i].swing = std::abs(bars[i].metric_high - bars[i].metric_low);
+  }
+  std::stable_sort(bars.begin(), bars.end(),
+                   [](const TornadoBar& a, const TornadoBar& b) { return a.swing > b.swing; });
+  return bars;
+}
+
+// A distribution's P0.1 to P99.9, or 0 to twice the value; either way with the value.
+SwitchingValue search_range(const Model& model, int p, double value, Bounds bounds)
+{
+  SwitchingValue sv;
+  sv.parameter = p;
+  sv.base_value = value;
+  if (const ModelInput* input = input_of(model, p)) {
+    sv.input = input->id;
+    sv.range_low = std::min(value, quantile(input->distribution, k_search_tail));
+    sv.range_high = std::max(value, quantile(input->distribution, 1.0 - k_search_tail));
+  } else {
+    sv.range_low = std::max(bounds.low, std::min(0.0, 2.0 * value));
+    sv.range_high = std::min(bounds.high, std::max(0.0, 2.0 * value));
+  }
+  return sv;
+}
+
+// The points searched for item i: column i * 2 k + 2 g steps g + 1 of k towards
+// range_low, column i * 2 k + 2 g + 1 as far towards range_high.
+Eigen::Index grid_column(std::size_t item, int point, int side)
+{
+  return static_cast<Eigen::Index>(item) * 2 * k_grid_points + 2 * point + side;
+}
+
+Eigen::MatrixXd search_grid(const Eigen::VectorXd& values, const std::vector<SwitchingValue>& svs)
+{
+  Eigen::MatrixXd grid = values.replicate(1, grid_column(svs.size(), 0, 0));
+  for (std::size_t i = 0; i < svs.size(); ++i) {
+    const SwitchingValue& sv = svs[i];
+    for (int g = 0; g < k_grid_points; ++g) {
+      const double step = static_cast<double>(g + 1) / k_grid_points;
+      grid(sv.parameter, grid_column(i, g, 0)) =
+        sv.base_value + step * (sv.range_low - sv.base_value);
+      grid(sv.parameter, grid_column(i, g, 1)) =
+        sv.base_value + step * (sv.range_high - sv.base_value);
+    }
+  }
+  return grid;
+}
+
+struct Bracket
+{
+  std::size_t item;
+  double inside;  // still preferred
+  double outside; // no longer
+};
+
+// The first point on either side where the preferred option is no longer the cheapest,
+// with the point before it; of the two sides, the one nearer the value.
+std::optional<Bracket> nearest_crossing(const Eigen::MatrixXd& grid,
+                                        const Eigen::MatrixXd& searched, std::size_t item,
+                                        const SwitchingValue& sv, int preferred)
+{
+  std::optional<Bracket> nearest;
+  for (int side = 0; side < 2; ++side) {
+    double previous = sv.base_value;
+    for (int g = 0; g < k_grid_points; ++g) {
+      const double at = grid(sv.parameter, grid_column(item, g, side));
+      if (margin(searched, grid_column(item, g, side), preferred).value > 0.0) {
+        if (!nearest || std::abs(at - sv.base_value) < std::abs(nearest->outside - sv.base_value)) {
+          nearest = Bracket{item, previous, at};
+        }
+        break;
+      }
+      previous = at;
+    }
+  }
+  return nearest;
+}
+
+// The model's values with each bracket's parameter at the value `at` picks from it.
+template <typename Pick>
+Eigen::MatrixXd bracket_columns(const Eigen::VectorXd& values, const std::vector<Bracket>& brackets,
+                                const std::vector<SwitchingValue>& svs, Pick at)
+{
+  Eigen::MatrixXd columns = values.replicate(1, static_cast<Eigen::Index>(brackets.size()));
+  for (std::size_t b = 0; b < brackets.size(); ++b) {
+    columns(svs[brackets[b].item].parameter, static_cast<Eigen::Index>(b)) = at(brackets[b]);
+  }
+  return columns;
+}
+
+// Halves every bracket k_bisections times, all brackets' midpoints in one batch a step.
+void bisect(const Model& model, const SensitivitySettings& settings, const Eigen::VectorXd& values,
+            const std::vector<SwitchingValue>& svs, int preferred, std::vector<Bracket>& brackets)
+{
+  const auto middle = [](const Bracket& b) { return (b.inside + b.outside) / 2.0; };
+  for (int step = 0; step < k_bisections; ++step) {
+    const Eigen::MatrixXd probed = metrics(
+      model, settings.metric, bracket_columns(values, brackets, svs, middle), settings.threads);
+    for (std::size_t b = 0; b < brackets.size(); ++b) {
+      const bool lost = margin(probed, static_cast<Eigen::Index>(b), preferred).value > 0.0;
+      (lost ? brackets[b].outside : brackets[b].inside) = middle(brackets[b]);
+    }
+  }
+}
+
+// Each parameter's switching value: the outer end of its bisected bracket, where the
+// preferred option is no longer the cheapest, and the option that is cheapest there.
+std::vector<SwitchingValue> switching_values(const Model& model,
+                                             const SensitivitySettings& settings,
+                                             const std::vector<int>& chosen, int preferred)
+{
+  const Eigen::VectorXd values = model.values();
+  const std::vector<Bounds> bounds = validated_bounds(model, values);
+  std::vector<SwitchingValue> svs;
+  for (const int p : chosen) {
+    svs.push_back(search_range(model, p, values[p], bounds[p]));
+  }
+  const Eigen::MatrixXd grid = search_grid(values, svs);
+  const Eigen::MatrixXd searched = metrics(model, settings.metric, grid, settings.threads);
+  std::vector<Bracket> brackets;
+  for (std::size_t i = 0; i < svs.size(); ++i) {
+    if (const auto crossing = nearest_crossing(grid, searched, i, svs[i], preferred)) {
+      brackets.push_back(*crossing);
+    }
+  }
+  if (brackets.empty()) {
+    return svs;
+  }
+  bisect(model, settings, values, svs, preferred, brackets);
+  const auto outside = [](const Bracket& b) { return b.outside; };
+  const Eigen::MatrixXd at = metrics(
+    model, settings.metric, bracket_columns(values, brackets, svs, outside), settings.threads);
+  for (std::size_t b = 0; b < brackets.size(); ++b) {
+    SwitchingValue& sv = svs[brackets[b].item];
+    sv.value = brackets[b].outside;
+    sv.becomes_cheapest =
+      model.options()[margin(at, static_cast<Eigen::Index>(b), preferred).rival].id;
+  }
+  return svs;
+}
+
 } // namespace
 
 std::optional<Metric> parse_metric(const Model& model, const std::string& text)
@@ -113,7 +360,6 @@ std::optional<Metric> parse_metric(const Model& model, const std::string& text)
 
 Sensitivity sensitivity(const Model& model, const SensitivitySettings& settings)
 {
-  const Eigen::VectorXd values = model.values();
   Sensitivity result;
   result.metric = settings.metric;
   result.swing_share = settings.swing;
@@ -121,136 +367,15 @@ Sensitivity sensitivity(const Model& model, const SensitivitySettings& settings)
   if (settings.versus) {
     result.subject += " - " + model.options()[*settings.versus].id;
   }
-  const std::vector<bool> tied = tied_shares(model);
-  std::vector<int> chosen;
-  for (int p = 0; p < static_cast<int>(values.size()); ++p) {
-    if (input_of(model, p) || (values[p] != 0.0 && !tied[p])) {
-      chosen.push_back(p);
-    }
-  }
-  // Column 0 is the base; then each parameter's low and high.
-  Eigen::MatrixXd tornado = values.replicate(1, 1 + 2 * static_cast<Eigen::Index>(chosen.size()));
-  for (std::size_t i = 0; i < chosen.size(); ++i) {
-    const int p = chosen[i];
-    TornadoBar bar;
-    bar.parameter = p;
-    bar.base_value = values[p];
-    if (const ModelInput* input = input_of(model, p)) {
-      bar.input = input->id;
-      bar.low_value = quantile(input->distribution, 0.10);
-      bar.high_value = quantile(input->distribution, 0.90);
-    } else {
-      bar.low_value = values[p] * (1.0 - settings.swing);
-      bar.high_value = values[p] * (1.0 + settings.swing);
-    }
-    tornado(p, static_cast<Eigen::Index>(1 + 2 * i)) = bar.low_value;
-    tornado(p, static_cast<Eigen::Index>(2 + 2 * i)) = bar.high_value;
-    result.tornado.push_back(bar);
-  }
-  const Eigen::MatrixXd metric = metrics(model, settings.metric, tornado, settings.threads);
+  const std::vector<int> chosen = chosen_parameters(model, model.values());
+  Eigen::MatrixXd metric;
+  result.tornado = tornado(model, settings, chosen, metric);
   result.base = subject_of(metric, 0, settings);
-  for (std::size_t i = 0; i < chosen.size(); ++i) {
-    TornadoBar& bar = result.tornado[i];
-    bar.metric_low = subject_of(metric, static_cast<Eigen::Index>(1 + 2 * i), settings);
-    bar.metric_high = subject_of(metric, static_cast<Eigen::Index>(2 + 2 * i), settings);
-    bar.swing = std::abs(bar.metric_high - bar.metric_low);
-  }
-  std::stable_sort(result.tornado.begin(), result.tornado.end(),
-                   [](const TornadoBar& a, const TornadoBar& b) { return a.swing > b.swing; });
-
   Eigen::Index preferred = 0;
   metric.col(0).minCoeff(&preferred);
   result.preferred = model.options()[preferred].id;
-  if (metric.rows() < 2) {
-    return result;
-  }
-  // A grid on each side of every parameter's value, one batch; then bisection of the
-  // crossing nearest the value, all parameters' steps in one batch each.
-  const Eigen::Index per_parameter = 2 * k_grid_points;
-  Eigen::MatrixXd grid =
-    values.replicate(1, per_parameter * static_cast<Eigen::Index>(chosen.size()));
-  for (std::size_t i = 0; i < chosen.size(); ++i) {
-    const int p = chosen[i];
-    SwitchingValue sv;
-    sv.parameter = p;
-    sv.base_value = values[p];
-    if (const ModelInput* input = input_of(model, p)) {
-      sv.range_low = std::min(values[p], quantile(input->distribution, k_search_tail));
-      sv.range_high = std::max(values[p], quantile(input->distribution, 1.0 - k_search_tail));
-    } else {
-      sv.range_low = std::min(0.0, 2.0 * values[p]);
-      sv.range_high = std::max(0.0, 2.0 * values[p]);
-    }
-    for (int g = 0; g < k_grid_points; ++g) {
-      const double step = static_cast<double>(g + 1) / k_grid_points;
-      const Eigen::Index column = static_cast<Eigen::Index>(i) * per_parameter + 2 * g;
-      grid(p, column) = values[p] + step * (sv.range_low - values[p]);
-      grid(p, column + 1) = values[p] + step * (sv.range_high - values[p]);
-    }
-    result.switching.push_back(sv);
-  }
-  const Eigen::MatrixXd searched = metrics(model, settings.metric, grid, settings.threads);
-  struct Bracket
-  {
-    std::size_t item;
-    double inside;  // still preferred
-    double outside; // no longer
-  };
-  std::vector<Bracket> brackets;
-  int rival = 0;
-  for (std::size_t i = 0; i < chosen.size(); ++i) {
-    const SwitchingValue& sv = result.switching[i];
-    std::optional<Bracket> nearest;
-    double nearest_distance = std::numeric_limits<double>::infinity();
-    for (int side = 0; side < 2; ++side) {
-      double previous = sv.base_value;
-      for (int g = 0; g < k_grid_points; ++g) {
-        const Eigen::Index column = static_cast<Eigen::Index>(i) * per_parameter + 2 * g + side;
-        const double at = grid(sv.parameter, column);
-        if (margin(searched, column, static_cast<int>(preferred), &rival) > 0.0) {
-          const double distance = std::abs(at - sv.base_value);
-          if (distance < nearest_distance) {
-            nearest = Bracket{i, previous, at};
-            nearest_distance = distance;
-          }
-          break;
-        }
-        previous = at;
-      }
-    }
-    if (nearest) {
-      brackets.push_back(*nearest);
-    }
-  }
-  for (int step = 0; step < k_bisections && !brackets.empty(); ++step) {
-    Eigen::MatrixXd probe = values.replicate(1, static_cast<Eigen::Index>(brackets.size()));
-    for (std::size_t b = 0; b < brackets.size(); ++b) {
-      probe(result.switching[brackets[b].item].parameter, static_cast<Eigen::Index>(b)) =
-        (brackets[b].inside + brackets[b].outside) / 2.0;
-    }
-    const Eigen::MatrixXd probed = metrics(model, settings.metric, probe, settings.threads);
-    for (std::size_t b = 0; b < brackets.size(); ++b) {
-      const double middle = (brackets[b].inside + brackets[b].outside) / 2.0;
-      if (margin(probed, static_cast<Eigen::Index>(b), static_cast<int>(preferred), &rival) > 0.0) {
-        brackets[b].outside = middle;
-      } else {
-        brackets[b].inside = middle;
-      }
-    }
-  }
-  if (!brackets.empty()) {
-    Eigen::MatrixXd beyond = values.replicate(1, static_cast<Eigen::Index>(brackets.size()));
-    for (std::size_t b = 0; b < brackets.size(); ++b) {
-      beyond(result.switching[brackets[b].item].parameter, static_cast<Eigen::Index>(b)) =
-        brackets[b].outside;
-    }
-    const Eigen::MatrixXd at = metrics(model, settings.metric, beyond, settings.threads);
-    for (std::size_t b = 0; b < brackets.size(); ++b) {
-      SwitchingValue& sv = result.switching[brackets[b].item];
-      sv.value = brackets[b].outside;
-      margin(at, static_cast<Eigen::Index>(b), static_cast<int>(preferred), &rival);
-      sv.becomes_cheapest = model.options()[rival].id;
-    }
+  if (metric.rows() > 1) {
+    result.switching = switching_values(model, settings, chosen, static_cast<int>(preferred));
   }
   return result;
 }

@@ -20,33 +20,68 @@ struct SensitivityOptions
   OutputOptions output;
 };
 
+// The options compared: --option alone, or --vs A,B. Checked before the scenario is read,
+// as a usage mistake should not wait for the model.
+struct Subject
+{
+  std::string option; // empty: the first
+  std::string versus; // empty: none
+  std::string_view flag;
+};
+
+Subject subject_of(const SensitivityOptions& options)
+{
+  if (options.versus.empty()) {
+    return {options.option, "", "--option"};
+  }
+  const auto comma = options.versus.find(',');
+  if (comma == std::string::npos || comma == 0 || comma + 1 == options.versus.size()
+      || !options.option.empty()) {
+    throw UsageError("--vs takes two options, A,B (and no --option): the subject is A - B");
+  }
+  Subject subject{options.versus.substr(0, comma), options.versus.substr(comma + 1), "--vs"};
+  if (subject.option == subject.versus) {
+    throw UsageError(fmt::format("--vs {}: A and B must be two different options", options.versus));
+  }
+  return subject;
+}
+
+Metric metric_of(const Model& model, const std::string& text)
+{
+  if (const std::optional<Metric> metric = parse_metric(model, text)) {
+    return *metric;
+  }
+  throw UsageError(fmt::format(
+    "--metric {}: not npc, total or a financial year of the scenario ({} to {})", text,
+    to_string(model.grid().year(0)), to_string(model.grid().year(model.grid().years() - 1))));
+}
+
+SensitivitySettings settings_of(const Model& model, const SensitivityOptions& options,
+                                const Subject& subject)
+{
+  SensitivitySettings settings;
+  settings.metric = metric_of(model, options.metric);
+  settings.swing = options.swing;
+  settings.threads = options.threads;
+  if (!subject.option.empty()) {
+    settings.option = option_index(model, subject.option, subject.flag);
+  }
+  if (!subject.versus.empty()) {
+    settings.versus = option_index(model, subject.versus, subject.flag);
+  }
+  return settings;
+}
+
 ExitCode run_sensitivity(const SensitivityOptions& options)
 {
+  const Subject subject = subject_of(options);
   const auto loaded = load(options.scenario);
   if (!loaded) {
     return ExitCode::invalid_input;
   }
   const Model& model = *loaded->model;
-  SensitivitySettings settings;
-  const std::optional<Metric> metric = parse_metric(model, options.metric);
-  if (!metric) {
-    throw UsageError(fmt::format("--metric {}: not npc, total or a financial year of the scenario",
-                                 options.metric));
-  }
-  settings.metric = *metric;
-  settings.swing = options.swing;
-  settings.threads = options.threads;
-  if (!options.versus.empty()) {
-    const auto comma = options.versus.find(',');
-    if (comma == std::string::npos || !options.option.empty()) {
-      throw UsageError("--vs takes two options, A,B (and no --option): the subject is A - B");
-    }
-    settings.option = option_index(model, options.versus.substr(0, comma), "--vs");
-    settings.versus = option_index(model, options.versus.substr(comma + 1), "--vs");
-  } else if (!options.option.empty()) {
-    settings.option = option_index(model, options.option, "--option");
-  }
-  emit(sensitivity_report(model, loaded->id, sensitivity(model, settings), options.top),
+  emit(sensitivity_report(model, loaded->id,
+                          sensitivity(model, settings_of(model, options, subject)), options.top),
        options.output);
   return ExitCode::success;
 }

@@ -60,27 +60,6 @@ bool no_effect(const SobolIndex& index)
   return true;
 }
 
-// Words laid out in lines of at most 80 columns, each line after the first indented by
-// `indent` spaces.
-std::string wrapped(const std::string& text, std::size_t indent = 0)
-{
-  std::string result;
-  std::string line;
-  std::size_t start = 0;
-  while (start < text.size()) {
-    const std::size_t found = text.find(' ', start);
-    const std::size_t end = found == std::string::npos ? text.size() : found;
-    const std::string word = text.substr(start, end - start);
-    start = end + 1;
-    if (!line.empty() && display_width(line) + 1 + display_width(word) > k_width) {
-      result += line + "\n";
-      line = std::string(indent, ' ');
-    }
-    line += (line.empty() || line.back() == ' ' ? "" : " ") + word;
-  }
-  return result + line + "\n";
-}
-
 std::string output_name(const SobolReport& report, std::size_t output)
 {
   if (report.outputs[output] != k_all_years) {
@@ -98,13 +77,15 @@ std::string heading(const SobolReport& report)
     + wrapped(fmt::format("Sobol' indices of the cost of option {} ({}): {} samples of {} inputs "
                           "({} model runs), seed {}; {} intervals from {} bootstrap resamples.",
                           report.option.id, report.option.name, a.samples, report.inputs.size(),
-                          a.evaluations, a.seed, percent(a.confidence), a.resamples))
+                          a.evaluations, a.seed, percent(a.confidence), a.resamples),
+              0, 0)
     + wrapped(fmt::format("Shares of the variance of each year's cost and of the horizon's, the "
                           "inputs ranked by total index. Amounts in {}.",
-                          report.unit));
+                          report.unit),
+              0, 0);
   if (a.correlation_ignored) {
     text +=
-      wrapped("The inputs are drawn independently: the scenario's [correlation] is not used.");
+      wrapped("The inputs are drawn independently: the scenario's [correlation] is not used.", 0, 0);
   }
   return text;
 }
@@ -140,7 +121,7 @@ std::string output_table(const SobolReport& report, std::size_t output)
   return table.render()
          + (unaffected.empty()
               ? ""
-              : wrapped(fmt::format("No effect: {}.", fmt::join(unaffected, ", ")), 2));
+              : wrapped(fmt::format("No effect: {}.", fmt::join(unaffected, ", ")), 0, 2));
 }
 
 std::string output_section(const SobolReport& report, std::size_t output)

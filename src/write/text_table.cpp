@@ -72,4 +72,29 @@ std::string TextTable::render() const
   return text;
 }
 
+std::string wrapped(const std::string& text, std::size_t first, std::size_t rest, std::size_t width)
+{
+  std::string result;
+  std::string line(first, ' ');
+  bool has_words = false;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    const std::size_t found = text.find(' ', start);
+    const std::size_t end = found == std::string::npos ? text.size() : found;
+    const std::string word = text.substr(start, end - start);
+    start = end + 1;
+    if (word.empty()) {
+      continue;
+    }
+    if (has_words && display_width(line) + 1 + display_width(word) > width) {
+      result += line + "\n";
+      line = std::string(rest, ' ');
+      has_words = false;
+    }
+    line += (has_words ? " " : "") + word;
+    has_words = true;
+  }
+  return result + line + "\n";
+}
+
 } // namespace carecast

@@ -3,8 +3,10 @@
 #include "carecast/evaluator.hpp"
 #include "test_model.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <doctest/doctest.h>
+#include <string>
 
 using namespace carecast;
 
@@ -104,6 +106,7 @@ TEST_CASE("a switching value really flips which option is cheapest")
   // By hand: dear costs 15 + extra, so it is the cheaper once extra falls below 0.
   CHECK(std::abs(*found->value) < 1e-9);
   CHECK(found->becomes_cheapest == "dear");
+  CHECK(found->input == "extra");
   // Either side of the switching value, the ranking is the other way round.
   for (const auto& [value, cheapest] :
        {std::pair{*found->value - 1e-6, 1}, std::pair{*found->value + 1e-6, 0}}) {
@@ -130,4 +133,164 @@ TEST_CASE("metrics are npc, total or a year of the grid")
   CHECK(parse_metric(model, "2021/22")->kind == MetricKind::year);
   CHECK_FALSE(parse_metric(model, "2030/31").has_value());
   CHECK_FALSE(parse_metric(model, "cost").has_value());
+}
+
+namespace {
+
+// One year: `base` costs a + grant = 10 - 4 = 6; `saving` takes a fully ramped saving of
+// 3 off a, so costs 3.
+const std::string k_bounded = R"([scenario]
+name = "Sensitivity bounds test"
+base_year = "2021/22"
+horizon = "2021/22"
+
+[lines.a]
+base = 10.0
+
+[lines.grant]
+base = -4.0
+
+[options.base]
+name = "Base"
+
+[options.saving]
+name = "Saving"
+
+[options.saving.overlays.cut]
+type = "saving"
+line = "a"
+target = 3.0
+from = "2021-04"
+ramp = { "2021/22" = 1.0 }
+)";
+
+// Two placement types: `home` loses 85% of its children a year to exits and 10% to
+// `away`, `away` 70% to exits. Two options without overlays, so neither is ever dearer.
+const std::string k_ladder = R"([scenario]
+name = "Sensitivity ladder test"
+base_year = "2021/22"
+horizon = "2021/22"
+
+[lines.placements]
+name = "Placements"
+
+[ladder]
+line = "placements"
+order = ["home", "away"]
+
+[ladder.entries]
+per_year = 10
+
+[ladder.types.home]
+weekly_cost = 100
+children = 10
+entry_share = 1.0
+exit_rate = 0.85
+
+[ladder.types.away]
+weekly_cost = 200
+children = 10
+entry_share = 0.0
+exit_rate = 0.7
+
+[ladder.moves]
+home = [0, 0.1]
+away = [0, 0]
+
+[options.one]
+name = "One"
+
+[options.other]
+name = "Other"
+)";
+
+const TornadoBar& bar_for(const Model& model, const Sensitivity& result, const std::string& path)
+{
+  const int parameter = *model.find_parameter(path);
+  const auto found =
+    std::find_if(result.tornado.begin(), result.tornado.end(),
+                 [&](const TornadoBar& bar) { return bar.parameter == parameter; });
+  REQUIRE(found != result.tornado.end());
+  return *found;
+}
+
+const SwitchingValue& switching_for(const Model& model, const Sensitivity& result,
+                                    const std::string& path)
+{
+  const int parameter = *model.find_parameter(path);
+  const auto found =
+    std::find_if(result.switching.begin(), result.switching.end(),
+                 [&](const SwitchingValue& sv) { return sv.parameter == parameter; });
+  REQUIRE(found != result.switching.end());
+  return *found;
+}
+
+} // namespace
+
+TEST_CASE("a negative amount's low value lies below its high value")
+{
+  // A regression: -4 x (1 - 10%) = -3.6 was reported as the low value.
+  const Model model = test::model_from(k_bounded);
+  const TornadoBar& grant = bar_for(model, sensitivity(model, total_of(0)), "lines.grant.base");
+  CHECK(grant.low_value == doctest::Approx(-4.4));
+  CHECK(grant.high_value == doctest::Approx(-3.6));
+  CHECK(grant.metric_low == doctest::Approx(5.6)); // 10 - 4.4
+  CHECK(grant.metric_high == doctest::Approx(6.4));
+  CHECK(grant.swing == doctest::Approx(0.8));
+}
+
+TEST_CASE("a fraction's made-up range stays within 0 to 1")
+{
+  // A regression: a ramp of 1 was moved to 1.1 for the tornado and searched up to 2,
+  // values validation refuses, so more than the whole saving was taken off.
+  const Model model = test::model_from(k_bounded);
+  const Sensitivity result = sensitivity(model, total_of(1));
+  const std::string ramp = "options.saving.overlays.cut.ramp.2021/22";
+  const TornadoBar& bar = bar_for(model, result, ramp);
+  CHECK(bar.low_value == doctest::Approx(0.9));
+  CHECK(bar.high_value == 1.0);
+  CHECK(bar.metric_low == doctest::Approx(3.3)); // 6 - 0.9 x 3
+  CHECK(bar.metric_high == doctest::Approx(3.0));
+  const SwitchingValue& sv = switching_for(model, result, ramp);
+  CHECK(sv.range_low == 0.0);
+  CHECK(sv.range_high == 1.0);
+  // The target has no upper bound: 0 to twice its value.
+  CHECK(switching_for(model, result, "options.saving.overlays.cut.target").range_high
+        == doctest::Approx(6.0));
+}
+
+TEST_CASE("a placement type's exit and move rates are searched only while it keeps children")
+{
+  // Outflows may add up to 1 at most: home's exit rate up to 1 - 0.1, its move to away
+  // up to 1 - 0.85, away's exit rate up to 1 (twice 0.7 would be more).
+  const Model model = test::model_from(k_ladder);
+  const Sensitivity result = sensitivity(model, total_of(0));
+  CHECK(switching_for(model, result, "ladder.types.home.exit_rate").range_high
+        == doctest::Approx(0.9));
+  CHECK(switching_for(model, result, "ladder.moves.home.away").range_high == doctest::Approx(0.15));
+  CHECK(switching_for(model, result, "ladder.types.away.exit_rate").range_high
+        == doctest::Approx(1.0));
+  CHECK(switching_for(model, result, "ladder.types.away.exit_rate").range_low == 0.0);
+  // So is the tornado's: 0.85 + 10% = 0.935 would pass 0.9.
+  CHECK(bar_for(model, result, "ladder.types.home.exit_rate").high_value == doctest::Approx(0.9));
+}
+
+TEST_CASE("the thread count changes no figure")
+{
+  const Model model = test::dcst_model();
+  SensitivitySettings settings = total_of(2);
+  settings.metric = *parse_metric(model, "2022/23");
+  const Sensitivity one = sensitivity(model, settings);
+  settings.threads = 2;
+  const Sensitivity two = sensitivity(model, settings);
+  REQUIRE(one.tornado.size() == two.tornado.size());
+  for (std::size_t i = 0; i < one.tornado.size(); ++i) {
+    CHECK(one.tornado[i].parameter == two.tornado[i].parameter);
+    CHECK(one.tornado[i].metric_low == two.tornado[i].metric_low);
+    CHECK(one.tornado[i].metric_high == two.tornado[i].metric_high);
+  }
+  REQUIRE(one.switching.size() == two.switching.size());
+  for (std::size_t i = 0; i < one.switching.size(); ++i) {
+    CHECK(one.switching[i].value == two.switching[i].value);
+  }
 }
