@@ -168,18 +168,24 @@ Array weekly_price(const Model& model, const ModelOption& option, int type,
 {
   const int months = model.grid().months();
   const ModelPlacement& placement = model.ladder().types[type];
-  Array price = repeat_months(parameters.row(placement.weekly_cost).array(), months);
+  std::vector<int> cost_by_month(static_cast<std::size_t>(months), placement.weekly_cost);
   for (const ModelOverlay& overlay : option.overlays) {
     if (overlay.kind == OverlayKind::unit_cost && overlay.target == type) {
-      for (int t = overlay.first_month; t < overlay.end_month; ++t) {
-        price.row(t) = parameters.row(overlay.value).array();
-      }
+      std::fill(cost_by_month.begin() + overlay.first_month,
+                cost_by_month.begin() + overlay.end_month, overlay.value);
     }
   }
-  if (placement.price_index != k_none) {
-    price *= levels[placement.price_index];
+  const double scale = model.ladder().money_scale;
+  Array price(months, parameters.cols());
+  for (int t = 0; t < months; ++t) {
+    const auto weekly = parameters.row(cost_by_month[static_cast<std::size_t>(t)]).array();
+    if (placement.price_index != k_none) {
+      price.row(t) = weekly * levels[placement.price_index].row(t) * scale;
+    } else {
+      price.row(t) = weekly * scale;
+    }
   }
-  return price * model.ladder().money_scale;
+  return price;
 }
 
 // Children at the end of a month in one type, for every draw: entries x share plus the
@@ -223,9 +229,9 @@ void fill_costs(const Model& model, const ModelOption& option, const IndexLevels
   for (std::size_t j = 0; j < result.opening.size(); ++j) {
     result.price.push_back(weekly_price(model, option, static_cast<int>(j), levels, parameters));
     result.children.push_back((result.opening[j] + result.closing[j]) / 2.0);
-    Array cost = result.children[j] * result.price[j];
+    Array cost(months, result.children[j].cols());
     for (int t = 0; t < months; ++t) {
-      cost.row(t) *= result.weeks(t, 0);
+      cost.row(t) = result.children[j].row(t) * result.price[j].row(t) * result.weeks(t, 0);
     }
     result.cost.push_back(std::move(cost));
   }

@@ -12,15 +12,6 @@ void scale_months(Eigen::Ref<Array> rows, const Eigen::Ref<const Array>& factor)
   }
 }
 
-Array repeat_months(const Eigen::Ref<const Array>& row, int months)
-{
-  Array repeated(months, row.cols());
-  for (int t = 0; t < months; ++t) {
-    repeated.row(t) = row;
-  }
-  return repeated;
-}
-
 Array year_sum(const Array& monthly, int year)
 {
   const int first = year * k_months_per_year;
@@ -100,23 +91,21 @@ IndexLevels index_levels(const Model& model, const ModelOption& option,
 Array baseline_cost(const ModelLine& line, const IndexLevels& levels,
                     const Parameters& parameters, int months)
 {
-  Array factor = Array::Ones(months, parameters.cols());
-  if (line.demand_index != k_none) {
-    factor *= levels[line.demand_index];
-  }
-  if (!line.prices.empty()) {
-    Array mix = Array::Zero(months, parameters.cols());
-    for (const auto& [index, share] : line.prices) {
-      const auto weight = parameters.row(share).array();
-      for (int t = 0; t < months; ++t) {
-        mix.row(t) += levels[index].row(t) * weight;
-      }
+  const Array base = parameters.row(line.base).array() / k_months_per_year;
+  Array cost = Array::Zero(months, parameters.cols());
+  for (int t = 0; t < line.end_month; ++t) {
+    auto month = cost.row(t);
+    if (line.prices.empty()) {
+      month.setOnes();
     }
-    factor *= mix;
+    for (const auto& [index, share] : line.prices) {
+      month += levels[index].row(t) * parameters.row(share).array();
+    }
+    if (line.demand_index != k_none) {
+      month *= levels[line.demand_index].row(t);
+    }
+    month *= base;
   }
-  Array cost = std::move(factor);
-  scale_months(cost, parameters.row(line.base).array() / k_months_per_year);
-  cost.bottomRows(months - line.end_month).setZero();
   return cost;
 }
 

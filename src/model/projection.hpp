@@ -30,9 +30,6 @@ inline constexpr int k_months_per_year = 12;
 // array; row by row, each product is vectorised.
 void scale_months(Eigen::Ref<Array> rows, const Eigen::Ref<const Array>& factor);
 
-// `row` (one row of draws) repeated for `months` months.
-Array repeat_months(const Eigen::Ref<const Array>& row, int months);
-
 // The sum of each draw's months of financial year `year`, added in month order.
 Array year_sum(const Array& monthly, int year);
 
