@@ -288,30 +288,12 @@ TEST_CASE("a back-test without bands has no band, no coverage and no sampling")
 
 namespace {
 
-// Staffing grows with pay, which `uncertainty` may make uncertain; 2021/22 to 2024/25.
-Model pay_model(const std::string& uncertainty)
+// Staffing grows with pay, whose rate the distribution `pay` (test::uniform and the like)
+// makes uncertain: test::k_pay_scenario, 2021/22 to 2024/25.
+Model pay_model(const std::string& pay)
 {
-  ModelLoad loaded = read_model_text(R"([scenario]
-name = "Pay"
-base_year = "2021/22"
-horizon = "2024/25"
-
-[indices.pay]
-default = 0.02
-
-[lines.staffing]
-base = 10.0
-prices = { pay = 1.0 }
-
-[lines.care]
-base = 5.0
-
-[options.stay]
-name = "Stay"
-)" + uncertainty,
-                                     "test.toml");
-  REQUIRE(loaded.model);
-  return std::move(*loaded.model);
+  return test::model_from(test::k_pay_scenario
+                          + test::uncertain("pay", "indices.pay.default", pay));
 }
 
 // The back-test of `model` against two actuals of staffing and one of the total, with
@@ -356,13 +338,7 @@ std::vector<std::uint64_t> fingerprint(const Backtest& backtest)
 
 TEST_CASE("zero-variance inputs give a band of P10 = P90 = the deterministic forecast")
 {
-  const Model model = pay_model(R"(
-[uncertainty.pay]
-parameter = "indices.pay.default"
-distribution = "uniform"
-low = 0.02
-high = 0.02
-)");
+  const Model model = pay_model(test::uniform(0.02, 0.02));
   const Backtest backtest = banded_backtest(model, 300, 2);
   REQUIRE(backtest.comparisons.size() == 3);
   for (const Comparison& c : backtest.comparisons) {
@@ -377,14 +353,7 @@ high = 0.02
 
 TEST_CASE("the bands and coverage of a back-test are the same on one thread as on two")
 {
-  const Model model = pay_model(R"(
-[uncertainty.pay]
-parameter = "indices.pay.default"
-distribution = "triangular"
-low = 0.0
-mode = 0.02
-high = 0.06
-)");
+  const Model model = pay_model(test::triangular(0.0, 0.02, 0.06));
   const Backtest one = banded_backtest(model, 1000, 1);
   const Backtest two = banded_backtest(model, 1000, 2);
   CHECK(fingerprint(one) == fingerprint(two));

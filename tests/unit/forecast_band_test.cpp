@@ -5,6 +5,8 @@
 #include "carecast/evaluator.hpp"
 #include "carecast/forecast_band.hpp"
 
+#include "test_model.hpp"
+
 #include <bit>
 #include <cstdint>
 #include <doctest/doctest.h>
@@ -15,79 +17,25 @@ using namespace carecast;
 
 namespace {
 
-// Two lines over four years, 2021/22 to 2024/25, and two options; `uncertainty` is
-// appended.
+// Two lines over four years, 2021/22 to 2024/25, and two options (test::k_pay_scenario
+// and its option `change`); `uncertainty` is appended.
 std::string inline_scenario(const std::string& uncertainty)
 {
-  return R"([scenario]
-name = "Bands"
-base_year = "2021/22"
-horizon = "2024/25"
-
-[indices.pay]
-default = 0.02
-
-[lines.staffing]
-base = 10.0
-prices = { pay = 1.0 }
-
-[lines.care]
-base = 5.0
-
-[options.stay]
-name = "Stay"
-
-[options.change]
-name = "Change"
-
-[options.change.overlays.team]
-type = "recurring"
-name = "Team"
-line = "staffing"
-amount = 0.1
-from = "2022-10"
-)" + uncertainty;
+  return test::k_pay_scenario + test::k_change_option + uncertainty;
 }
 
-const std::string k_spread = R"(
-[uncertainty.pay]
-parameter = "indices.pay.default"
-distribution = "triangular"
-low = 0.01
-mode = 0.02
-high = 0.04
+// Pay's rate and the team's amount uncertain, with the distributions given.
+std::string pay_and_team(const std::string& pay, const std::string& team)
+{
+  return test::uncertain("pay", "indices.pay.default", pay)
+         + test::uncertain("team", "options.change.overlays.team.amount", team);
+}
 
-[uncertainty.team]
-parameter = "options.change.overlays.team.amount"
-distribution = "normal"
-mean = 0.1
-sd = 0.05
-)";
+const std::string k_spread =
+  pay_and_team(test::triangular(0.01, 0.02, 0.04), test::normal(0.1, 0.05));
 
 // The same inputs at the figures the scenario gives them, with no spread.
-const std::string k_no_spread = R"(
-[uncertainty.pay]
-parameter = "indices.pay.default"
-distribution = "uniform"
-low = 0.02
-high = 0.02
-
-[uncertainty.team]
-parameter = "options.change.overlays.team.amount"
-distribution = "normal"
-mean = 0.1
-sd = 0.0
-)";
-
-Model load(const std::string& text)
-{
-  ModelLoad loaded = read_model_text(text, "test.toml");
-  for (const Diagnostic& diagnostic : loaded.diagnostics) {
-    FAIL_CHECK(render(diagnostic, loaded.sources));
-  }
-  REQUIRE(loaded.model);
-  return std::move(*loaded.model);
-}
+const std::string k_no_spread = pay_and_team(test::uniform(0.02, 0.02), test::normal(0.1, 0.0));
 
 ForecastBands bands_of(const Model& model, int option, std::int64_t draws, std::uint64_t seed,
                        int threads = 1)
@@ -123,7 +71,7 @@ std::vector<std::uint64_t> fingerprint(const ForecastBands& bands)
 
 TEST_CASE("zero variance gives P10 = P90 = the deterministic cost of every line and the total")
 {
-  const Model model = load(inline_scenario(k_no_spread));
+  const Model model = test::model_from(inline_scenario(k_no_spread));
   const Outcome deterministic = Evaluator(model).evaluate(model.values(), Period::year);
   // 300 draws: a full block and a short one, on two threads.
   const ForecastBands bands = bands_of(model, 1, 300, 7, 2);
@@ -144,7 +92,7 @@ TEST_CASE("zero variance gives P10 = P90 = the deterministic cost of every line 
 
 TEST_CASE("a band is the P10 and P90 of the option's draws, and spreads as the inputs do")
 {
-  const Model model = load(inline_scenario(k_spread));
+  const Model model = test::model_from(inline_scenario(k_spread));
   const ForecastBands bands = bands_of(model, 1, 500, 3);
   CHECK(bands.draws == 500);
   CHECK(bands.seed == 3);
@@ -169,7 +117,7 @@ TEST_CASE("a band is the P10 and P90 of the option's draws, and spreads as the i
 
 TEST_CASE("one and two threads give bit-identical bands, and another seed other bands")
 {
-  const Model model = load(inline_scenario(k_spread));
+  const Model model = test::model_from(inline_scenario(k_spread));
   // 1000 draws are not a multiple of the block size, so the last block is short.
   const ForecastBands one = bands_of(model, 1, 1000, 11, 1);
   const ForecastBands two = bands_of(model, 1, 1000, 11, 2);
@@ -182,13 +130,8 @@ TEST_CASE("a correlation matrix that is not positive semi-definite gives no band
 {
   // Each entry is a valid correlation, but A with B and B with C at 0.9 leave no room
   // for A against C at -0.9.
-  const Model model = load(inline_scenario(k_spread + R"(
-[uncertainty.care]
-parameter = "lines.care.base"
-distribution = "uniform"
-low = 4.0
-high = 6.0
-
+  const Model model = test::model_from(inline_scenario(
+    k_spread + test::uncertain("care", "lines.care.base", test::uniform(4.0, 6.0)) + R"(
 [correlation]
 order = ["pay", "team", "care"]
 matrix = [[1.0, 0.9, -0.9], [0.9, 1.0, 0.9], [-0.9, 0.9, 1.0]]

@@ -9,6 +9,7 @@
 #include "test_model.hpp"
 
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <cmath>
 #include <cstdint>
@@ -17,119 +18,55 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <utility>
 #include <vector>
 
 using namespace carecast;
 
 namespace {
 
-// Two options over four years, 2021/22 to 2024/25, with a budget in 2022/23 only (no
-// growth, so the other three years have none). `uncertainty` is appended: it starts on
-// line 32.
+// Two options over four years, 2021/22 to 2024/25: test::k_pay_scenario and its option
+// `change`, with pay's rate in 2022/23, 3%, and a budget in 2022/23 only (no growth, so
+// the other three years have none), in four lines (28 to 31). `uncertainty` is appended:
+// it starts on line 32.
 std::string inline_scenario(const std::string& uncertainty)
 {
-  return R"([scenario]
-name = "Simulation"
-base_year = "2021/22"
-horizon = "2024/25"
-
-[indices.pay]
-default = 0.02
-rates."2022/23" = 0.03
-
-[lines.staffing]
-base = 10.0
-prices = { pay = 1.0 }
-
-[lines.care]
-base = 5.0
-
+  return test::k_pay_scenario + test::k_change_option + R"([indices.pay.rates]
+"2022/23" = 0.03
 [budget.years]
 "2022/23" = 15.5
-
-[options.stay]
-name = "Stay"
-
-[options.change]
-name = "Change"
-
-[options.change.overlays.team]
-type = "recurring"
-name = "Team"
-line = "staffing"
-amount = 0.1
-from = "2022-10"
 )" + uncertainty;
 }
 
+// The five uncertain inputs of the scenario above, with `distributions` (test::uniform
+// and the like) in this order: pay's trend, pay's rate in 2022/23, care, staffing, and
+// the change option's team.
+std::string five_inputs(const std::array<std::string, 5>& distributions)
+{
+  const std::array<std::pair<const char*, const char*>, 5> inputs{{
+    {"pay_trend", "indices.pay.default"},
+    {"pay_first", "indices.pay.rates.2022/23"},
+    {"care", "lines.care.base"},
+    {"staffing", "lines.staffing.base"},
+    {"team", "options.change.overlays.team.amount"},
+  }};
+  std::string text;
+  for (std::size_t i = 0; i < inputs.size(); ++i) {
+    text += test::uncertain(inputs[i].first, inputs[i].second, distributions[i]);
+  }
+  return text;
+}
+
 // One input of each distribution around the figures above.
-const std::string k_spread = R"(
-[uncertainty.pay_trend]
-parameter = "indices.pay.default"
-distribution = "triangular"
-low = 0.01
-mode = 0.02
-high = 0.04
-
-[uncertainty.pay_first]
-parameter = "indices.pay.rates.2022/23"
-distribution = "lognormal"
-median = 0.03
-sigma = 0.2
-
-[uncertainty.care]
-parameter = "lines.care.base"
-distribution = "pert"
-low = 4.0
-mode = 5.0
-high = 6.5
-
-[uncertainty.staffing]
-parameter = "lines.staffing.base"
-distribution = "uniform"
-low = 9.5
-high = 10.5
-
-[uncertainty.team]
-parameter = "options.change.overlays.team.amount"
-distribution = "normal"
-mean = 0.1
-sd = 0.5
-)";
+const std::string k_spread =
+  five_inputs({test::triangular(0.01, 0.02, 0.04), test::lognormal(0.03, 0.2),
+               test::pert(4.0, 5.0, 6.5), test::uniform(9.5, 10.5), test::normal(0.1, 0.5)});
 
 // The same inputs with no spread: uniforms with low = high at the figure each parameter
 // has above, and a normal with sd 0 at its own mean.
-const std::string k_no_spread = R"(
-[uncertainty.pay_trend]
-parameter = "indices.pay.default"
-distribution = "uniform"
-low = 0.02
-high = 0.02
-
-[uncertainty.pay_first]
-parameter = "indices.pay.rates.2022/23"
-distribution = "uniform"
-low = 0.03
-high = 0.03
-
-[uncertainty.care]
-parameter = "lines.care.base"
-distribution = "uniform"
-low = 5.0
-high = 5.0
-
-[uncertainty.staffing]
-parameter = "lines.staffing.base"
-distribution = "normal"
-mean = 10.0
-sd = 0.0
-
-[uncertainty.team]
-parameter = "options.change.overlays.team.amount"
-distribution = "normal"
-mean = 0.1
-sd = 0.0
-)";
+const std::string k_no_spread =
+  five_inputs({test::uniform(0.02, 0.02), test::uniform(0.03, 0.03), test::uniform(5.0, 5.0),
+               test::normal(10.0, 0.0), test::normal(0.1, 0.0)});
 
 std::string read_text(const std::filesystem::path& path)
 {
@@ -137,17 +74,6 @@ std::string read_text(const std::filesystem::path& path)
   std::stringstream text;
   text << file.rdbuf();
   return text.str();
-}
-
-// A model from text through read_model_text, which also checks the inputs' addresses.
-Model load(const std::string& text)
-{
-  ModelLoad loaded = read_model_text(text, "test.toml");
-  for (const Diagnostic& diagnostic : loaded.diagnostics) {
-    FAIL_CHECK(render(diagnostic, loaded.sources));
-  }
-  REQUIRE(loaded.model);
-  return std::move(*loaded.model);
 }
 
 // The DCST scenario with every uncertain input replaced by a uniform with low = high =
@@ -212,6 +138,17 @@ std::vector<std::uint64_t> fingerprint(const Simulation& s)
   return all;
 }
 
+// The mean and every quantile of `s` are `value` exactly.
+void check_every_statistic(const Statistics& s, double value)
+{
+  CHECK(s.mean == value);
+  CHECK(s.p5 == value);
+  CHECK(s.p10 == value);
+  CHECK(s.p50 == value);
+  CHECK(s.p90 == value);
+  CHECK(s.p95 == value);
+}
+
 // Zero variance: every statistic of every option and year, and of net present cost, is
 // the deterministic figure itself.
 void check_matches_deterministic(const Model& model, const Simulation& simulation)
@@ -224,13 +161,7 @@ void check_matches_deterministic(const Model& model, const Simulation& simulatio
       CAPTURE(o);
       CAPTURE(y);
       const double expected = deterministic.total(o, y)[0];
-      const Statistics& cost = simulation.cost[o][y];
-      CHECK(cost.mean == expected);
-      CHECK(cost.p5 == expected);
-      CHECK(cost.p10 == expected);
-      CHECK(cost.p50 == expected);
-      CHECK(cost.p90 == expected);
-      CHECK(cost.p95 == expected);
+      check_every_statistic(simulation.cost[o][y], expected);
       const double budget = deterministic.budget(y)[0];
       if (!std::isnan(budget)) {
         REQUIRE(simulation.over_budget[o][y]);
@@ -238,14 +169,7 @@ void check_matches_deterministic(const Model& model, const Simulation& simulatio
         CHECK(*simulation.over_budget[o][y] == (expected > budget ? 1.0 : 0.0));
       }
     }
-    const double npc = deterministic.net_present_cost(o)[0];
-    const Statistics& s = simulation.npc[o];
-    CHECK(s.mean == npc);
-    CHECK(s.p5 == npc);
-    CHECK(s.p10 == npc);
-    CHECK(s.p50 == npc);
-    CHECK(s.p90 == npc);
-    CHECK(s.p95 == npc);
+    check_every_statistic(simulation.npc[o], deterministic.net_present_cost(o)[0]);
   }
 }
 
@@ -317,7 +241,7 @@ TEST_CASE("statistics_of gives type-7 quantiles: linear between order statistics
 
 TEST_CASE("zero variance reproduces the deterministic run of an inline scenario exactly")
 {
-  const Model model = load(inline_scenario(k_no_spread));
+  const Model model = test::model_from(inline_scenario(k_no_spread));
   REQUIRE(model.inputs().size() == 5);
   const Simulation simulation = run(model, 1000, 7);
   check_matches_deterministic(model, simulation);
@@ -325,7 +249,7 @@ TEST_CASE("zero variance reproduces the deterministic run of an inline scenario 
 
 TEST_CASE("zero variance reproduces the deterministic run of the DCST scenario exactly")
 {
-  const Model model = load(dcst_without_spread());
+  const Model model = test::model_from(dcst_without_spread());
   REQUIRE(model.inputs().size() == 16);      // the 16 [uncertainty] tables of the file
   REQUIRE(model.correlation().rows() == 16); // its 5 x 5 matrix, placed among the 16
   // 1000 draws: three full blocks of 256 and one of 232, on two threads.
@@ -367,7 +291,7 @@ TEST_CASE("quantiles are ordered and the mean lies between the smallest and larg
 
 TEST_CASE("the seed fixes the simulation bit for bit, and another seed changes it")
 {
-  const Model model = load(inline_scenario(k_spread));
+  const Model model = test::model_from(inline_scenario(k_spread));
   const Simulation first = run(model, 1000, 42);
   const Simulation again = run(model, 1000, 42);
   const Simulation other = run(model, 1000, 43);
@@ -396,7 +320,7 @@ TEST_CASE("P(cheapest) adds up to 1 over the options")
   {
     // The change option's team costs 0.1 a year on average with sd 0.5, so it is the
     // cheaper option in roughly two draws of five.
-    const Simulation simulation = run(load(inline_scenario(k_spread)), 1000, 5);
+    const Simulation simulation = run(test::model_from(inline_scenario(k_spread)), 1000, 5);
     REQUIRE(simulation.cheapest.size() == 2);
     CHECK(simulation.cheapest[0] > 0.0);
     CHECK(simulation.cheapest[1] > 0.0);
@@ -420,7 +344,7 @@ TEST_CASE("P(over budget) is given only for years with a budget")
 {
   // The inline scenario has a budget in 2022/23 (year 1) and none in 2021/22, 2023/24 or
   // 2024/25.
-  const Simulation simulation = run(load(inline_scenario(k_spread)), 1000, 3);
+  const Simulation simulation = run(test::model_from(inline_scenario(k_spread)), 1000, 3);
   for (std::size_t o = 0; o < 2; ++o) {
     CAPTURE(o);
     REQUIRE(simulation.over_budget[o].size() == 4);
@@ -439,7 +363,7 @@ TEST_CASE("a correlation matrix that is not positive semi-definite stops simulat
   // A moves with B (0.9) and B with C (0.9), yet A against C (-0.9): each entry is a
   // valid correlation, so the scenario validates, but the set is impossible (smallest
   // eigenvalue -0.8). The matrix's value starts on line 53, column 10.
-  const Model model = load(inline_scenario(R"(
+  const Model model = test::model_from(inline_scenario(R"(
 [uncertainty.a]
 parameter = "indices.pay.default"
 distribution = "uniform"

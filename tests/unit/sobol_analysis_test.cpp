@@ -13,6 +13,8 @@
 
 #include "carecast/sobol_analysis.hpp"
 
+#include "test_model.hpp"
+
 #include <doctest/doctest.h>
 
 #include <cmath>
@@ -60,16 +62,6 @@ high = 2.0
 
 constexpr double k_tolerance = 0.04;
 
-Model model_of(const std::string& toml)
-{
-  ModelLoad loaded = read_model_text(toml, "test.toml");
-  for (const Diagnostic& diagnostic : loaded.diagnostics) {
-    FAIL_CHECK(render(diagnostic, loaded.sources));
-  }
-  REQUIRE(loaded.model != nullptr);
-  return std::move(*loaded.model);
-}
-
 SobolAnalysis analysed(const Model& model, int option, SobolSettings settings = {})
 {
   SobolRun run = sobol_analysis(model, option, settings);
@@ -111,7 +103,7 @@ bool same(const SobolResult& x, const SobolResult& y)
 
 TEST_CASE("the indices of a linear cost are each input's analytic share of its variance")
 {
-  const Model model = model_of(k_scenario);
+  const Model model = test::model_from(k_scenario);
   const SobolAnalysis analysis = analysed(model, 0);
   // Two years, then the horizon.
   REQUIRE(analysis.result.indices.size() == 3);
@@ -126,7 +118,7 @@ TEST_CASE("the indices of a linear cost are each input's analytic share of its v
 
 TEST_CASE("an input that does not affect an option's cost has indices of exactly 0")
 {
-  const Model model = model_of(k_scenario);
+  const Model model = test::model_from(k_scenario);
   const SobolAnalysis base = analysed(model, 0);
   for (const auto& indices : base.result.indices) {
     const SobolIndex& c = indices[2];
@@ -145,7 +137,7 @@ TEST_CASE("an input that does not affect an option's cost has indices of exactly
 
 TEST_CASE("the same seed gives the same indices, and another seed other ones")
 {
-  const Model model = model_of(k_scenario);
+  const Model model = test::model_from(k_scenario);
   SobolSettings settings;
   settings.samples = 512;
   settings.resamples = 50;
@@ -163,7 +155,7 @@ TEST_CASE("the same seed gives the same indices, and another seed other ones")
 
 TEST_CASE("the indices do not depend on the number of threads")
 {
-  const Model model = model_of(k_scenario);
+  const Model model = test::model_from(k_scenario);
   SobolSettings settings;
   settings.samples = 700; // 3500 evaluations: blocks that split samples between them
   settings.resamples = 20;
@@ -177,7 +169,7 @@ TEST_CASE("the indices do not depend on the number of threads")
 
 TEST_CASE("an output whose inputs are sampled too little is flagged too wide to rank")
 {
-  const Model model = model_of(k_scenario);
+  const Model model = test::model_from(k_scenario);
   SobolSettings settings;
   settings.samples = 16;
   settings.resamples = 100;
@@ -194,8 +186,8 @@ TEST_CASE("a correlation between inputs is noted, and not used")
 order = ["a", "b"]
 matrix = [[1.0, 0.9], [0.9, 1.0]]
 )";
-  const Model plain = model_of(k_scenario);
-  const Model model = model_of(correlated);
+  const Model plain = test::model_from(k_scenario);
+  const Model model = test::model_from(correlated);
   const SobolAnalysis analysis = analysed(model, 0);
   CHECK(analysis.correlation_ignored);
   CHECK_FALSE(analysed(plain, 0).correlation_ignored);
@@ -205,12 +197,12 @@ matrix = [[1.0, 0.9], [0.9, 1.0]]
 TEST_CASE("a scenario without uncertain inputs, or a setting out of range, is a problem")
 {
   const std::string certain = k_scenario.substr(0, k_scenario.find("[uncertainty.a]"));
-  const SobolRun none = sobol_analysis(model_of(certain), 0, {});
+  const SobolRun none = sobol_analysis(test::model_from(certain), 0, {});
   CHECK_FALSE(none.analysis.has_value());
   CHECK(none.problem.find("[uncertainty]") != std::string::npos);
   CHECK(none.problem.find("docs/uncertainty.md") != std::string::npos);
 
-  const Model model = model_of(k_scenario);
+  const Model model = test::model_from(k_scenario);
   SobolSettings one_sample;
   one_sample.samples = 1;
   CHECK_FALSE(sobol_analysis(model, 0, one_sample).problem.empty());

@@ -3,6 +3,8 @@
 
 #include "carecast/validate.hpp"
 
+#include "test_model.hpp"
+
 #include <doctest/doctest.h>
 
 #include <string>
@@ -10,6 +12,7 @@
 #include <vector>
 
 using namespace carecast;
+using namespace carecast::test;
 
 // Positions are counted by hand: lines and columns count from 1, and k_ladder's line 1
 // is the line right after R"(.
@@ -63,11 +66,6 @@ supported = [0.0, 0.1, 0.0]
 name = "Baseline"
 )";
 
-LoadResult check(const std::string& text)
-{
-  return read_scenario_text(text, "test.toml");
-}
-
 // k_ladder with each `from` (which must occur exactly once) replaced by its `to`.
 std::string with(std::vector<std::pair<std::string, std::string>> changes)
 {
@@ -79,44 +77,6 @@ std::string with(std::vector<std::pair<std::string, std::string>> changes)
     text.replace(at, from.size(), to);
   }
   return text;
-}
-
-std::string rendered(const LoadResult& result)
-{
-  std::string text;
-  for (const Diagnostic& diagnostic : result.diagnostics) {
-    text += render(diagnostic, result.sources);
-  }
-  return text;
-}
-
-Diagnostic only_problem(const LoadResult& result)
-{
-  INFO(rendered(result));
-  REQUIRE(result.diagnostics.size() == 1);
-  CHECK_FALSE(result.scenario);
-  return result.diagnostics.front();
-}
-
-// The problem whose message is `message`, among others.
-Diagnostic problem_with(const LoadResult& result, const std::string& message)
-{
-  INFO(rendered(result));
-  CHECK_FALSE(result.scenario);
-  for (const Diagnostic& diagnostic : result.diagnostics) {
-    if (diagnostic.message == message) {
-      return diagnostic;
-    }
-  }
-  FAIL("no problem with the message: ", message);
-  return {};
-}
-
-void check_valid(const LoadResult& result)
-{
-  INFO(rendered(result));
-  CHECK(result.diagnostics.empty());
-  CHECK(result.scenario);
 }
 
 } // namespace

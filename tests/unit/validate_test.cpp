@@ -1,5 +1,7 @@
 #include "carecast/validate.hpp"
 
+#include "test_model.hpp"
+
 #include <doctest/doctest.h>
 
 #include <filesystem>
@@ -8,40 +10,13 @@
 #include <vector>
 
 using namespace carecast;
+using namespace carecast::test;
 
 // Positions are counted by hand: each raw string starts with its line 1 right after R"(,
-// lines and columns count from 1.
+// lines and columns count from 1. test::k_valid, the scenario most tests extend, has 14
+// lines, so what check_with appends to it starts at line 15.
 
 namespace {
-
-// A valid scenario over 2021/22 to 2023/24, so its grid runs from 2021-04 to 2024-03. It
-// has 14 lines: text appended to it starts at line 15.
-const std::string k_valid = R"([scenario]
-name = "Validation"
-base_year = "2021/22"
-horizon = "2023/24"
-
-[indices.pay]
-default = 0.02
-
-[lines.staffing]
-base = 10.0
-prices = { pay = 1.0 }
-
-[options.baseline]
-name = "Baseline"
-)";
-
-LoadResult check(const std::string& text)
-{
-  return read_scenario_text(text, "test.toml");
-}
-
-// k_valid with more tables after it.
-LoadResult check_with(const std::string& extra)
-{
-  return check(k_valid + extra);
-}
 
 // A valid scenario with the base year and horizon a test chooses: the horizon is on line
 // 4, its value at column 11 (after "horizon = ").
@@ -50,31 +25,6 @@ std::string over_years(std::string_view base_year, std::string_view horizon)
   return "[scenario]\nname = \"Years\"\nbase_year = \"" + std::string(base_year)
          + "\"\nhorizon = \"" + std::string(horizon)
          + "\"\n\n[lines.staffing]\nbase = 10.0\n\n[options.baseline]\nname = \"Baseline\"\n";
-}
-
-std::string rendered(const LoadResult& result)
-{
-  std::string text;
-  for (const Diagnostic& diagnostic : result.diagnostics) {
-    text += render(diagnostic, result.sources);
-  }
-  return text;
-}
-
-// The one problem of a scenario, which is therefore not given back.
-Diagnostic only_problem(const LoadResult& result)
-{
-  INFO(rendered(result));
-  REQUIRE(result.diagnostics.size() == 1);
-  CHECK_FALSE(result.scenario);
-  return result.diagnostics.front();
-}
-
-void check_valid(const LoadResult& result)
-{
-  INFO(rendered(result));
-  CHECK(result.diagnostics.empty());
-  CHECK(result.scenario);
 }
 
 } // namespace

@@ -4,35 +4,20 @@
 #include "carecast/model.hpp"
 #include "carecast/validate.hpp"
 
+#include "test_model.hpp"
+
 #include <doctest/doctest.h>
 
 #include <string>
 
 using namespace carecast;
+using namespace carecast::test;
 
 // Positions are counted by hand: each raw string starts with its line 1 right after R"(,
-// lines and columns count from 1.
+// lines and columns count from 1. test::k_valid, the scenario these tests extend, has 14
+// lines, so what check_with appends to it starts at line 15.
 
 namespace {
-
-// A valid scenario over 2021/22 to 2023/24 whose parameters include
-// indices.pay.default and lines.staffing.base. It has 14 lines: text appended to it
-// starts at line 15.
-const std::string k_valid = R"([scenario]
-name = "Uncertainty"
-base_year = "2021/22"
-horizon = "2023/24"
-
-[indices.pay]
-default = 0.02
-
-[lines.staffing]
-base = 10.0
-prices = { pay = 1.0 }
-
-[options.baseline]
-name = "Baseline"
-)";
 
 // Two valid inputs, on lines 15 to 26, for the correlation tests.
 const std::string k_two_inputs = R"([uncertainty.pay]
@@ -49,40 +34,11 @@ low = 9.0
 high = 11.0
 )";
 
-LoadResult check_with(const std::string& extra)
+// An input `pay` of indices.pay.default with `settings` after its parameter:
+// [uncertainty.pay] is on line 15, its parameter on line 16, and `settings` start on 17.
+LoadResult check_pay(const std::string& settings)
 {
-  return read_scenario_text(k_valid + extra, "test.toml");
-}
-
-std::string rendered(const LoadResult& result)
-{
-  std::string text;
-  for (const Diagnostic& diagnostic : result.diagnostics) {
-    text += render(diagnostic, result.sources);
-  }
-  return text;
-}
-
-// The one problem of a scenario, which is therefore not given back.
-Diagnostic only_problem(const LoadResult& result)
-{
-  INFO(rendered(result));
-  REQUIRE(result.diagnostics.size() == 1);
-  CHECK_FALSE(result.scenario);
-  return result.diagnostics.front();
-}
-
-void check_valid(const LoadResult& result)
-{
-  INFO(rendered(result));
-  CHECK(result.diagnostics.empty());
-  CHECK(result.scenario);
-}
-
-bool mentions(const Diagnostic& diagnostic, const std::string& text)
-{
-  INFO(diagnostic.message);
-  return diagnostic.message.find(text) != std::string::npos;
+  return check_with("[uncertainty.pay]\nparameter = \"indices.pay.default\"\n" + settings);
 }
 
 } // namespace
@@ -102,23 +58,17 @@ mean = 10.0
 sd = 0.5
 low = 9.0
 )"));
-  for (const char* settings :
-       {"distribution = \"triangular\"\nlow = 0.01\nmode = 0.02\nhigh = 0.03",
-        "distribution = \"pert\"\nlow = 0.01\nmode = 0.01\nhigh = 0.03",
-        "distribution = \"normal\"\nmean = 0.02\nsd = 0.0",
-        "distribution = \"lognormal\"\nmedian = 0.02\nsigma = 0.1",
-        "distribution = \"uniform\"\nlow = 0.02\nhigh = 0.02"}) {
+  for (const std::string& settings :
+       {test::triangular(0.01, 0.02, 0.03), test::pert(0.01, 0.01, 0.03), test::normal(0.02, 0.0),
+        test::lognormal(0.02, 0.1), test::uniform(0.02, 0.02)}) {
     CAPTURE(settings);
-    check_valid(check_with(std::string("[uncertainty.a]\nparameter = \"indices.pay.default\"\n")
-                           + settings + "\n"));
+    check_valid(check_pay(settings));
   }
 }
 
 TEST_CASE("an unknown distribution is named with the known ones and a suggestion")
 {
-  const Diagnostic problem = only_problem(check_with(R"([uncertainty.pay]
-parameter = "indices.pay.default"
-distribution = "trianglar"
+  const Diagnostic problem = only_problem(check_pay(R"(distribution = "trianglar"
 low = 0.01
 mode = 0.02
 high = 0.03
@@ -133,9 +83,7 @@ TEST_CASE("a distribution's settings must all be there, and only those")
 {
   SUBCASE("a missing setting is reported at the input's table")
   {
-    const Diagnostic problem = only_problem(check_with(R"([uncertainty.pay]
-parameter = "indices.pay.default"
-distribution = "triangular"
+    const Diagnostic problem = only_problem(check_pay(R"(distribution = "triangular"
 low = 0.01
 high = 0.03
 )"));
@@ -144,9 +92,7 @@ high = 0.03
   }
   SUBCASE("a setting of another distribution is reported where it is")
   {
-    const Diagnostic problem = only_problem(check_with(R"([uncertainty.pay]
-parameter = "indices.pay.default"
-distribution = "uniform"
+    const Diagnostic problem = only_problem(check_pay(R"(distribution = "uniform"
 low = 0.01
 mode = 0.02
 high = 0.03
@@ -167,9 +113,7 @@ high = 0.03
   }
   SUBCASE("a misspelt setting is an unknown key with a suggestion")
   {
-    const LoadResult result = check_with(R"([uncertainty.pay]
-parameter = "indices.pay.default"
-distribution = "triangular"
+    const LoadResult result = check_pay(R"(distribution = "triangular"
 low = 0.01
 mdoe = 0.02
 high = 0.03
@@ -191,9 +135,7 @@ TEST_CASE("low, mode and high must be in order")
 {
   SUBCASE("a mode below low")
   {
-    const Diagnostic problem = only_problem(check_with(R"([uncertainty.pay]
-parameter = "indices.pay.default"
-distribution = "triangular"
+    const Diagnostic problem = only_problem(check_pay(R"(distribution = "triangular"
 low = 0.02
 mode = 0.01
 high = 0.03
@@ -203,9 +145,7 @@ high = 0.03
   }
   SUBCASE("a high below the mode")
   {
-    const Diagnostic problem = only_problem(check_with(R"([uncertainty.pay]
-parameter = "indices.pay.default"
-distribution = "pert"
+    const Diagnostic problem = only_problem(check_pay(R"(distribution = "pert"
 low = 0.01
 mode = 0.04
 high = 0.03
@@ -216,9 +156,7 @@ high = 0.03
   }
   SUBCASE("a uniform's high below its low")
   {
-    const Diagnostic problem = only_problem(check_with(R"([uncertainty.pay]
-parameter = "indices.pay.default"
-distribution = "uniform"
+    const Diagnostic problem = only_problem(check_pay(R"(distribution = "uniform"
 low = 0.03
 high = 0.01
 )"));
@@ -231,9 +169,7 @@ TEST_CASE("spreads must not be negative and a lognormal's median must be positiv
 {
   SUBCASE("a negative sd")
   {
-    const Diagnostic problem = only_problem(check_with(R"([uncertainty.pay]
-parameter = "indices.pay.default"
-distribution = "normal"
+    const Diagnostic problem = only_problem(check_pay(R"(distribution = "normal"
 mean = 0.02
 sd = -0.01
 )"));
@@ -242,9 +178,7 @@ sd = -0.01
   }
   SUBCASE("a negative sigma")
   {
-    const Diagnostic problem = only_problem(check_with(R"([uncertainty.pay]
-parameter = "indices.pay.default"
-distribution = "lognormal"
+    const Diagnostic problem = only_problem(check_pay(R"(distribution = "lognormal"
 median = 0.02
 sigma = -0.1
 )"));
@@ -253,9 +187,7 @@ sigma = -0.1
   }
   SUBCASE("a median of 0")
   {
-    const Diagnostic problem = only_problem(check_with(R"([uncertainty.pay]
-parameter = "indices.pay.default"
-distribution = "lognormal"
+    const Diagnostic problem = only_problem(check_pay(R"(distribution = "lognormal"
 median = 0.0
 sigma = 0.1
 )"));
