@@ -140,14 +140,31 @@ double unit_interval(std::uint64_t bits)
 
 // PERT's quantile, Boost's inverse incomplete beta, costs about 2 µs, some hundred times
 // a normal quantile. A Sampler therefore tabulates it once per input at the knots
-// u = k / k_pert_knots, with its slope 1 / pdf. A draw in an inner interval starts from
-// the cubic Hermite interpolant of the two knots and takes Newton steps on the beta CDF
-// (one, in all but the intervals next to the outer ones): a few times cheaper, and
-// within 1e-12 of Boost's value
-// (sampling_test.cpp). The two outer intervals, where the slope is unbounded, use
-// Boost itself.
-constexpr std::size_t k_pert_knots = 256;
+// u = k / k_pert_knots, with its slope 1 / pdf, and a draw in an inner interval starts
+// from the cubic Hermite interpolant of the two knots. Where that interpolant is within
+// k_hermite_tolerance of the exact value at the interval's midpoint (its error peaks
+// there), it is the value; elsewhere, towards the tails, Newton steps on the beta CDF
+// refine it. Either way the value is within 1e-12 of Boost's (sampling_test.cpp). The
+// two outer intervals, where the slope is unbounded, use Boost itself.
+constexpr std::size_t k_pert_knots = 1024;
+constexpr double k_hermite_tolerance = 1e-14;
 constexpr int k_newton_steps = 3;
+
+// Three numbers a knot in a PERT table: the quantile, its slope, and whether the
+// interpolant of the interval that starts there is accurate without Newton steps.
+constexpr std::size_t k_pert_stride = 3;
+
+// The cubic Hermite interpolant at s in [0, 1] of the interval whose first knot's
+// numbers start at `knots`.
+double hermite(const double* knots, double s)
+{
+  const double h = 1.0 / static_cast<double>(k_pert_knots);
+  const double s2 = s * s;
+  const double s3 = s2 * s;
+  return (2.0 * s3 - 3.0 * s2 + 1.0) * knots[0] + (s3 - 2.0 * s2 + s) * h * knots[1]
+         + (3.0 * s2 - 2.0 * s3) * knots[k_pert_stride]
+         + (s3 - s2) * h * knots[k_pert_stride + 1];
+}
 
 // A marginal with the constants of its quantile worked out once for many draws.
 class Marginal
@@ -270,19 +287,17 @@ double Marginal::beta_quantile(double u) const
   if (!m_pert_table || k < 1 || k + 1 >= k_pert_knots) {
     return boost::math::ibeta_inv(m_alpha, m_beta, u, Policy());
   }
-  const double* knots = m_pert_table->data() + 2 * (k - 1); // x_k, slope_k, x_k+1, slope_k+1
-  const double s = scaled - static_cast<double>(k);
-  const double h = 1.0 / static_cast<double>(k_pert_knots);
-  const double s2 = s * s;
-  const double s3 = s2 * s;
-  const double guess = (2.0 * s3 - 3.0 * s2 + 1.0) * knots[0] + (s3 - 2.0 * s2 + s) * h * knots[1]
-                       + (3.0 * s2 - 2.0 * s3) * knots[2] + (s3 - s2) * h * knots[3];
-  double x = std::clamp(guess, knots[0], knots[2]);
+  // x_k, slope_k, whether the interpolant suffices, x_k+1, slope_k+1
+  const double* knots = m_pert_table->data() + k_pert_stride * (k - 1);
+  double x = std::clamp(hermite(knots, scaled - static_cast<double>(k)), knots[0], knots[3]);
+  if (knots[2] != 0.0) {
+    return x;
+  }
   // Newton's error squares at each step: once the step is below 1e-9, what is left is
   // rounding. Near the outer intervals the guess is rougher and a second step is taken.
   for (int step = 0; step < k_newton_steps; ++step) {
     const double change = (boost::math::ibeta(m_alpha, m_beta, x, Policy()) - u) / beta_density(x);
-    x = std::clamp(x - change, knots[0], knots[2]);
+    x = std::clamp(x - change, knots[0], knots[3]);
     if (std::abs(change) < 1e-9) {
       break;
     }
@@ -302,11 +317,16 @@ std::vector<double> Marginal::pert_table() const
   if (m_d.kind != DistributionKind::pert || m_point) {
     return table;
   }
+  const auto knots = static_cast<double>(k_pert_knots);
   for (std::size_t k = 1; k < k_pert_knots; ++k) {
-    const double u = static_cast<double>(k) / static_cast<double>(k_pert_knots);
-    const double x = boost::math::ibeta_inv(m_alpha, m_beta, u, Policy());
-    table.push_back(x);
-    table.push_back(1.0 / beta_density(x));
+    const double x = boost::math::ibeta_inv(m_alpha, m_beta, static_cast<double>(k) / knots, Policy());
+    table.insert(table.end(), {x, 1.0 / beta_density(x), 0.0});
+  }
+  for (std::size_t k = 1; k + 1 < k_pert_knots; ++k) {
+    double* interval = table.data() + k_pert_stride * (k - 1);
+    const double exact =
+      boost::math::ibeta_inv(m_alpha, m_beta, (static_cast<double>(k) + 0.5) / knots, Policy());
+    interval[2] = std::abs(hermite(interval, 0.5) - exact) < k_hermite_tolerance ? 1.0 : 0.0;
   }
   return table;
 }
