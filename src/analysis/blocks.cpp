@@ -25,19 +25,12 @@ bool keep_freed_memory()
          && mallopt(M_TRIM_THRESHOLD, k_trim_threshold) == 1;
 }
 
-} // namespace
-
-int default_threads()
+// Blocks of `size` items of [0, items), shared out between threads as they come free.
+void run_blocks(std::int64_t items, std::int64_t size, int threads,
+                const std::function<void(std::int64_t first, std::int64_t count)>& work,
+                const std::function<void(std::int64_t done)>& progress)
 {
-  return std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
-}
-
-void for_each_block(std::int64_t draws, int threads,
-                    const std::function<void(std::int64_t first, std::int64_t count)>& work,
-                    const std::function<void(std::int64_t done)>& progress)
-{
-  [[maybe_unused]] static const bool kept = keep_freed_memory();
-  const std::int64_t blocks = (draws + k_block_draws - 1) / k_block_draws;
+  const std::int64_t blocks = (items + size - 1) / size;
   std::atomic<std::int64_t> next{0};
   std::atomic<std::int64_t> done{0};
   std::atomic<bool> failed{false};
@@ -45,8 +38,8 @@ void for_each_block(std::int64_t draws, int threads,
   std::mutex failure_mutex;
   const auto run = [&] {
     for (std::int64_t block = next++; block < blocks && !failed; block = next++) {
-      const std::int64_t first = block * k_block_draws;
-      const std::int64_t count = std::min(k_block_draws, draws - first);
+      const std::int64_t first = block * size;
+      const std::int64_t count = std::min(size, items - first);
       try {
         work(first, count);
       } catch (...) {
@@ -69,7 +62,7 @@ void for_each_block(std::int64_t draws, int threads,
     run();
   } else {
     std::thread last(run);
-    while (done < draws && !failed) {
+    while (done < items && !failed) {
       progress(done);
       std::this_thread::sleep_for(std::chrono::milliseconds(200));
     }
@@ -82,6 +75,26 @@ void for_each_block(std::int64_t draws, int threads,
   if (failure) {
     std::rethrow_exception(failure);
   }
+}
+
+} // namespace
+
+int default_threads()
+{
+  return std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
+}
+
+void for_each_block(std::int64_t draws, int threads,
+                    const std::function<void(std::int64_t first, std::int64_t count)>& work,
+                    const std::function<void(std::int64_t done)>& progress)
+{
+  [[maybe_unused]] static const bool kept = keep_freed_memory();
+  run_blocks(draws, k_block_draws, threads, work, progress);
+}
+
+void for_each_item(std::int64_t count, int threads, const std::function<void(std::int64_t i)>& work)
+{
+  run_blocks(count, 1, threads, [&](std::int64_t i, std::int64_t) { work(i); }, {});
 }
 
 } // namespace carecast

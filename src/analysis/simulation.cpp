@@ -138,13 +138,21 @@ SimulationResult simulate(const Model& model, const SimulationSettings& settings
     }
     simulation.cheapest[best] += 1.0 / static_cast<double>(draws);
   }
+  // Each series is summarised on its own (statistics_of reorders only its values), so
+  // the series are shared out between the threads.
+  const int series = options * years;
+  std::vector<Statistics> summaries(static_cast<std::size_t>(series + options));
+  for_each_item(series + options, settings.threads, [&](std::int64_t i) {
+    summaries[static_cast<std::size_t>(i)] =
+      i < series ? statistics_of(cost[i / years][i % years]) : statistics_of(npc[i - series]);
+  });
   const Eigen::VectorXd values = model.values();
   const Outcome deterministic = evaluator.evaluate(values, Period::year);
   for (int o = 0; o < options; ++o) {
     simulation.cost.emplace_back();
     simulation.over_budget.emplace_back();
     for (int y = 0; y < years; ++y) {
-      simulation.cost[o].push_back(statistics_of(cost[o][y]));
+      simulation.cost[o].push_back(summaries[static_cast<std::size_t>(o * years + y)]);
       if (std::isnan(deterministic.budget(y)[0])) {
         simulation.over_budget[o].emplace_back();
         continue;
@@ -153,7 +161,7 @@ SimulationResult simulate(const Model& model, const SimulationSettings& settings
       const auto count = std::count(first, first + static_cast<std::ptrdiff_t>(draws), 1);
       simulation.over_budget[o].push_back(static_cast<double>(count) / static_cast<double>(draws));
     }
-    simulation.npc.push_back(statistics_of(npc[o]));
+    simulation.npc.push_back(summaries[static_cast<std::size_t>(series + o)]);
   }
   result.simulation = std::move(simulation);
   return result;

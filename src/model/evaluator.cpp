@@ -280,7 +280,7 @@ std::vector<Array> discount_factors(const Model& model, const Parameters& parame
   std::vector<Array> factors;
   for (int y = appraisal.first_year; y < model.grid().years(); ++y) {
     const double t = y - appraisal.first_year;
-    factors.emplace_back((1.0 + rate).unaryExpr([t](double r) { return std::pow(r, t); }));
+    factors.push_back(each_draw(1.0 + rate, [t](double r) { return std::pow(r, t); }));
   }
   return factors;
 }

@@ -35,8 +35,9 @@ Array compounded(const std::vector<int>& rates, const Parameters& parameters)
     }
     // Rates change only at a year's or an overlay's boundary: one exp per change.
     if (t == 0 || rate != rates[static_cast<std::size_t>(t) - 1]) {
-      factor = parameters.row(rate).array().unaryExpr(
-        [](double annual) { return std::exp(std::log1p(annual) / k_months_per_year); });
+      factor = each_draw(parameters.row(rate).array(), [](double annual) {
+        return std::exp(std::log1p(annual) / k_months_per_year);
+      });
     }
     if (t == 0) {
       level.row(t) = factor;

@@ -30,6 +30,20 @@ inline constexpr int k_months_per_year = 12;
 // array; row by row, each product is vectorised.
 void scale_months(Eigen::Ref<Array> rows, const Eigen::Ref<const Array>& factor);
 
+// f(x) for each draw's x, with the standard library's scalar functions in f. A parameter
+// that is not sampled has the same value in every draw, so the last result is reused
+// while x repeats: the same bits, without some 50 ns of pow or exp per draw.
+template <class F>
+Array each_draw(const Array& x, F f)
+{
+  Array result(x.rows(), x.cols());
+  for (Eigen::Index i = 0; i < x.size(); ++i) {
+    const double value = x(i);
+    result(i) = i > 0 && value == x(i - 1) ? result(i - 1) : f(value);
+  }
+  return result;
+}
+
 // The sum of each draw's months of financial year `year`, added in month order.
 Array year_sum(const Array& monthly, int year);
 
