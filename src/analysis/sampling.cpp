@@ -146,7 +146,7 @@ double unit_interval(std::uint64_t bits)
 // there), it is the value; elsewhere, towards the tails, Newton steps on the beta CDF
 // refine it. Either way the value is within 1e-12 of Boost's (sampling_test.cpp). The
 // two outer intervals, where the slope is unbounded, use Boost itself.
-constexpr std::size_t k_pert_knots = 1024;
+constexpr std::size_t k_pert_knots = 4096;
 constexpr double k_hermite_tolerance = 1e-14;
 constexpr int k_newton_steps = 3;
 
