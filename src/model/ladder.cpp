@@ -250,8 +250,10 @@ LadderProjection project_ladder(const Model& model, const ModelOption& option,
   const AnnualRates stated = stated_rates(ladder, parameters);
 
   LadderProjection result;
-  result.opening.assign(n, Array(months, draws));
-  result.closing.assign(n, Array(months, draws));
+  for (std::size_t i = 0; i < n; ++i) {
+    result.opening.emplace_back(months, draws);
+    result.closing.emplace_back(months, draws);
+  }
   std::vector<bool> regime;
   std::vector<std::vector<Array>> monthly;
   std::vector<Array> shares;
