@@ -149,7 +149,9 @@ double time_simulate(const Model& model, const Settings& settings, int threads)
 void bench_simulate(const Model& model, const Settings& settings, int cores)
 {
   std::map<int, double> seconds;
-  for (const int threads : {1, 2, cores}) {
+  // Every core first, as a user's single run would go: the first run pays for the
+  // memory it is the first to touch, so the goal is judged without a warm start.
+  for (const int threads : {cores, 1, 2}) {
     if (!seconds.contains(threads)) {
       seconds[threads] = time_simulate(model, settings, threads);
     }
