@@ -5,6 +5,8 @@
 
 #include "carecast/sensitivity_writer.hpp"
 
+#include "text_lines.hpp"
+
 #include <doctest/doctest.h>
 
 #include <sstream>
@@ -12,6 +14,7 @@
 #include <vector>
 
 using namespace carecast;
+using carecast::test::lines_of;
 
 namespace {
 
@@ -35,16 +38,6 @@ SensitivityReport report(int top = 15)
   return {"test", "Sensitivity test",
           "£m",   {"lines.a.base", "lines.b.base", "options.dear.overlays.extra.amount"},
           s,      top};
-}
-
-std::vector<std::string> lines_of(const std::string& text)
-{
-  std::vector<std::string> lines;
-  std::istringstream stream(text);
-  for (std::string line; std::getline(stream, line);) {
-    lines.push_back(line);
-  }
-  return lines;
 }
 
 std::string between(const std::string& text, const std::string& from, const std::string& to)

@@ -4,6 +4,8 @@
 #include "carecast/sobol_writer.hpp"
 #include "carecast/text_table.hpp"
 
+#include "text_lines.hpp"
+
 #include <doctest/doctest.h>
 
 #include <sstream>
@@ -11,6 +13,7 @@
 #include <vector>
 
 using namespace carecast;
+using carecast::test::lines_of;
 
 namespace {
 
@@ -38,16 +41,6 @@ SobolReport report()
           {{"a", "lines.a.base"}, {"b", "lines.b.base"}, {"c", "options.more.overlays.c.amount"}},
           {"2021/22", "2022/23", "all"},
           analysis};
-}
-
-std::vector<std::string> lines_of(const std::string& text)
-{
-  std::vector<std::string> lines;
-  std::istringstream stream(text);
-  for (std::string line; std::getline(stream, line);) {
-    lines.push_back(line);
-  }
-  return lines;
 }
 
 } // namespace

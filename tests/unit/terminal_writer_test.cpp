@@ -2,6 +2,7 @@
 #include "carecast/writers.hpp"
 
 #include "test_model.hpp"
+#include "text_lines.hpp"
 
 #include <doctest/doctest.h>
 #include <sstream>
@@ -11,18 +12,9 @@
 using carecast::Report;
 using carecast::ReportKind;
 using carecast::write_terminal;
+using carecast::test::lines_of;
 
 namespace {
-
-std::vector<std::string> lines_of(const std::string& text)
-{
-  std::vector<std::string> lines;
-  std::istringstream in(text);
-  for (std::string line; std::getline(in, line);) {
-    lines.push_back(line);
-  }
-  return lines;
-}
 
 bool contains(const std::string& text, const std::string& part)
 {

@@ -1,5 +1,7 @@
 #include "carecast/text_table.hpp"
 
+#include "text_lines.hpp"
+
 #include <doctest/doctest.h>
 #include <sstream>
 #include <string>
@@ -7,19 +9,10 @@
 
 using carecast::display_width;
 using carecast::TextTable;
+using carecast::test::lines_of;
 using Align = carecast::TextTable::Align;
 
 namespace {
-
-std::vector<std::string> lines_of(const std::string& text)
-{
-  std::vector<std::string> lines;
-  std::istringstream in(text);
-  for (std::string line; std::getline(in, line);) {
-    lines.push_back(line);
-  }
-  return lines;
-}
 
 } // namespace
 
