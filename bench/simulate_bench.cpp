@@ -210,7 +210,8 @@ void bench_model(const Model& model, const Settings& settings)
   const auto start = Clock::now();
   const double cpu_start = thread_cpu_seconds();
   for (const Eigen::MatrixXd& block : blocks) {
-    checksum += evaluator.evaluate(block).net_present_cost(0)[0];
+    checksum += evaluator.evaluate(block, carecast::Period::year, carecast::Figures::costs)
+                  .net_present_cost(0)[0];
   }
   const double cpu = thread_cpu_seconds() - cpu_start;
   const double seconds = seconds_since(start);

@@ -12,6 +12,11 @@ namespace carecast {
 
 enum class Period { month, year };
 
+// What an evaluation fills in: every figure, or only the costs (per option, line and
+// period, with the budget, deflator and net present cost), leaving out the care
+// ladder's children and cost per placement type, which Monte Carlo summaries do not use.
+enum class Figures { all, costs };
+
 class Outcome
 {
 public:
@@ -105,7 +110,7 @@ public:
 
   // `parameters` has one row per model parameter and one column per draw.
   Outcome evaluate(const Eigen::Ref<const Eigen::MatrixXd>& parameters,
-                   Period period = Period::year) const;
+                   Period period = Period::year, Figures figures = Figures::all) const;
 
 private:
   const Model& m_model;

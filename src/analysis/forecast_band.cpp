@@ -31,8 +31,8 @@ DrawnCosts draw_costs(const Model& model, int option, const Sampler& sampler,
   for_each_block(
     settings.draws, settings.threads,
     [&](std::int64_t first, std::int64_t count) {
-      const Outcome outcome =
-        evaluator.evaluate(parameter_block(model, sampler, first, count), Period::year);
+      const Outcome outcome = evaluator.evaluate(parameter_block(model, sampler, first, count),
+                                                 Period::year, Figures::costs);
       for (int y = 0; y < years; ++y) {
         for (int l = 0; l < lines; ++l) {
           store(costs[l][y], first, outcome.cost(option, l, y));

@@ -50,7 +50,8 @@ Eigen::MatrixXd metrics(const Model& model, const Metric& metric, const Eigen::M
   Eigen::MatrixXd result(options, parameters.cols());
   const Evaluator evaluator(model);
   for_each_block(parameters.cols(), threads, [&](std::int64_t first, std::int64_t count) {
-    const Outcome outcome = evaluator.evaluate(parameters.middleCols(first, count), Period::year);
+    const Outcome outcome =
+      evaluator.evaluate(parameters.middleCols(first, count), Period::year, Figures::costs);
     for (int o = 0; o < options; ++o) {
       result.row(o).segment(first, count) = metric_of(outcome, o, metric);
     }

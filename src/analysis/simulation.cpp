@@ -107,8 +107,8 @@ SimulationResult simulate(const Model& model, const SimulationSettings& settings
   for_each_block(
     settings.draws, settings.threads,
     [&](std::int64_t first, std::int64_t count) {
-      const Outcome outcome =
-        evaluator.evaluate(parameter_block(model, *inputs.sampler, first, count), Period::year);
+      const Outcome outcome = evaluator.evaluate(
+        parameter_block(model, *inputs.sampler, first, count), Period::year, Figures::costs);
       for (int o = 0; o < options; ++o) {
         for (int y = 0; y < years; ++y) {
           const Eigen::RowVectorXd total = outcome.total(o, y);

@@ -100,7 +100,7 @@ SobolOutputs evaluate_design(const Model& model, const Sampler& sampler, int opt
   const Evaluator evaluator(model);
   const auto work = [&](std::int64_t first, std::int64_t count) {
     const Outcome outcome =
-      evaluator.evaluate(design_block(model, sampler, first, count), Period::year);
+      evaluator.evaluate(design_block(model, sampler, first, count), Period::year, Figures::costs);
     Matrix costs(years + 1, count);
     for (int y = 0; y < years; ++y) {
       costs.row(y) = outcome.total(option, y);

@@ -33,16 +33,16 @@ bool line_changed(const ModelLine& line, const std::vector<bool>& changed)
             });
 }
 
-bool ladder_changed(const Model& model, const ModelOption& option,
-                    const std::vector<bool>& changed)
+bool ladder_changed(const Model& model, const ModelOption& option, const std::vector<bool>& changed)
 {
   const ModelLadder& ladder = model.ladder();
   const auto changed_index = [&](int index) { return index != k_none && changed[index]; };
   return changed_index(ladder.growth_index)
          || std::any_of(option.overlays.begin(), option.overlays.end(),
                         [](const ModelOverlay& overlay) { return changes_ladder(overlay.kind); })
-         || std::any_of(ladder.types.begin(), ladder.types.end(),
-                        [&](const ModelPlacement& type) { return changed_index(type.price_index); });
+         || std::any_of(ladder.types.begin(), ladder.types.end(), [&](const ModelPlacement& type) {
+              return changed_index(type.price_index);
+            });
 }
 
 // The lines whose cost the option changes: those its overlays target, those that move
@@ -161,8 +161,7 @@ void apply_overlays(const Model& model, const ModelOption& option, const IndexLe
   }
   for (const ModelOverlay& overlay : option.overlays) {
     if (adds_amounts(overlay)) {
-      add_with_uplift(costs[overlay.target],
-                      overlay_amounts(overlay, levels, parameters, months),
+      add_with_uplift(costs[overlay.target], overlay_amounts(overlay, levels, parameters, months),
                       overlay.optimism_bias, parameters);
     }
   }
@@ -239,15 +238,12 @@ void fill_deflator(const Model& model, const IndexLevels& levels, Outcome& outco
     return;
   }
   const Array& level = levels[appraisal.deflator];
-  const auto average = [&](int year) -> Array {
-    return year_sum(level, year) / k_months_per_year;
-  };
+  const auto average = [&](int year) -> Array { return year_sum(level, year) / k_months_per_year; };
   const Array base = average(appraisal.price_year);
   for (int y = 0; y < model.grid().years(); ++y) {
     outcome.deflator(y) = (average(y) / base).matrix();
   }
 }
-
 
 // The ladder's figures per type, by month or summed (cost), averaged (children) and
 // taken at March (children at the end) by financial year.
@@ -306,8 +302,7 @@ Outcome::Outcome(int options, int lines, int periods, int years, int draws, int 
     m_periods(periods),
     m_placements(placements),
     m_cost(Rows::Zero(static_cast<Eigen::Index>(options) * lines * periods, draws)),
-    m_ladder(
-      Rows::Zero(3 * static_cast<Eigen::Index>(options) * placements * periods, draws)),
+    m_ladder(Rows::Zero(3 * static_cast<Eigen::Index>(options) * placements * periods, draws)),
     m_budget(Rows::Zero(years, draws)),
     m_deflator(Rows::Ones(years, draws)),
     m_net_present_cost(Rows::Zero(options, draws))
@@ -322,7 +317,8 @@ Eigen::RowVectorXd Outcome::total(int option, int period) const
   return sum;
 }
 
-Outcome Evaluator::evaluate(const Eigen::Ref<const Eigen::MatrixXd>& columns, Period period) const
+Outcome Evaluator::evaluate(const Eigen::Ref<const Eigen::MatrixXd>& columns, Period period,
+                            Figures figures) const
 {
   // One copy, turned so that each parameter's draws are contiguous (projection.hpp).
   const ParameterRows parameters = columns;
@@ -330,7 +326,8 @@ Outcome Evaluator::evaluate(const Eigen::Ref<const Eigen::MatrixXd>& columns, Pe
   const int periods = period == Period::month ? grid.months() : grid.years();
   const int options = static_cast<int>(m_model.options().size());
   const int lines = static_cast<int>(m_model.lines().size());
-  const int placements = static_cast<int>(m_model.ladder().types.size());
+  const int placements =
+    figures == Figures::all ? static_cast<int>(m_model.ladder().types.size()) : 0;
   Outcome outcome(options, lines, periods, grid.years(), static_cast<int>(parameters.cols()),
                   placements);
   fill_budget(m_model, parameters, outcome);
@@ -339,8 +336,7 @@ Outcome Evaluator::evaluate(const Eigen::Ref<const Eigen::MatrixXd>& columns, Pe
   const std::vector<Array> discounts = discount_factors(m_model, parameters);
   for (int o = 0; o < options; ++o) {
     const ModelOption& option = m_model.options()[o];
-    const IndexLevels levels =
-      index_levels(m_model, option, parameters, &unchanged.levels());
+    const IndexLevels levels = index_levels(m_model, option, parameters, &unchanged.levels());
     std::optional<LadderProjection> own_ladder;
     const LadderProjection* ladder = nullptr;
     if (m_model.has_ladder()) {
@@ -350,16 +346,18 @@ Outcome Evaluator::evaluate(const Eigen::Ref<const Eigen::MatrixXd>& columns, Pe
       } else {
         ladder = &unchanged.ladder();
       }
-      fill_ladder(*ladder, o, period, outcome);
+      if (figures == Figures::all) {
+        fill_ladder(*ladder, o, period, outcome);
+      }
     }
     const OptionCosts costs(m_model, option, levels, ladder, own_ladder.has_value(), parameters,
                             unchanged);
     Array yearly_total = Array::Zero(grid.years(), parameters.cols());
     for (int l = 0; l < lines; ++l) {
       yearly_total += costs.yearly(l);
-      const Array& figures = period == Period::month ? costs.monthly(l) : costs.yearly(l);
+      const Array& by_period = period == Period::month ? costs.monthly(l) : costs.yearly(l);
       for (int p = 0; p < periods; ++p) {
-        outcome.cost(o, l, p) = figures.row(p).matrix();
+        outcome.cost(o, l, p) = by_period.row(p).matrix();
       }
     }
     outcome.net_present_cost(o) = net_present_cost(m_model, discounts, outcome, yearly_total);

@@ -67,7 +67,7 @@ private:
 
 // Index levels for one option, one array per index: 1 through the base year, then
 // compounded each month by the twelfth root of 1 + the year's annual rate. Given the
-// levels without any option's overlays, indices the option leaves alone are copied.
+// levels without any option's overlays, indices the option leaves alone are shared.
 IndexLevels index_levels(const Model& model, const ModelOption& option,
                                 const Parameters& parameters,
                                 const IndexLevels* without_overlays = nullptr);

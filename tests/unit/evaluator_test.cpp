@@ -643,3 +643,27 @@ TEST_CASE("optimism bias scales exactly the line or overlay it names")
     CHECK(after.cost(0, 0, y)[0] == doctest::Approx(13.2).epsilon(1e-12));
   }
 }
+
+TEST_CASE("an evaluation of costs only gives the same costs, without the ladder's detail")
+{
+  // Invariant: Figures::costs leaves out the per-type ladder figures and nothing else,
+  // so every cost, budget and net present cost is the same to the bit.
+  const Model model = carecast::test::dcst_model();
+  const carecast::Evaluator evaluator(model);
+  const Outcome all = evaluator.evaluate(model.values(), Period::year);
+  const Outcome costs = evaluator.evaluate(model.values(), Period::year, carecast::Figures::costs);
+  CHECK(all.placements() == 6);
+  CHECK(costs.placements() == 0);
+  for (int o = 0; o < all.options(); ++o) {
+    CHECK(costs.net_present_cost(o) == all.net_present_cost(o));
+    for (int y = 0; y < all.periods(); ++y) {
+      CHECK(costs.total(o, y) == all.total(o, y));
+      for (int l = 0; l < all.lines(); ++l) {
+        CHECK(costs.cost(o, l, y) == all.cost(o, l, y));
+      }
+    }
+  }
+  for (int y = 0; y < model.grid().years(); ++y) {
+    CHECK(costs.deflator(y) == all.deflator(y));
+  }
+}
