@@ -188,12 +188,19 @@ Array weekly_price(const Model& model, const ModelOption& option, int type,
   return price;
 }
 
+// A monthly rate from one type into another: per draw, or one value for every draw.
+struct Rate
+{
+  const double* each = nullptr; // the draws' rates; null when they are all `all`
+  double all = 0.0;
+};
+
 // Children at the end of a month in one type, for every draw: entries x share plus the
 // sum over types i of opening_i x rate_i, added in the order of i. Eight draws at a
 // time stay in registers; a short tail takes the same operations draw by draw, so a
 // draw's figures do not depend on its place in the block.
 void step_month(const double* entries, const double* share,
-                const std::vector<const double*>& opening, const std::vector<const double*>& rates,
+                const std::vector<const double*>& opening, const std::vector<Rate>& rates,
                 double* closing, Eigen::Index draws)
 {
   constexpr Eigen::Index k_chunk = 8;
@@ -203,17 +210,40 @@ void step_month(const double* entries, const double* share,
   for (; d + k_chunk <= draws; d += k_chunk) {
     Chunk sum = In(entries + d) * In(share + d);
     for (std::size_t i = 0; i < opening.size(); ++i) {
-      sum += In(opening[i] + d) * In(rates[i] + d);
+      if (rates[i].each) {
+        sum += In(opening[i] + d) * In(rates[i].each + d);
+      } else {
+        sum += In(opening[i] + d) * rates[i].all;
+      }
     }
     Eigen::Map<Chunk>(closing + d) = sum;
   }
   for (; d < draws; ++d) {
     double sum = entries[d] * share[d];
     for (std::size_t i = 0; i < opening.size(); ++i) {
-      sum += opening[i][d] * rates[i][d];
+      sum += opening[i][d] * (rates[i].each ? rates[i].each[d] : rates[i].all);
     }
     closing[d] = sum;
   }
+}
+
+// rates[j][i]: the monthly rate from type i into type j, as one value when every draw
+// has the same (move rates are seldom sampled), so the step loads it once.
+std::vector<std::vector<Rate>> rates_into(const std::vector<std::vector<Array>>& monthly)
+{
+  const std::size_t n = monthly.size();
+  std::vector<std::vector<Rate>> rates(n, std::vector<Rate>(n));
+  for (std::size_t j = 0; j < n; ++j) {
+    for (std::size_t i = 0; i < n; ++i) {
+      const Array& rate = monthly[i][j];
+      if ((rate == rate(0, 0)).all()) {
+        rates[j][i].all = rate(0, 0);
+      } else {
+        rates[j][i].each = rate.data();
+      }
+    }
+  }
+  return rates;
 }
 
 // Each type's children counted in a month (the mean of its opening and closing), weekly
@@ -258,12 +288,13 @@ LadderProjection project_ladder(const Model& model, const ModelOption& option,
   std::vector<std::vector<Array>> monthly;
   std::vector<Array> shares;
   std::vector<const double*> opening(n);
-  std::vector<const double*> rates(n);
+  std::vector<std::vector<Rate>> rates;
   for (int t = 0; t < months; ++t) {
     if (std::vector<bool> now = shift_regime(option, t); t == 0 || now != regime) {
       regime = std::move(now);
       monthly = monthly_matrix(shifted_rates(stated, option, t, parameters));
       shares = entry_shares(ladder, option, t, parameters);
+      rates = rates_into(monthly);
     }
     for (std::size_t i = 0; i < n; ++i) {
       if (t == 0) {
@@ -274,10 +305,7 @@ LadderProjection project_ladder(const Model& model, const ModelOption& option,
       opening[i] = result.opening[i].row(t).data();
     }
     for (std::size_t j = 0; j < n; ++j) {
-      for (std::size_t i = 0; i < n; ++i) {
-        rates[i] = monthly[i][j].data();
-      }
-      step_month(entries.row(t).data(), shares[j].data(), opening, rates,
+      step_month(entries.row(t).data(), shares[j].data(), opening, rates[j],
                  result.closing[j].row(t).data(), draws);
     }
   }
