@@ -12,18 +12,6 @@ namespace {
 
 using namespace projection;
 
-// Which indices the option's overlays give other rates.
-std::vector<bool> changed_indices(const Model& model, const ModelOption& option)
-{
-  std::vector<bool> changed(model.indices().size(), false);
-  for (const ModelOverlay& overlay : option.overlays) {
-    if (overlay.kind == OverlayKind::index_rate) {
-      changed[overlay.target] = true;
-    }
-  }
-  return changed;
-}
-
 bool line_changed(const ModelLine& line, const std::vector<bool>& changed)
 {
   return (line.demand_index != k_none && changed[line.demand_index])
@@ -172,14 +160,13 @@ void apply_overlays(const Model& model, const ModelOption& option, const IndexLe
 class OptionCosts
 {
 public:
-  OptionCosts(const Model& model, const ModelOption& option, const IndexLevels& levels,
-              const LadderProjection* ladder, bool own_ladder, const Parameters& parameters,
-              Unchanged& unchanged)
+  // `touched` is touched_lines() of the option.
+  OptionCosts(const Model& model, const ModelOption& option, const std::vector<bool>& touched,
+              const IndexLevels& levels, const LadderProjection* ladder,
+              const Parameters& parameters, Unchanged& unchanged)
     : m_own(model.lines().size()),
       m_own_yearly(model.lines().size())
   {
-    const std::vector<bool> touched =
-      touched_lines(model, option, changed_indices(model, option), own_ladder);
     for (std::size_t l = 0; l < touched.size(); ++l) {
       if (touched[l]) {
         m_own[l] = line_baseline(model, static_cast<int>(l), levels, ladder, parameters);
@@ -336,11 +323,12 @@ Outcome Evaluator::evaluate(const Eigen::Ref<const Eigen::MatrixXd>& columns, Pe
   const std::vector<Array> discounts = discount_factors(m_model, parameters);
   for (int o = 0; o < options; ++o) {
     const ModelOption& option = m_model.options()[o];
+    const std::vector<bool> changed = changed_indices(m_model, option);
     const IndexLevels levels = index_levels(m_model, option, parameters, &unchanged.levels());
     std::optional<LadderProjection> own_ladder;
     const LadderProjection* ladder = nullptr;
     if (m_model.has_ladder()) {
-      if (ladder_changed(m_model, option, changed_indices(m_model, option))) {
+      if (ladder_changed(m_model, option, changed)) {
         own_ladder = project_ladder(m_model, option, levels, parameters);
         ladder = &*own_ladder;
       } else {
@@ -350,8 +338,9 @@ Outcome Evaluator::evaluate(const Eigen::Ref<const Eigen::MatrixXd>& columns, Pe
         fill_ladder(*ladder, o, period, outcome);
       }
     }
-    const OptionCosts costs(m_model, option, levels, ladder, own_ladder.has_value(), parameters,
-                            unchanged);
+    const OptionCosts costs(m_model, option,
+                            touched_lines(m_model, option, changed, own_ladder.has_value()), levels,
+                            ladder, parameters, unchanged);
     Array yearly_total = Array::Zero(grid.years(), parameters.cols());
     for (int l = 0; l < lines; ++l) {
       yearly_total += costs.yearly(l);

@@ -54,9 +54,8 @@ std::vector<std::vector<Array>> monthly_matrix(const AnnualRates& rates)
       }
     }
     // Validation keeps outflows within 1 + tolerance; clamp the tolerance away.
-    const Array stay = each_draw(1.0 - outflow.min(1.0), [](double kept) {
-      return std::pow(kept, 1.0 / k_months_per_year);
-    });
+    const Array stay = each_draw(
+      1.0 - outflow.min(1.0), [](double kept) { return std::pow(kept, 1.0 / k_months_per_year); });
     const Array per_rate = (outflow > 0.0).select((1.0 - stay) / outflow, 0.0);
     for (std::size_t j = 0; j < n; ++j) {
       monthly[i][j] = j == i ? stay : Array(rates.moves[i][j] * per_rate);

@@ -70,16 +70,24 @@ std::vector<int> monthly_rates(const Model& model, const ModelOption& option, in
 
 } // namespace
 
-IndexLevels index_levels(const Model& model, const ModelOption& option,
-                                const Parameters& parameters,
-                                const IndexLevels* without_overlays)
+std::vector<bool> changed_indices(const Model& model, const ModelOption& option)
 {
+  std::vector<bool> changed(model.indices().size(), false);
+  for (const ModelOverlay& overlay : option.overlays) {
+    if (overlay.kind == OverlayKind::index_rate) {
+      changed[overlay.target] = true;
+    }
+  }
+  return changed;
+}
+
+IndexLevels index_levels(const Model& model, const ModelOption& option,
+                         const Parameters& parameters, const IndexLevels* without_overlays)
+{
+  const std::vector<bool> changed = changed_indices(model, option);
   IndexLevels levels;
   for (std::size_t i = 0; i < model.indices().size(); ++i) {
-    const auto changes = [&](const ModelOverlay& overlay) {
-      return overlay.kind == OverlayKind::index_rate && overlay.target == static_cast<int>(i);
-    };
-    if (without_overlays && std::none_of(option.overlays.begin(), option.overlays.end(), changes)) {
+    if (without_overlays && !changed[i]) {
       levels.add(without_overlays->shared(i));
     } else {
       levels.add(std::make_shared<const Array>(
@@ -89,8 +97,8 @@ IndexLevels index_levels(const Model& model, const ModelOption& option,
   return levels;
 }
 
-Array baseline_cost(const ModelLine& line, const IndexLevels& levels,
-                    const Parameters& parameters, int months)
+Array baseline_cost(const ModelLine& line, const IndexLevels& levels, const Parameters& parameters,
+                    int months)
 {
   const Array base = parameters.row(line.base).array() / k_months_per_year;
   Array cost = Array::Zero(months, parameters.cols());

@@ -52,6 +52,9 @@ Array year_sum(const Array& monthly, int year);
 // (rates[t], a parameter's position).
 Array compounded(const std::vector<int>& rates, const Parameters& parameters);
 
+// Which indices the option's overlays give other rates (index_rate overlays).
+std::vector<bool> changed_indices(const Model& model, const ModelOption& option);
+
 // Index levels, one per index, shared rather than copied between the options that
 // leave an index alone.
 class IndexLevels
@@ -69,13 +72,13 @@ private:
 // compounded each month by the twelfth root of 1 + the year's annual rate. Given the
 // levels without any option's overlays, indices the option leaves alone are shared.
 IndexLevels index_levels(const Model& model, const ModelOption& option,
-                                const Parameters& parameters,
-                                const IndexLevels* without_overlays = nullptr);
+                         const Parameters& parameters,
+                         const IndexLevels* without_overlays = nullptr);
 
 // A line's baseline: base / 12 x demand level x the share-weighted price level,
 // zero from the line's end month.
-Array baseline_cost(const ModelLine& line, const IndexLevels& levels,
-                    const Parameters& parameters, int months);
+Array baseline_cost(const ModelLine& line, const IndexLevels& levels, const Parameters& parameters,
+                    int months);
 
 // Whether an overlay adds amounts to its line (rather than scaling it or an index).
 bool adds_amounts(const ModelOverlay& overlay);
