@@ -162,8 +162,7 @@ double hermite(const double* knots, double s)
   const double s2 = s * s;
   const double s3 = s2 * s;
   return (2.0 * s3 - 3.0 * s2 + 1.0) * knots[0] + (s3 - 2.0 * s2 + s) * h * knots[1]
-         + (3.0 * s2 - 2.0 * s3) * knots[k_pert_stride]
-         + (s3 - s2) * h * knots[k_pert_stride + 1];
+         + (3.0 * s2 - 2.0 * s3) * knots[k_pert_stride] + (s3 - s2) * h * knots[k_pert_stride + 1];
 }
 
 // A marginal with the constants of its quantile worked out once for many draws.
@@ -175,7 +174,7 @@ public:
   explicit Marginal(const Distribution& distribution,
                     const std::vector<double>* pert_table = nullptr);
   double quantile(double u) const;
-  // PERT's quantile and slope at the inner knots, interleaved; empty for another
+  // PERT's table at the inner knots, k_pert_stride numbers a knot; empty for another
   // distribution.
   std::vector<double> pert_table() const;
 
@@ -219,7 +218,8 @@ Marginal::Marginal(const Distribution& distribution, const std::vector<double>* 
     }
     m_alpha = 1.0 + 4.0 * (m_d.mode - m_d.low) / (m_d.high - m_d.low);
     m_beta = 1.0 + 4.0 * (m_d.high - m_d.mode) / (m_d.high - m_d.low);
-    m_log_beta_function = std::lgamma(m_alpha) + std::lgamma(m_beta) - std::lgamma(m_alpha + m_beta);
+    m_log_beta_function =
+      std::lgamma(m_alpha) + std::lgamma(m_beta) - std::lgamma(m_alpha + m_beta);
     break;
   case DistributionKind::normal:
     if (m_d.sd == 0.0 || m_d.low == m_d.high) {
@@ -287,9 +287,10 @@ double Marginal::beta_quantile(double u) const
   if (!m_pert_table || k < 1 || k + 1 >= k_pert_knots) {
     return boost::math::ibeta_inv(m_alpha, m_beta, u, Policy());
   }
-  // x_k, slope_k, whether the interpolant suffices, x_k+1, slope_k+1
   const double* knots = m_pert_table->data() + k_pert_stride * (k - 1);
-  double x = std::clamp(hermite(knots, scaled - static_cast<double>(k)), knots[0], knots[3]);
+  const double low = knots[0];
+  const double high = knots[k_pert_stride];
+  double x = std::clamp(hermite(knots, scaled - static_cast<double>(k)), low, high);
   if (knots[2] != 0.0) {
     return x;
   }
@@ -297,7 +298,7 @@ double Marginal::beta_quantile(double u) const
   // rounding. Near the outer intervals the guess is rougher and a second step is taken.
   for (int step = 0; step < k_newton_steps; ++step) {
     const double change = (boost::math::ibeta(m_alpha, m_beta, x, Policy()) - u) / beta_density(x);
-    x = std::clamp(x - change, knots[0], knots[3]);
+    x = std::clamp(x - change, low, high);
     if (std::abs(change) < 1e-9) {
       break;
     }
@@ -319,7 +320,8 @@ std::vector<double> Marginal::pert_table() const
   }
   const auto knots = static_cast<double>(k_pert_knots);
   for (std::size_t k = 1; k < k_pert_knots; ++k) {
-    const double x = boost::math::ibeta_inv(m_alpha, m_beta, static_cast<double>(k) / knots, Policy());
+    const double x =
+      boost::math::ibeta_inv(m_alpha, m_beta, static_cast<double>(k) / knots, Policy());
     table.insert(table.end(), {x, 1.0 / beta_density(x), 0.0});
   }
   for (std::size_t k = 1; k + 1 < k_pert_knots; ++k) {
