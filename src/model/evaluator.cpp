@@ -68,7 +68,7 @@ Array line_baseline(const Model& model, int line, const IndexLevels& levels,
                     const LadderProjection* ladder, const Parameters& parameters)
 {
   if (ladder && line == model.ladder().line) {
-    return ladder_cost(*ladder);
+    return ladder->total;
   }
   return baseline_cost(model.lines()[line], levels, parameters, model.grid().months());
 }
@@ -86,9 +86,10 @@ void add_line_uplift(const ModelLine& line, const Parameters& parameters, Array&
 class Unchanged
 {
 public:
-  Unchanged(const Model& model, const Parameters& parameters)
+  Unchanged(const Model& model, const Parameters& parameters, LadderFigures ladder_figures)
     : m_model(model),
       m_parameters(parameters),
+      m_ladder_figures(ladder_figures),
       m_levels(index_levels(model, ModelOption{}, parameters)),
       m_monthly(model.lines().size()),
       m_yearly(model.lines().size())
@@ -99,7 +100,7 @@ public:
   const LadderProjection& ladder()
   {
     if (!m_ladder) {
-      m_ladder = project_ladder(m_model, ModelOption{}, m_levels, m_parameters);
+      m_ladder = project_ladder(m_model, ModelOption{}, m_levels, m_parameters, m_ladder_figures);
     }
     return *m_ladder;
   }
@@ -129,6 +130,7 @@ public:
 private:
   const Model& m_model;
   Parameters m_parameters;
+  LadderFigures m_ladder_figures;
   IndexLevels m_levels;
   std::vector<Array> m_monthly;
   std::vector<Array> m_yearly;
@@ -318,7 +320,9 @@ Outcome Evaluator::evaluate(const Eigen::Ref<const Eigen::MatrixXd>& columns, Pe
   Outcome outcome(options, lines, periods, grid.years(), static_cast<int>(parameters.cols()),
                   placements);
   fill_budget(m_model, parameters, outcome);
-  Unchanged unchanged(m_model, parameters);
+  const LadderFigures ladder_figures =
+    figures == Figures::all ? LadderFigures::by_type : LadderFigures::total;
+  Unchanged unchanged(m_model, parameters, ladder_figures);
   fill_deflator(m_model, unchanged.levels(), outcome);
   const std::vector<Array> discounts = discount_factors(m_model, parameters);
   for (int o = 0; o < options; ++o) {
@@ -329,7 +333,7 @@ Outcome Evaluator::evaluate(const Eigen::Ref<const Eigen::MatrixXd>& columns, Pe
     const LadderProjection* ladder = nullptr;
     if (m_model.has_ladder()) {
       if (ladder_changed(m_model, option, changed)) {
-        own_ladder = project_ladder(m_model, option, levels, parameters);
+        own_ladder = project_ladder(m_model, option, levels, parameters, ladder_figures);
         ladder = &*own_ladder;
       } else {
         ladder = &unchanged.ladder();

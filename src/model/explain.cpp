@@ -136,7 +136,7 @@ struct LadderYear
 // they are this year's child-weeks x shares x prices, the ladder's cost.
 Array CostTerms::add_ladder()
 {
-  const LadderProjection ladder = project_ladder(m_model, m_option, m_levels, m_values);
+  const LadderProjection ladder = project_ladder(m_model, m_option, m_levels, m_values, LadderFigures::by_type);
   const LadderYear base(ladder, 0);
   const LadderYear now(ladder, m_year);
   double base_cost = 0.0;
@@ -160,9 +160,8 @@ Array CostTerms::add_ladder()
            now.total_weeks * mix, k_none);
   add_term(fmt::format("Care ladder: weekly prices against {}", base_year),
            now.total_weeks * prices, k_none);
-  Array cost = ladder_cost(ladder);
-  m_monthly = m_monthly.size() == 0 ? cost : Array(m_monthly + cost);
-  return cost;
+  m_monthly = m_monthly.size() == 0 ? ladder.total : Array(m_monthly + ladder.total);
+  return ladder.total;
 }
 
 // Stops scale what is left of the baseline, one after another.

@@ -145,46 +145,33 @@ std::vector<Array> entry_shares(const ModelLadder& ladder, const ModelOption& op
 }
 
 // Children in new places are counted in their placement instead of where they would
-// otherwise be, up to the places and to the children there are.
-void fill_capacity(const ModelOption& option, const Parameters& parameters,
-                   std::vector<Array>& counts)
+// otherwise be, up to the places and to the children there are. `counts` holds one
+// month's children, a row per type.
+void fill_capacity(const ModelOption& option, const Parameters& parameters, int month,
+                   Array& counts)
 {
   for (const ModelOverlay& overlay : option.overlays) {
-    if (overlay.kind != OverlayKind::capacity) {
+    if (overlay.kind != OverlayKind::capacity || !active(overlay, month)) {
       continue;
     }
-    const auto places = parameters.row(overlay.value).array();
-    for (int t = overlay.first_month; t < overlay.end_month; ++t) {
-      const Array moved = counts[overlay.counterpart].row(t).min(places);
-      counts[overlay.counterpart].row(t) -= moved;
-      counts[overlay.target].row(t) += moved;
-    }
+    const Array moved = counts.row(overlay.counterpart).min(parameters.row(overlay.value).array());
+    counts.row(overlay.counterpart) -= moved;
+    counts.row(overlay.target) += moved;
   }
 }
 
-Array weekly_price(const Model& model, const ModelOption& option, int type,
-                   const IndexLevels& levels, const Parameters& parameters)
+// The parameter of each month's weekly price of a type: its own, or an option's
+// unit cost where one is in force.
+std::vector<int> weekly_costs(const ModelOption& option, int type, int placement_cost, int months)
 {
-  const int months = model.grid().months();
-  const ModelPlacement& placement = model.ladder().types[type];
-  std::vector<int> cost_by_month(static_cast<std::size_t>(months), placement.weekly_cost);
+  std::vector<int> cost_by_month(static_cast<std::size_t>(months), placement_cost);
   for (const ModelOverlay& overlay : option.overlays) {
     if (overlay.kind == OverlayKind::unit_cost && overlay.target == type) {
       std::fill(cost_by_month.begin() + overlay.first_month,
                 cost_by_month.begin() + overlay.end_month, overlay.value);
     }
   }
-  const double scale = model.ladder().money_scale;
-  Array price(months, parameters.cols());
-  for (int t = 0; t < months; ++t) {
-    const auto weekly = parameters.row(cost_by_month[static_cast<std::size_t>(t)]).array();
-    if (placement.price_index != k_none) {
-      price.row(t) = weekly * levels[placement.price_index].row(t) * scale;
-    } else {
-      price.row(t) = weekly * scale;
-    }
-  }
-  return price;
+  return cost_by_month;
 }
 
 // A monthly rate from one type into another: per draw, or one value for every draw.
@@ -245,49 +232,51 @@ std::vector<std::vector<Rate>> rates_into(const std::vector<std::vector<Array>>&
   return rates;
 }
 
-// Each type's children counted in a month (the mean of its opening and closing), weekly
-// price and cost: children x price x weeks in the month.
-void fill_costs(const Model& model, const ModelOption& option, const IndexLevels& levels,
-                const Parameters& parameters, LadderProjection& result)
-{
-  const int months = model.grid().months();
-  result.weeks = Array(months, 1);
-  for (int t = 0; t < months; ++t) {
-    result.weeks(t, 0) = days_in_month(model.grid().month(t)) / 7.0;
-  }
-  for (std::size_t j = 0; j < result.opening.size(); ++j) {
-    result.price.push_back(weekly_price(model, option, static_cast<int>(j), levels, parameters));
-    result.children.push_back((result.opening[j] + result.closing[j]) / 2.0);
-    Array cost(months, result.children[j].cols());
-    for (int t = 0; t < months; ++t) {
-      cost.row(t) = result.children[j].row(t) * result.price[j].row(t) * result.weeks(t, 0);
-    }
-    result.cost.push_back(std::move(cost));
-  }
-}
-
 } // namespace
 
 LadderProjection project_ladder(const Model& model, const ModelOption& option,
-                                const IndexLevels& levels, const Parameters& parameters)
+                                const IndexLevels& levels, const Parameters& parameters,
+                                LadderFigures figures)
 {
   const ModelLadder& ladder = model.ladder();
   const int months = model.grid().months();
   const std::size_t n = ladder.types.size();
+  const int types = static_cast<int>(n);
   const Eigen::Index draws = parameters.cols();
   const Array entries = monthly_entries(ladder, option, levels, parameters, months);
   const AnnualRates stated = stated_rates(ladder, parameters);
+  std::vector<std::vector<int>> weekly;
+  for (int j = 0; j < types; ++j) {
+    weekly.push_back(weekly_costs(option, j, ladder.types[j].weekly_cost, months));
+  }
 
   LadderProjection result;
-  for (std::size_t i = 0; i < n; ++i) {
-    result.opening.emplace_back(months, draws);
-    result.closing.emplace_back(months, draws);
+  result.total = Array::Zero(months, draws);
+  result.weeks = Array(months, 1);
+  if (figures == LadderFigures::by_type) {
+    for (std::size_t j = 0; j < n; ++j) {
+      for (auto* by_type : {&result.closing, &result.children, &result.price, &result.cost}) {
+        by_type->emplace_back(months, draws);
+      }
+    }
+  }
+  // One month at a time, a row per type: the children at its start and end as the
+  // moves leave them, and as counted once new places are filled.
+  Array opening(types, draws);
+  Array closing(types, draws);
+  Array counted_opening(types, draws);
+  Array counted_closing(types, draws);
+  Array children(1, draws);
+  Array price(1, draws);
+  Array cost(1, draws);
+  for (int j = 0; j < types; ++j) {
+    opening.row(j) = parameters.row(ladder.types[j].children).array();
   }
   std::vector<bool> regime;
-  std::vector<std::vector<Array>> monthly;
   std::vector<Array> shares;
-  std::vector<const double*> opening(n);
+  std::vector<const double*> from(n);
   std::vector<std::vector<Rate>> rates;
+  std::vector<std::vector<Array>> monthly;
   for (int t = 0; t < months; ++t) {
     if (std::vector<bool> now = shift_regime(option, t); t == 0 || now != regime) {
       regime = std::move(now);
@@ -295,32 +284,42 @@ LadderProjection project_ladder(const Model& model, const ModelOption& option,
       shares = entry_shares(ladder, option, t, parameters);
       rates = rates_into(monthly);
     }
-    for (std::size_t i = 0; i < n; ++i) {
-      if (t == 0) {
-        result.opening[i].row(t) = parameters.row(ladder.types[i].children).array();
+    for (int i = 0; i < types; ++i) {
+      from[i] = opening.row(i).data();
+    }
+    for (int j = 0; j < types; ++j) {
+      step_month(entries.row(t).data(), shares[j].data(), from, rates[j], closing.row(j).data(),
+                 draws);
+    }
+    counted_opening = opening;
+    counted_closing = closing;
+    fill_capacity(option, parameters, t, counted_opening);
+    fill_capacity(option, parameters, t, counted_closing);
+    // Each type's children counted in the month (the mean of its opening and closing),
+    // weekly price and cost: children x price x weeks in the month.
+    const double weeks = days_in_month(model.grid().month(t)) / 7.0;
+    result.weeks(t, 0) = weeks;
+    for (int j = 0; j < types; ++j) {
+      const ModelPlacement& placement = ladder.types[j];
+      const auto weekly_cost = parameters.row(weekly[j][t]).array();
+      if (placement.price_index != k_none) {
+        price = weekly_cost * levels[placement.price_index].row(t) * ladder.money_scale;
       } else {
-        result.opening[i].row(t) = result.closing[i].row(t - 1);
+        price = weekly_cost * ladder.money_scale;
       }
-      opening[i] = result.opening[i].row(t).data();
+      children = (counted_opening.row(j) + counted_closing.row(j)) / 2.0;
+      cost = children * price * weeks;
+      result.total.row(t) += cost;
+      if (figures == LadderFigures::by_type) {
+        result.closing[j].row(t) = counted_closing.row(j);
+        result.children[j].row(t) = children;
+        result.price[j].row(t) = price;
+        result.cost[j].row(t) = cost;
+      }
     }
-    for (std::size_t j = 0; j < n; ++j) {
-      step_month(entries.row(t).data(), shares[j].data(), opening, rates[j],
-                 result.closing[j].row(t).data(), draws);
-    }
+    opening.swap(closing);
   }
-  fill_capacity(option, parameters, result.opening);
-  fill_capacity(option, parameters, result.closing);
-  fill_costs(model, option, levels, parameters, result);
   return result;
-}
-
-Array ladder_cost(const LadderProjection& ladder)
-{
-  Array total = Array::Zero(ladder.weeks.rows(), ladder.cost.empty() ? 1 : ladder.cost[0].cols());
-  for (const Array& cost : ladder.cost) {
-    total += cost;
-  }
-  return total;
 }
 
 } // namespace carecast::projection

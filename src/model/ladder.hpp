@@ -8,21 +8,23 @@
 
 namespace carecast::projection {
 
+// Which figures a projection keeps: the total cost alone, or each type's as well.
+enum class LadderFigures { total, by_type };
+
 struct LadderProjection
 {
-  std::vector<Array> opening; // children at the start of each month, as counted
-  std::vector<Array> closing; // children at the end of each month, as counted
-  std::vector<Array> children; // (opening + closing) / 2: the children a month is paid for
-  std::vector<Array> price;   // the weekly price in the scenario's unit
-  std::vector<Array> cost;    // (opening + closing) / 2 x price x weeks in the month
-  Array weeks;                // months x 1: days in the month / 7
+  Array total; // the sum of the types' costs: the baseline of the line the ladder feeds
+  Array weeks; // months x 1: days in the month / 7
+  // By type, with LadderFigures::by_type only:
+  std::vector<Array> closing;  // children at the end of each month, as counted
+  std::vector<Array> children; // the mean of the opening and closing counts: those paid for
+  std::vector<Array> price;    // the weekly price in the scenario's unit
+  std::vector<Array> cost;     // children x price x weeks in the month
 };
 
 // `levels` are the option's index levels (index_levels).
 LadderProjection project_ladder(const Model& model, const ModelOption& option,
-                                const IndexLevels& levels, const Parameters& parameters);
-
-// The sum of the placement types' costs: the baseline of the line the ladder feeds.
-Array ladder_cost(const LadderProjection& ladder);
+                                const IndexLevels& levels, const Parameters& parameters,
+                                LadderFigures figures);
 
 } // namespace carecast::projection
