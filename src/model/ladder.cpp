@@ -160,6 +160,13 @@ void fill_capacity(const ModelOption& option, const Parameters& parameters, int 
   }
 }
 
+bool fills_capacity(const ModelOption& option, int month)
+{
+  return std::any_of(option.overlays.begin(), option.overlays.end(), [&](const auto& overlay) {
+    return overlay.kind == OverlayKind::capacity && active(overlay, month);
+  });
+}
+
 // The parameter of each month's weekly price of a type: its own, or an option's
 // unit cost where one is in force.
 std::vector<int> weekly_costs(const ModelOption& option, int type, int placement_cost, int months)
@@ -266,9 +273,8 @@ LadderProjection project_ladder(const Model& model, const ModelOption& option,
   Array closing(types, draws);
   Array counted_opening(types, draws);
   Array counted_closing(types, draws);
-  Array children(1, draws);
-  Array price(1, draws);
-  Array cost(1, draws);
+  // The level of a price without an index: w x 1 x scale is w x scale exactly.
+  const Array unit_level = Array::Ones(1, draws);
   for (int j = 0; j < types; ++j) {
     opening.row(j) = parameters.row(ladder.types[j].children).array();
   }
@@ -291,30 +297,30 @@ LadderProjection project_ladder(const Model& model, const ModelOption& option,
       step_month(entries.row(t).data(), shares[j].data(), from, rates[j], closing.row(j).data(),
                  draws);
     }
-    counted_opening = opening;
-    counted_closing = closing;
-    fill_capacity(option, parameters, t, counted_opening);
-    fill_capacity(option, parameters, t, counted_closing);
+    const bool filling = fills_capacity(option, t);
+    if (filling) {
+      counted_opening = opening;
+      counted_closing = closing;
+      fill_capacity(option, parameters, t, counted_opening);
+      fill_capacity(option, parameters, t, counted_closing);
+    }
+    const Array& counted_start = filling ? counted_opening : opening;
+    const Array& counted_end = filling ? counted_closing : closing;
     // Each type's children counted in the month (the mean of its opening and closing),
     // weekly price and cost: children x price x weeks in the month.
     const double weeks = days_in_month(model.grid().month(t)) / 7.0;
     result.weeks(t, 0) = weeks;
     for (int j = 0; j < types; ++j) {
-      const ModelPlacement& placement = ladder.types[j];
-      const auto weekly_cost = parameters.row(weekly[j][t]).array();
-      if (placement.price_index != k_none) {
-        price = weekly_cost * levels[placement.price_index].row(t) * ladder.money_scale;
-      } else {
-        price = weekly_cost * ladder.money_scale;
-      }
-      children = (counted_opening.row(j) + counted_closing.row(j)) / 2.0;
-      cost = children * price * weeks;
-      result.total.row(t) += cost;
+      const int index = ladder.types[j].price_index;
+      const auto level = index != k_none ? levels[index].row(t) : unit_level.row(0);
+      const auto price = parameters.row(weekly[j][t]).array() * level * ladder.money_scale;
+      const auto children = (counted_start.row(j) + counted_end.row(j)) / 2.0;
+      result.total.row(t) += children * price * weeks;
       if (figures == LadderFigures::by_type) {
-        result.closing[j].row(t) = counted_closing.row(j);
+        result.closing[j].row(t) = counted_end.row(j);
         result.children[j].row(t) = children;
         result.price[j].row(t) = price;
-        result.cost[j].row(t) = cost;
+        result.cost[j].row(t) = children * price * weeks;
       }
     }
     opening.swap(closing);

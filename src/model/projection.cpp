@@ -14,12 +14,11 @@ void scale_months(Eigen::Ref<Array> rows, const Eigen::Ref<const Array>& factor)
 
 Array year_sum(const Array& monthly, int year)
 {
-  const int first = year * k_months_per_year;
-  Array sum = monthly.row(first);
-  for (int t = first + 1; t < first + k_months_per_year; ++t) {
-    sum += monthly.row(t);
-  }
-  return sum;
+  static_assert(k_months_per_year == 12);
+  const auto month = [&](int m) { return monthly.row(year * k_months_per_year + m); };
+  // One expression, so each draw's twelve months are added in registers, in order.
+  return month(0) + month(1) + month(2) + month(3) + month(4) + month(5) + month(6) + month(7)
+         + month(8) + month(9) + month(10) + month(11);
 }
 
 Array compounded(const std::vector<int>& rates, const Parameters& parameters)
@@ -101,19 +100,28 @@ Array baseline_cost(const ModelLine& line, const IndexLevels& levels, const Para
                     int months)
 {
   const Array base = parameters.row(line.base).array() / k_months_per_year;
-  Array cost = Array::Zero(months, parameters.cols());
+  Array cost(months, parameters.cols());
+  cost.bottomRows(months - line.end_month).setZero();
   for (int t = 0; t < line.end_month; ++t) {
+    // The share-weighted price level, added from zero, then x demand x base.
     auto month = cost.row(t);
     if (line.prices.empty()) {
       month.setOnes();
     }
-    for (const auto& [index, share] : line.prices) {
-      month += levels[index].row(t) * parameters.row(share).array();
+    for (std::size_t p = 0; p < line.prices.size(); ++p) {
+      const auto& [index, share] = line.prices[p];
+      const auto weighted = levels[index].row(t) * parameters.row(share).array();
+      if (p == 0) {
+        month = 0.0 + weighted;
+      } else {
+        month += weighted;
+      }
     }
     if (line.demand_index != k_none) {
-      month *= levels[line.demand_index].row(t);
+      month = month * levels[line.demand_index].row(t) * base;
+    } else {
+      month *= base;
     }
-    month *= base;
   }
   return cost;
 }
