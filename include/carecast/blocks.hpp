@@ -10,7 +10,7 @@
 namespace carecast {
 
 // Columns per block: enough for Eigen to vectorise over, few enough to stay in cache.
-inline constexpr std::int64_t k_block_draws = 64;
+inline constexpr std::int64_t k_block_draws = 256;
 
 // The threads to use by default: every core the machine reports (at least 1).
 int default_threads();
