@@ -189,14 +189,14 @@ struct Rate
 };
 
 // Children at the end of a month in one type, for every draw: entries x share plus the
-// sum over types i of opening_i x rate_i, added in the order of i. Eight draws at a
+// sum over types i of opening_i x rate_i, added in the order of i. Sixteen draws at a
 // time stay in registers; a short tail takes the same operations draw by draw, so a
 // draw's figures do not depend on its place in the block.
 void step_month(const double* entries, const double* share,
                 const std::vector<const double*>& opening, const std::vector<Rate>& rates,
                 double* closing, Eigen::Index draws)
 {
-  constexpr Eigen::Index k_chunk = 8;
+  constexpr Eigen::Index k_chunk = 16;
   using Chunk = Eigen::Array<double, 1, k_chunk>;
   using In = Eigen::Map<const Chunk>;
   Eigen::Index d = 0;
