@@ -35,6 +35,8 @@ constexpr double k_line_month_ns_goal = 1.0;
 // (3) is timed over several passes of the same blocks and the best is judged: on a shared
 // machine the slower passes measure the neighbours.
 constexpr int k_model_passes = 5;
+// (4)'s runs on 1 and on 2 threads, alternated, the best of each compared.
+constexpr int k_thread_passes = 3;
 constexpr double k_speedup_goal = 1.8;
 
 struct Settings
@@ -149,28 +151,32 @@ double time_simulate(const Model& model, const Settings& settings, int threads)
   return seconds;
 }
 
-// (1) and (4): simulate on 1 and 2 threads and on every core, each timed once.
+// (1): simulate on every core, timed once from cold. (4): on 1 and 2 threads, alternately,
+// each the best of k_thread_passes runs.
 void bench_simulate(const Model& model, const Settings& settings, int cores)
 {
-  std::map<int, double> seconds;
   // Every core first, as a user's single run would go: the first run pays for the
   // memory it is the first to touch, so the goal is judged without a warm start.
-  for (const int threads : {cores, 1, 2}) {
-    if (!seconds.contains(threads)) {
-      seconds[threads] = time_simulate(model, settings, threads);
+  const double cold = time_simulate(model, settings, cores);
+  std::map<int, double> best;
+  for (int pass = 0; pass < k_thread_passes; ++pass) {
+    for (const int threads : {1, 2}) {
+      const double run = time_simulate(model, settings, threads);
+      best[threads] = pass == 0 ? run : std::min(best[threads], run);
     }
   }
   const double memory = peak_memory_mb();
   fmt::print("\n(1) simulate: {} draws, seed {}, all {} options, whole horizon\n", settings.draws,
              settings.seed, model.options().size());
-  fmt::print("    wall time on {} threads: {:.2f} s (goal <= {} s: {})\n", cores, seconds[cores],
+  fmt::print("    wall time on {} threads: {:.2f} s (goal <= {} s: {})\n", cores, cold,
              k_simulate_seconds_goal,
-             verdict(seconds[cores] <= k_simulate_seconds_goal, settings.quick));
+             verdict(cold <= k_simulate_seconds_goal, settings.quick));
   fmt::print("    peak memory (ru_maxrss): {:.0f} MB (goal <= {} MB: {})\n", memory,
              k_memory_mb_goal, verdict(memory <= k_memory_mb_goal, settings.quick));
-  const double speedup = seconds[1] / seconds[2];
-  fmt::print("\n(4) threads: the same simulate run on 1 thread {:.2f} s, on 2 threads {:.2f} s\n",
-             seconds[1], seconds[2]);
+  const double speedup = best[1] / best[2];
+  fmt::print("\n(4) threads: the same simulate run, best of {}, on 1 thread {:.2f} s, on 2 threads "
+             "{:.2f} s\n",
+             k_thread_passes, best[1], best[2]);
   fmt::print("    speedup {:.2f}x (goal >= {}x: {})\n", speedup, k_speedup_goal,
              verdict(speedup >= k_speedup_goal, false));
 }
