@@ -65,24 +65,33 @@ Statistics statistics_of(std::vector<double>& values)
     deviations += value - origin;
   }
   result.mean = origin + deviations / static_cast<double>(values.size());
-  const auto quantile = [&](double p) {
-    const double h = (static_cast<double>(values.size()) - 1.0) * p;
-    const auto low = static_cast<std::size_t>(std::floor(h));
-    std::nth_element(values.begin(), values.begin() + static_cast<std::ptrdiff_t>(low),
-                     values.end());
+  // Linear interpolation between the order statistics at floor(h) and floor(h) + 1, with
+  // h = (n - 1) p. Each is placed by a partial sort of the positions [first, last) alone,
+  // which hold exactly those order statistics once the median is placed: P5 and P10
+  // are searched below it, P90 and P95 above.
+  const std::size_t n = values.size();
+  const auto at = [&](std::size_t i) { return values.begin() + static_cast<std::ptrdiff_t>(i); };
+  const auto rank = [&](double p) {
+    return static_cast<std::size_t>(std::floor((static_cast<double>(n) - 1.0) * p));
+  };
+  const auto quantile = [&](double p, std::size_t first, std::size_t last) {
+    const double h = (static_cast<double>(n) - 1.0) * p;
+    const std::size_t low = rank(p);
+    std::nth_element(at(first), at(low), at(last));
     const double at_low = values[low];
-    if (low + 1 >= values.size()) {
+    if (low + 1 >= n) {
       return at_low;
     }
-    const double at_high =
-      *std::min_element(values.begin() + static_cast<std::ptrdiff_t>(low) + 1, values.end());
+    // The next order statistic: the least after `low` within [first, last), whose last
+    // element is the greatest, or past `last` when `low` is that element.
+    const double at_high = *std::min_element(at(low + 1), at(low + 1 < last ? last : n));
     return at_low + (h - std::floor(h)) * (at_high - at_low);
   };
-  result.p5 = quantile(0.05);
-  result.p10 = quantile(0.10);
-  result.p50 = quantile(0.50);
-  result.p90 = quantile(0.90);
-  result.p95 = quantile(0.95);
+  result.p50 = quantile(0.50, 0, n);
+  result.p10 = quantile(0.10, 0, rank(0.50) + 1);
+  result.p5 = quantile(0.05, 0, rank(0.10) + 1);
+  result.p90 = quantile(0.90, rank(0.50), n);
+  result.p95 = quantile(0.95, rank(0.90), n);
   return result;
 }
 
