@@ -210,7 +210,7 @@ void bench_sobol(const Model& model, const Settings& settings, int cores)
 void bench_model(const Model& model, const Settings& settings)
 {
   const carecast::SampledInputs inputs = carecast::input_sampler(model, settings.seed, false);
-  std::vector<Eigen::MatrixXd> blocks;
+  std::vector<carecast::ParameterRows> blocks;
   for (std::int64_t first = 0; first < settings.model_draws; first += carecast::k_block_draws) {
     blocks.push_back(
       carecast::parameter_block(model, *inputs.sampler, first, carecast::k_block_draws));
@@ -222,7 +222,7 @@ void bench_model(const Model& model, const Settings& settings)
   for (int pass = 0; pass < k_model_passes; ++pass) {
     const auto start = Clock::now();
     const double cpu_start = thread_cpu_seconds();
-    for (const Eigen::MatrixXd& block : blocks) {
+    for (const carecast::ParameterRows& block : blocks) {
       checksum += evaluator.evaluate(block, carecast::Period::year, carecast::Figures::costs)
                     .net_present_cost(0)[0];
     }

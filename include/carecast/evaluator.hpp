@@ -101,6 +101,10 @@ private:
   Rows m_net_present_cost;
 };
 
+// Parameter values, one row per model parameter and one column per draw, in row-major
+// order: each parameter's draws lie side by side, as the projection reads them.
+using ParameterRows = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+
 class Evaluator
 {
 public:
@@ -108,8 +112,9 @@ public:
     : m_model(model)
   {}
 
-  // `parameters` has one row per model parameter and one column per draw.
-  Outcome evaluate(const Eigen::Ref<const Eigen::MatrixXd>& parameters,
+  // `parameters` has one row per model parameter and one column per draw; a matrix in
+  // another layout, or a vector, is copied into ParameterRows' first.
+  Outcome evaluate(const Eigen::Ref<const ParameterRows>& parameters,
                    Period period = Period::year, Figures figures = Figures::all) const;
 
 private:

@@ -4,6 +4,7 @@
 // the model evaluated for every draw, summarised per option and financial year.
 
 #include "carecast/diagnostic.hpp"
+#include "carecast/evaluator.hpp"
 #include "carecast/model.hpp"
 
 #include <cstdint>
@@ -30,8 +31,8 @@ SampledInputs input_sampler(const Model& model, std::uint64_t seed, bool repair)
 
 // A block of parameter columns: the model's values with the inputs of draws
 // first .. first + count - 1 in place.
-Eigen::MatrixXd parameter_block(const Model& model, const Sampler& sampler, std::int64_t first,
-                                Eigen::Index count);
+ParameterRows parameter_block(const Model& model, const Sampler& sampler, std::int64_t first,
+                              Eigen::Index count);
 
 struct Statistics
 {

@@ -37,10 +37,10 @@ SampledInputs input_sampler(const Model& model, std::uint64_t seed, bool repair)
   return result;
 }
 
-Eigen::MatrixXd parameter_block(const Model& model, const Sampler& sampler, std::int64_t first,
-                                Eigen::Index count)
+ParameterRows parameter_block(const Model& model, const Sampler& sampler, std::int64_t first,
+                              Eigen::Index count)
 {
-  Eigen::MatrixXd block = model.values().replicate(1, count);
+  ParameterRows block = model.values().replicate(1, count);
   if (sampler.dimensions() == 0) {
     return block;
   }

@@ -306,11 +306,9 @@ Eigen::RowVectorXd Outcome::total(int option, int period) const
   return sum;
 }
 
-Outcome Evaluator::evaluate(const Eigen::Ref<const Eigen::MatrixXd>& columns, Period period,
+Outcome Evaluator::evaluate(const Eigen::Ref<const ParameterRows>& parameters, Period period,
                             Figures figures) const
 {
-  // One copy, turned so that each parameter's draws are contiguous (projection.hpp).
-  const ParameterRows parameters = columns;
   const Grid& grid = m_model.grid();
   const int periods = period == Period::month ? grid.months() : grid.years();
   const int options = static_cast<int>(m_model.options().size());

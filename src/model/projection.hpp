@@ -3,6 +3,7 @@
 // The projection's building blocks, shared by the batched evaluator and by the
 // explanation of a single figure. Arrays are months x draws.
 
+#include "carecast/evaluator.hpp"
 #include "carecast/model.hpp"
 
 #include <Eigen/Core>
@@ -14,7 +15,6 @@ namespace carecast::projection {
 // Row-major: each month's (or parameter's) draws lie side by side, so the month-by-month
 // steps of the projection run over contiguous memory.
 using Array = Eigen::Array<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
-using ParameterRows = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
 using Parameters = Eigen::Ref<const ParameterRows>;
 
 inline constexpr int k_months_per_year = 12;
