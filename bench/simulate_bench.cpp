@@ -169,8 +169,7 @@ void bench_simulate(const Model& model, const Settings& settings, int cores)
   fmt::print("\n(1) simulate: {} draws, seed {}, all {} options, whole horizon\n", settings.draws,
              settings.seed, model.options().size());
   fmt::print("    wall time on {} threads: {:.2f} s (goal <= {} s: {})\n", cores, cold,
-             k_simulate_seconds_goal,
-             verdict(cold <= k_simulate_seconds_goal, settings.quick));
+             k_simulate_seconds_goal, verdict(cold <= k_simulate_seconds_goal, settings.quick));
   fmt::print("    peak memory (ru_maxrss): {:.0f} MB (goal <= {} MB: {})\n", memory,
              k_memory_mb_goal, verdict(memory <= k_memory_mb_goal, settings.quick));
   const double speedup = best[1] / best[2];

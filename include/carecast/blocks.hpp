@@ -24,6 +24,7 @@ void for_each_block(std::int64_t draws, int threads,
 
 // Calls work(i) for each i in [0, count), on `threads` threads: for summaries of many
 // independent series, each of which must not depend on the others or on the threads.
-void for_each_item(std::int64_t count, int threads, const std::function<void(std::int64_t i)>& work);
+void for_each_item(std::int64_t count, int threads,
+                   const std::function<void(std::int64_t i)>& work);
 
 } // namespace carecast

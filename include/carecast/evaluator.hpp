@@ -114,8 +114,8 @@ public:
 
   // `parameters` has one row per model parameter and one column per draw; a matrix in
   // another layout, or a vector, is copied into ParameterRows' first.
-  Outcome evaluate(const Eigen::Ref<const ParameterRows>& parameters,
-                   Period period = Period::year, Figures figures = Figures::all) const;
+  Outcome evaluate(const Eigen::Ref<const ParameterRows>& parameters, Period period = Period::year,
+                   Figures figures = Figures::all) const;
 
 private:
   const Model& m_model;

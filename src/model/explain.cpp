@@ -136,7 +136,8 @@ struct LadderYear
 // they are this year's child-weeks x shares x prices, the ladder's cost.
 Array CostTerms::add_ladder()
 {
-  const LadderProjection ladder = project_ladder(m_model, m_option, m_levels, m_values, LadderFigures::by_type);
+  const LadderProjection ladder =
+    project_ladder(m_model, m_option, m_levels, m_values, LadderFigures::by_type);
   const LadderYear base(ladder, 0);
   const LadderYear now(ladder, m_year);
   double base_cost = 0.0;
