@@ -175,8 +175,24 @@ void override_discount_rate(Model& model, const std::optional<double>& rate)
   }
 }
 
+void add_gate_options(CLI::App& command, Gates& gates, bool cheapest)
+{
+  command.add_option("--max-variance", gates.max_variance,
+                     "Gate: fail (exit code 3) when an option's cost exceeds its year's budget "
+                     "by more than this, in the scenario's unit (0: no overspend)");
+  command.add_option("--year", gates.years,
+                     "Year the --max-variance gate checks, e.g. 2023/24 (repeatable; default: "
+                     "every year with a budget)");
+  if (cheapest) {
+    command.add_option("--require-cheapest", gates.cheapest,
+                       "Gate: fail (exit code 3) unless this option has the lowest net present "
+                       "cost");
+  }
+}
+
 ExitCode report_on(const std::string& path, const OutputOptions& output,
-                   const MakeReport& make_report, const std::function<void(Model&)>& adjust)
+                   const MakeReport& make_report, const Gates& gates,
+                   const std::function<void(Model&)>& adjust)
 {
   const auto loaded = load(path);
   if (!loaded) {
@@ -187,8 +203,16 @@ ExitCode report_on(const std::string& path, const OutputOptions& output,
   }
   const Model& model = *loaded->model;
   const Outcome outcome = Evaluator(model).evaluate(model.values());
-  emit(make_report(model, outcome, loaded->id), output);
-  return ExitCode::success;
+  const Report report = make_report(model, outcome, loaded->id);
+  if (const std::vector<std::string> problems = gate_problems(report, gates); !problems.empty()) {
+    throw UsageError(fmt::format("{}", fmt::join(problems, "; ")));
+  }
+  emit(report, output);
+  const std::vector<std::string> failures = failed_gates(report, gates);
+  for (const std::string& failure : failures) {
+    std::cerr << "carecast: gate failed: " << failure << "\n";
+  }
+  return failures.empty() ? ExitCode::success : ExitCode::gate_failed;
 }
 
 } // namespace carecast::cli

@@ -7,6 +7,7 @@
 #include "carecast/diff.hpp"
 #include "carecast/evaluator.hpp"
 #include "carecast/explain_report.hpp"
+#include "carecast/gates.hpp"
 #include "carecast/model.hpp"
 #include "carecast/params.hpp"
 #include "carecast/report.hpp"
@@ -26,6 +27,7 @@ enum class ExitCode : int {
   success = 0,
   invalid_input = 1,
   usage = 2,
+  gate_failed = 3,
   output_failed = 4,
 };
 
@@ -106,12 +108,18 @@ int option_index(const Model& model, const std::string& id, std::string_view fla
 using MakeReport =
   std::function<Report(const Model& model, const Outcome& outcome, const std::string& id)>;
 
+// Adds --max-variance and --year, and --require-cheapest when `cheapest` (a report
+// with net present costs).
+void add_gate_options(CLI::App& command, Gates& gates, bool cheapest);
+
 // Loads a scenario, evaluates it once with its own figures and emits the report
-// `make_report` builds from the result.
+// `make_report` builds from the result, then checks `gates` against it: each failure
+// on stderr and ExitCode::gate_failed. Gates that do not fit the report (a year it
+// does not have) are a UsageError before anything is written.
 // `adjust`, when given, changes the model (a command-line override of a parameter)
 // before it is evaluated.
 ExitCode report_on(const std::string& path, const OutputOptions& output,
-                   const MakeReport& make_report,
+                   const MakeReport& make_report, const Gates& gates,
                    const std::function<void(Model&)>& adjust = nullptr);
 
 // Adds --discount-rate, which overrides the scenario's appraisal discount rate.

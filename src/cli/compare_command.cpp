@@ -10,6 +10,7 @@ struct CompareOptions
   std::string scenario;
   std::optional<double> discount_rate;
   OutputOptions output;
+  Gates gates;
 };
 
 ExitCode run_compare(const CompareOptions& options)
@@ -21,7 +22,7 @@ ExitCode run_compare(const CompareOptions& options)
       add_savings_rows(report, model, model.values());
       return report;
     },
-    [&](Model& model) { override_discount_rate(model, options.discount_rate); });
+    options.gates, [&](Model& model) { override_discount_rate(model, options.discount_rate); });
 }
 
 } // namespace
@@ -31,10 +32,12 @@ Command register_compare(CLI::App& app)
   auto options = std::make_shared<CompareOptions>();
   CLI::App* command = app.add_subcommand("compare", "Compare the options side by side per year");
   command->footer(
-    "Example:\n  carecast compare scenarios/dcst_2022.toml --format csv -o compare.csv");
+    "Examples:\n  carecast compare scenarios/dcst_2022.toml --format csv -o compare.csv\n"
+    "  carecast compare scenarios/dcst_2022.toml --require-cheapest transfer");
   command->add_option("scenario", options->scenario, "Scenario file (TOML)")->required();
   add_discount_rate_option(*command, options->discount_rate);
   add_output_options(*command, options->output);
+  add_gate_options(*command, options->gates, true);
   return {command, [options] { return run_compare(*options); }};
 }
 

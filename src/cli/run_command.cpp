@@ -8,6 +8,7 @@ struct RunOptions
   std::string scenario;
   std::vector<std::string> options;
   OutputOptions output;
+  Gates gates;
 };
 
 std::vector<int> chosen_options(const Model& model, const std::vector<std::string>& ids)
@@ -24,7 +25,8 @@ ExitCode run_run(const RunOptions& options)
   return report_on(options.scenario, options.output,
                    [&](const Model& model, const Outcome& outcome, const std::string& id) {
                      return run_report(model, outcome, id, chosen_options(model, options.options));
-                   });
+                   },
+                   options.gates);
 }
 
 } // namespace
@@ -39,6 +41,7 @@ Command register_run(CLI::App& app)
   command->add_option("scenario", options->scenario, "Scenario file (TOML)")->required();
   command->add_option("--option", options->options, "Option id (repeatable; default: all)");
   add_output_options(*command, options->output);
+  add_gate_options(*command, options->gates, false);
   return {command, [options] { return run_run(*options); }};
 }
 

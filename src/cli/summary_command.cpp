@@ -19,7 +19,8 @@ ExitCode run_summary(const SummaryOptions& options)
                      const int option =
                        options.option.empty() ? 0 : option_index(model, options.option, "--option");
                      return summary_report(model, outcome, model.values(), id, option);
-                   });
+                   },
+                   Gates{});
 }
 
 } // namespace
