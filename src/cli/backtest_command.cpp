@@ -94,7 +94,8 @@ Command register_backtest(CLI::App& app)
   command
     ->add_option("--actuals", options->actuals,
                  "Actuals file (CSV: year, line, value; optional measure, source, note)")
-    ->required();
+    ->required()
+    ->type_name("FILE");
   command->add_option("--option", options->option, "Option id (default: the first option)");
   // The band of an 80% interval needs fewer draws than simulate's finer quantiles.
   add_sampling_options(*command, options->sampling, 2000);

@@ -84,9 +84,11 @@ Command register_calibrate(CLI::App& app)
   command->add_option("--index", options->index,
                       "Write a trend's growth as the default rate of this index instead of the "
                       "care ladder's entries growth");
-  command->add_option("-o,--output", options->fragment_path,
-                      "Write the TOML fragment to FILE (replaced whole, never left half-written) "
-                      "instead of after the table");
+  command
+    ->add_option("-o,--output", options->fragment_path,
+                 "Write the TOML fragment to FILE (replaced whole, never left half-written) "
+                 "instead of after the table")
+    ->type_name("FILE");
   command->add_option("--format", options->format, "Format of the fit report")
     ->check(CLI::IsMember({"table", "csv", "json"}))
     ->capture_default_str();

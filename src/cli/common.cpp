@@ -18,8 +18,10 @@ void add_output_options(CLI::App& command, OutputOptions& options)
   command.add_option("--format", options.format, "Output format")
     ->check(CLI::IsMember({"table", "csv", "json"}))
     ->capture_default_str();
-  command.add_option("-o,--output", options.path,
-                     "Write to FILE (replaced whole, never left half-written) instead of stdout");
+  command
+    .add_option("-o,--output", options.path,
+                "Write to FILE (replaced whole, never left half-written) instead of stdout")
+    ->type_name("FILE");
 }
 
 namespace {

@@ -139,5 +139,7 @@ Command register_simulate(CLI::App& app);
 Command register_sobol(CLI::App& app);
 Command register_sensitivity(CLI::App& app);
 Command register_calibrate(CLI::App& app);
+// `app` with every other subcommand registered: the completion script lists them.
+Command register_completion(CLI::App& app);
 
 } // namespace carecast::cli

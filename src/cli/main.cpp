@@ -21,7 +21,7 @@ int main(int argc, char** argv)
     carecast::cli::register_summary(app),  carecast::cli::register_calibrate(app),
     carecast::cli::register_backtest(app), carecast::cli::register_params(app),
     carecast::cli::register_simulate(app), carecast::cli::register_sensitivity(app),
-    carecast::cli::register_sobol(app)};
+    carecast::cli::register_sobol(app),    carecast::cli::register_completion(app)};
   try {
     app.parse(argc, argv);
     for (const auto& command : commands) {
