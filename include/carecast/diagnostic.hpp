@@ -33,6 +33,8 @@ public:
   void add(const std::string& file, std::string text);
   // The 1-based line of a file, without its newline; empty when unknown.
   std::string line(const std::string& file, int line) const;
+  // Each file's text as read, byte for byte, by file name.
+  const std::map<std::string, std::string>& texts() const { return m_texts; }
 
 private:
   std::map<std::string, std::string> m_texts;

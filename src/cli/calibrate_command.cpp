@@ -34,7 +34,7 @@ std::string report_text(const Calibration& calibration, const CalibrateOptions& 
     return write_csv(calibration, options.index);
   }
   if (options.format == "json") {
-    return write_json(calibration, options.index, fragment);
+    return with_provenance(write_json(calibration, options.index, fragment), this_run());
   }
   const std::string where =
     options.fragment_path.empty()
@@ -46,6 +46,7 @@ std::string report_text(const Calibration& calibration, const CalibrateOptions& 
 ExitCode run_calibrate(const CalibrateOptions& options)
 {
   const CalibrationResult result = calibrate_file(options.history, options.column);
+  this_run().add_inputs(result.sources);
   for (const Diagnostic& diagnostic : result.diagnostics) {
     std::cerr << render(diagnostic, result.sources);
   }

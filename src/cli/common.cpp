@@ -24,19 +24,29 @@ void add_output_options(CLI::App& command, OutputOptions& options)
     ->type_name("FILE");
 }
 
+RunProvenance& this_run()
+{
+  static RunProvenance provenance;
+  return provenance;
+}
+
 namespace {
 
 // `Content` is anything the writers have an overload for: a report or a diff.
 template <typename Content>
 void write_in_format(const Content& content, const OutputOptions& options)
 {
-  const std::string text = options.format == "csv"    ? write_csv(content)
-                           : options.format == "json" ? write_json(content)
-                                                      : write_terminal(content);
+  const std::string text = options.format == "csv" ? write_csv(content)
+                           : options.format == "json"
+                             ? with_provenance(write_json(content), this_run())
+                             : write_terminal(content);
   if (options.path.empty()) {
     std::cout << text;
-  } else {
-    write_file_atomically(options.path, text);
+    return;
+  }
+  write_file_atomically(options.path, text);
+  if (options.format == "csv") {
+    write_file_atomically(options.path + ".meta.json", provenance_json(this_run()) + "\n");
   }
 }
 
@@ -119,6 +129,7 @@ SimulationSettings simulation_settings(const SamplingOptions& options, std::stri
   settings.seed = options.seed;
   settings.threads = options.threads;
   settings.repair_correlations = options.repair_correlations;
+  this_run().seed = options.seed;
   settings.progress = progress_reporter(std::move(task), options.draws);
   return settings;
 }
@@ -138,6 +149,7 @@ std::function<void(std::int64_t)> progress_reporter(std::string task, std::int64
 std::optional<LoadedScenario> load(const std::string& path)
 {
   ModelLoad result = read_model(path);
+  this_run().add_inputs(result.sources);
   for (const Diagnostic& diagnostic : result.diagnostics) {
     std::cerr << render(diagnostic, result.sources);
   }

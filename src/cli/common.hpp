@@ -10,6 +10,7 @@
 #include "carecast/gates.hpp"
 #include "carecast/model.hpp"
 #include "carecast/params.hpp"
+#include "carecast/provenance.hpp"
 #include "carecast/report.hpp"
 #include "carecast/sensitivity_writer.hpp"
 #include "carecast/simulation_writer.hpp"
@@ -51,6 +52,11 @@ struct OutputOptions
 };
 
 void add_output_options(CLI::App& command, OutputOptions& options);
+
+// This run's provenance: main records the command line, load() each scenario file read,
+// the commands any other input and the seed. Every JSON output carries it, and a CSV
+// written with -o gets it as FILE.meta.json.
+RunProvenance& this_run();
 
 // Renders the report or diff in the chosen format to the chosen file, or to stdout.
 void emit(const Report& report, const OutputOptions& options);

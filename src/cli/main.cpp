@@ -22,6 +22,7 @@ int main(int argc, char** argv)
     carecast::cli::register_backtest(app), carecast::cli::register_params(app),
     carecast::cli::register_simulate(app), carecast::cli::register_sensitivity(app),
     carecast::cli::register_sobol(app),    carecast::cli::register_completion(app)};
+  carecast::cli::this_run().arguments.assign(argv + 1, argv + argc);
   try {
     app.parse(argc, argv);
     for (const auto& command : commands) {

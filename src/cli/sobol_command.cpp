@@ -61,6 +61,7 @@ ExitCode run_sobol(const SobolOptions& options)
   settings.samples = options.samples;
   settings.resamples = options.bootstrap;
   settings.seed = options.seed;
+  this_run().seed = options.seed;
   settings.threads = options.threads;
   settings.confidence = options.confidence;
   const auto evaluations = options.samples * static_cast<std::int64_t>(model.inputs().size() + 2);

@@ -1,0 +1,39 @@
+#pragma once
+
+// RunProvenance: what an output records of the run that wrote it, so that a figure can be
+// traced back to its inputs. JSON outputs carry it as a "provenance" member; a CSV
+// written with -o gets it as FILE.meta.json beside it.
+
+#include "carecast/diagnostic.hpp"
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace carecast {
+
+struct RunProvenance
+{
+  std::vector<std::string> arguments;        // the command line after `carecast`
+  std::map<std::string, std::string> inputs; // each file read, by path: its SHA-256
+  std::optional<std::uint64_t> seed;         // a sampled analysis's seed
+
+  // Records every file of `sources` (a scenario and the files it extends, say).
+  void add_inputs(const SourceFiles& sources);
+};
+
+// The SHA-256 of `bytes` in lowercase hexadecimal, as sha256sum prints it.
+std::string sha256_hex(std::string_view bytes);
+
+// {"carecast": VERSION, "arguments": [...], "inputs": [{"path": ..., "sha256": ...}],
+//  "seed": N or null}, on one line.
+std::string provenance_json(const RunProvenance& provenance);
+
+// A JSON object's text with "provenance": provenance_json(...) as its first member, on
+// a line of its own.
+std::string with_provenance(const std::string& json_object, const RunProvenance& provenance);
+
+} // namespace carecast
