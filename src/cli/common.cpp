@@ -3,6 +3,7 @@
 #include "carecast/backtest_writer.hpp"
 #include "carecast/blocks.hpp"
 #include "carecast/explain_writer.hpp"
+#include "carecast/savings.hpp"
 #include "carecast/validate.hpp"
 #include "carecast/writers.hpp"
 
@@ -30,6 +31,20 @@ RunProvenance& this_run()
   return provenance;
 }
 
+void write_csv_output(const std::filesystem::path& path, const std::string& csv,
+                      const RunProvenance& provenance)
+{
+  write_file_atomically(path, csv);
+  write_file_atomically(path.string() + ".meta.json", provenance_json(provenance) + "\n");
+}
+
+Report compare_with_savings(const Model& model, const Outcome& outcome, const std::string& id)
+{
+  Report report = compare_report(model, outcome, id);
+  add_savings_rows(report, model, model.values());
+  return report;
+}
+
 namespace {
 
 // `Content` is anything the writers have an overload for: a report or a diff.
@@ -44,9 +59,10 @@ void write_in_format(const Content& content, const OutputOptions& options)
     std::cout << text;
     return;
   }
-  write_file_atomically(options.path, text);
   if (options.format == "csv") {
-    write_file_atomically(options.path + ".meta.json", provenance_json(this_run()) + "\n");
+    write_csv_output(options.path, text, this_run());
+  } else {
+    write_file_atomically(options.path, text);
   }
 }
 

@@ -17,6 +17,7 @@
 #include "carecast/sobol_writer.hpp"
 
 #include <CLI/CLI.hpp>
+#include <filesystem>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -57,6 +58,13 @@ void add_output_options(CLI::App& command, OutputOptions& options);
 // the commands any other input and the seed. Every JSON output carries it, and a CSV
 // written with -o gets it as FILE.meta.json.
 RunProvenance& this_run();
+
+// Writes a CSV to `path` and its record to `path`.meta.json, each whole or not at all.
+void write_csv_output(const std::filesystem::path& path, const std::string& csv,
+                      const RunProvenance& provenance);
+
+// The compare command's report: compare_report with the savings rows.
+Report compare_with_savings(const Model& model, const Outcome& outcome, const std::string& id);
 
 // Renders the report or diff in the chosen format to the chosen file, or to stdout.
 void emit(const Report& report, const OutputOptions& options);
@@ -146,6 +154,7 @@ Command register_sobol(CLI::App& app);
 Command register_sensitivity(CLI::App& app);
 Command register_calibrate(CLI::App& app);
 // `app` with every other subcommand registered: the completion script lists them.
+Command register_batch(CLI::App& app);
 Command register_completion(CLI::App& app);
 
 } // namespace carecast::cli

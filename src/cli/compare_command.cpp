@@ -1,7 +1,5 @@
 #include "common.hpp"
 
-#include "carecast/savings.hpp"
-
 namespace carecast::cli {
 namespace {
 
@@ -15,14 +13,8 @@ struct CompareOptions
 
 ExitCode run_compare(const CompareOptions& options)
 {
-  return report_on(
-    options.scenario, options.output,
-    [](const Model& model, const Outcome& outcome, const std::string& id) {
-      Report report = compare_report(model, outcome, id);
-      add_savings_rows(report, model, model.values());
-      return report;
-    },
-    options.gates, [&](Model& model) { override_discount_rate(model, options.discount_rate); });
+  return report_on(options.scenario, options.output, compare_with_savings, options.gates,
+                   [&](Model& model) { override_discount_rate(model, options.discount_rate); });
 }
 
 } // namespace

@@ -15,13 +15,14 @@ int main(int argc, char** argv)
   app.require_subcommand(1);
   app.set_version_flag("--version", CARECAST_VERSION);
   const std::vector<carecast::cli::Command> commands{
-    carecast::cli::register_compare(app),  carecast::cli::register_run(app),
-    carecast::cli::register_validate(app), carecast::cli::register_diff(app),
-    carecast::cli::register_init(app),     carecast::cli::register_explain(app),
-    carecast::cli::register_summary(app),  carecast::cli::register_calibrate(app),
-    carecast::cli::register_backtest(app), carecast::cli::register_params(app),
-    carecast::cli::register_simulate(app), carecast::cli::register_sensitivity(app),
-    carecast::cli::register_sobol(app),    carecast::cli::register_completion(app)};
+    carecast::cli::register_compare(app),   carecast::cli::register_run(app),
+    carecast::cli::register_validate(app),  carecast::cli::register_diff(app),
+    carecast::cli::register_init(app),      carecast::cli::register_explain(app),
+    carecast::cli::register_summary(app),   carecast::cli::register_calibrate(app),
+    carecast::cli::register_backtest(app),  carecast::cli::register_params(app),
+    carecast::cli::register_simulate(app),  carecast::cli::register_sensitivity(app),
+    carecast::cli::register_sobol(app),     carecast::cli::register_batch(app),
+    carecast::cli::register_completion(app)};
   carecast::cli::this_run().arguments.assign(argv + 1, argv + argc);
   try {
     app.parse(argc, argv);

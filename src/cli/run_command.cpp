@@ -22,11 +22,12 @@ std::vector<int> chosen_options(const Model& model, const std::vector<std::strin
 
 ExitCode run_run(const RunOptions& options)
 {
-  return report_on(options.scenario, options.output,
-                   [&](const Model& model, const Outcome& outcome, const std::string& id) {
-                     return run_report(model, outcome, id, chosen_options(model, options.options));
-                   },
-                   options.gates);
+  return report_on(
+    options.scenario, options.output,
+    [&](const Model& model, const Outcome& outcome, const std::string& id) {
+      return run_report(model, outcome, id, chosen_options(model, options.options));
+    },
+    options.gates);
 }
 
 } // namespace

@@ -14,13 +14,14 @@ struct SummaryOptions
 
 ExitCode run_summary(const SummaryOptions& options)
 {
-  return report_on(options.scenario, options.output,
-                   [&](const Model& model, const Outcome& outcome, const std::string& id) {
-                     const int option =
-                       options.option.empty() ? 0 : option_index(model, options.option, "--option");
-                     return summary_report(model, outcome, model.values(), id, option);
-                   },
-                   Gates{});
+  return report_on(
+    options.scenario, options.output,
+    [&](const Model& model, const Outcome& outcome, const std::string& id) {
+      const int option =
+        options.option.empty() ? 0 : option_index(model, options.option, "--option");
+      return summary_report(model, outcome, model.values(), id, option);
+    },
+    Gates{});
 }
 
 } // namespace

@@ -1,0 +1,40 @@
+#pragma once
+
+// Batch runs: many scenario files compared in one go, for CI. The files a batch runs,
+// and the summary of each scenario's options.
+
+#include "carecast/report.hpp"
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace carecast {
+
+struct BatchFiles
+{
+  std::vector<std::filesystem::path> files; // sorted, each once
+  std::vector<std::string> problems;        // paths that are not there, say
+};
+
+// Each path that is a file, and the .toml files directly inside each path that is a
+// directory, sorted. Two files of the same name (their outputs would collide), a path
+// that does not exist and a directory without scenarios are problems.
+BatchFiles batch_files(const std::vector<std::string>& paths);
+
+struct BatchSummaryRow
+{
+  std::string scenario;
+  std::string option;
+  double horizon_total = 0.0; // the option's cost summed over the years
+  double net_present_cost = 0.0;
+  std::string cheapest; // the scenario's option with the lowest net present cost
+};
+
+// One row per option of a compare report (compare_report).
+std::vector<BatchSummaryRow> batch_summary(const Report& compare);
+
+// scenario,option,horizon_total,net_present_cost,cheapest, values unrounded.
+std::string write_batch_summary(const std::vector<BatchSummaryRow>& rows);
+
+} // namespace carecast
