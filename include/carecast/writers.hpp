@@ -7,6 +7,7 @@
 #include "carecast/report.hpp"
 
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -47,5 +48,9 @@ std::string json_string(const std::string& text);
 // Writes `content` to a temporary file beside `path`, then renames it into place, so
 // a failed write never leaves a partial file or harms an existing one.
 void write_file_atomically(const std::filesystem::path& path, const std::string& content);
+// The same for a writer that makes a file itself: `write` is given the temporary path to
+// write, and throws Error when it cannot.
+void write_file_atomically(const std::filesystem::path& path,
+                           const std::function<void(const std::filesystem::path&)>& write);
 
 } // namespace carecast

@@ -6,6 +6,7 @@
 #include "carecast/savings.hpp"
 #include "carecast/validate.hpp"
 #include "carecast/writers.hpp"
+#include "carecast/xlsx_writer.hpp"
 
 #include <filesystem>
 #include <fmt/format.h>
@@ -14,10 +15,15 @@
 
 namespace carecast::cli {
 
-void add_output_options(CLI::App& command, OutputOptions& options)
+void add_output_options(CLI::App& command, OutputOptions& options, bool workbook)
 {
-  command.add_option("--format", options.format, "Output format")
-    ->check(CLI::IsMember({"table", "csv", "json"}))
+  const std::vector<std::string> formats =
+    workbook ? std::vector<std::string>{"table", "csv", "json", "xlsx"}
+             : std::vector<std::string>{"table", "csv", "json"};
+  command
+    .add_option("--format", options.format,
+                workbook ? "Output format (xlsx needs -o)" : "Output format")
+    ->check(CLI::IsMember(formats))
     ->capture_default_str();
   command
     .add_option("-o,--output", options.path,
@@ -237,7 +243,17 @@ ExitCode report_on(const std::string& path, const OutputOptions& output,
   if (const std::vector<std::string> problems = gate_problems(report, gates); !problems.empty()) {
     throw UsageError(fmt::format("{}", fmt::join(problems, "; ")));
   }
-  emit(report, output);
+  if (output.format == "xlsx") {
+    if (output.path.empty()) {
+      throw UsageError("--format xlsx writes a workbook, which needs -o FILE.xlsx");
+    }
+    const Report summary = compare_with_savings(model, outcome, loaded->id);
+    const Report lines = run_report(model, outcome, loaded->id, {});
+    const ParameterList assumptions = parameter_list(model, loaded->id);
+    write_xlsx(output.path, {&summary, &lines, &assumptions, this_run()});
+  } else {
+    emit(report, output);
+  }
   const std::vector<std::string> failures = failed_gates(report, gates);
   for (const std::string& failure : failures) {
     std::cerr << "carecast: gate failed: " << failure << "\n";

@@ -52,7 +52,8 @@ struct OutputOptions
   std::string path;
 };
 
-void add_output_options(CLI::App& command, OutputOptions& options);
+// Adds --format (table, csv, json, and xlsx when `workbook`) and -o.
+void add_output_options(CLI::App& command, OutputOptions& options, bool workbook = false);
 
 // This run's provenance: main records the command line, load() each scenario file read,
 // the commands any other input and the seed. Every JSON output carries it, and a CSV

@@ -28,7 +28,7 @@ Command register_compare(CLI::App& app)
     "  carecast compare scenarios/dcst_2022.toml --require-cheapest transfer");
   command->add_option("scenario", options->scenario, "Scenario file (TOML)")->required();
   add_discount_rate_option(*command, options->discount_rate);
-  add_output_options(*command, options->output);
+  add_output_options(*command, options->output, true);
   add_gate_options(*command, options->gates, true);
   return {command, [options] { return run_compare(*options); }};
 }

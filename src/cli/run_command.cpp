@@ -41,7 +41,7 @@ Command register_run(CLI::App& app)
     "Example:\n  carecast run scenarios/dcst_2022.toml --option transfer --format csv");
   command->add_option("scenario", options->scenario, "Scenario file (TOML)")->required();
   command->add_option("--option", options->options, "Option id (repeatable; default: all)");
-  add_output_options(*command, options->output);
+  add_output_options(*command, options->output, true);
   add_gate_options(*command, options->gates, false);
   return {command, [options] { return run_run(*options); }};
 }

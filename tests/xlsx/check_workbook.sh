@@ -1,0 +1,50 @@
+#!/bin/bash
+# The workbook `--format xlsx` writes, checked inside its zip: the sheets, the line
+# chart with a series per option, frozen headers, £m number formats, numbers stored as
+# numbers, and the provenance. When LibreOffice is installed, the workbook must also
+# convert to PDF. Run from the repository root: check_workbook.sh CARECAST WORK_DIR
+set -u
+carecast=$1
+work=$2
+rm -rf "$work" && mkdir -p "$work"
+failed=0
+fail() { echo "$*"; failed=1; }
+part() { unzip -p "$1" "$2"; } # one file inside the workbook
+
+book=$work/compare.xlsx
+"$carecast" compare scenarios/dcst_2022.toml --format xlsx -o "$book" > "$work/stdout" \
+  || fail "compare --format xlsx failed"
+[[ ! -s "$work/stdout" ]] || fail "a workbook written to a file also printed to stdout"
+sheets=$(part "$book" xl/workbook.xml | grep -o '<sheet name="[^"]*"' | cut -d'"' -f2 | tr '\n' ' ')
+[[ "$sheets" == "Summary Lines Assumptions Provenance " ]] || fail "sheets are '$sheets'"
+
+chart=$(part "$book" xl/charts/chart1.xml)
+grep -q "<c:lineChart>" <<<"$chart" || fail "the summary has no line chart"
+[[ $(grep -o "<c:ser>" <<<"$chart" | wc -l) == 3 ]] || fail "the chart has not one series per option (3)"
+grep -q "Summary!\$C\$2:\$C\$7" <<<"$chart" || fail "the first option's series is not its six years"
+
+summary=$(part "$book" xl/worksheets/sheet1.xml)
+grep -q 'state="frozen"' <<<"$summary" || fail "the summary's header row is not frozen"
+# The 2022/23 budget of £65.15m (cabinet report, para 44) as a number, in row 3, column B.
+grep -qE '<c r="B3" s="[0-9]+"><v>65.15[0-9]*</v></c>' <<<"$summary" || fail "B3 is not the 2022/23 budget as a number"
+part "$book" xl/styles.xml | grep -q 'formatCode="&quot;£&quot;#,##0.00&quot;m&quot;"' \
+  || fail "there is no £m number format"
+part "$book" xl/sharedStrings.xml | grep -q "$(sha256sum scenarios/dcst_2022.toml | cut -d' ' -f1)" \
+  || fail "the provenance sheet lacks the scenario's SHA-256"
+grep -q '<autoFilter ref="A1:E' <(part "$book" xl/worksheets/sheet2.xml) || fail "the lines have no filter"
+
+"$carecast" run scenarios/dcst_2022.toml --option transfer --format xlsx -o "$work/run.xlsx" \
+  || fail "run --format xlsx failed"
+unzip -l "$work/run.xlsx" | grep -q "xl/charts/chart1.xml" || fail "run's workbook has no chart"
+
+"$carecast" compare scenarios/dcst_2022.toml --format xlsx > /dev/null 2> "$work/no_path"
+code=$?
+[[ $code == 2 ]] || fail "--format xlsx without -o exits $code, not 2"
+
+if command -v libreoffice > /dev/null; then
+  libreoffice --headless --convert-to pdf --outdir "$work" "$book" > /dev/null 2>&1
+  [[ -s "$work/compare.pdf" ]] || fail "LibreOffice did not convert the workbook to PDF"
+else
+  echo "LibreOffice is not installed: the PDF conversion was not tried"
+fi
+exit $failed
