@@ -28,7 +28,8 @@ expect() {
 
 expect "compare completion" carecast com
 expect "--format" carecast compare --for
-expect "table csv json" carecast compare x.toml --format ""
+expect "table csv json xlsx" carecast compare x.toml --format ""
+expect "table csv json" carecast params x.toml --format ""
 expect "cost budget" carecast explain x.toml --measure ""
 expect "--draws" carecast simulate x.toml --dr
 expect "--require-cheapest" carecast compare x.toml --req
