@@ -4,13 +4,16 @@
 #include "carecast/blocks.hpp"
 #include "carecast/explain_writer.hpp"
 #include "carecast/savings.hpp"
+#include "carecast/terminal_chart.hpp"
 #include "carecast/validate.hpp"
 #include "carecast/writers.hpp"
 #include "carecast/xlsx_writer.hpp"
 
+#include <cstdlib>
 #include <filesystem>
 #include <fmt/format.h>
 #include <iostream>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 namespace carecast::cli {
@@ -29,6 +32,12 @@ void add_output_options(CLI::App& command, OutputOptions& options, bool workbook
     .add_option("-o,--output", options.path,
                 "Write to FILE (replaced whole, never left half-written) instead of stdout")
     ->type_name("FILE");
+  command.add_flag("--ascii", options.ascii, "Draw the table format's charts in ASCII");
+  command
+    .add_option("--color", options.color,
+                "Colour the charts: auto (on a terminal, unless NO_COLOR is set), always or never")
+    ->check(CLI::IsMember({"auto", "always", "never"}))
+    ->capture_default_str();
 }
 
 RunProvenance& this_run()
@@ -53,6 +62,44 @@ Report compare_with_savings(const Model& model, const Outcome& outcome, const st
 
 namespace {
 
+// Charts fit the terminal's width, else $COLUMNS, else 80 columns; colour only on a
+// terminal (or when asked), and never with NO_COLOR set unless asked.
+ChartStyle chart_style(const OutputOptions& options)
+{
+  ChartStyle style;
+  const bool terminal = options.path.empty() && isatty(STDOUT_FILENO);
+  winsize size{};
+  if (terminal && ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 0) {
+    style.width = size.ws_col;
+  } else if (const char* columns = std::getenv("COLUMNS"); columns && std::atoi(columns) > 0) {
+    style.width = std::atoi(columns);
+  }
+  style.unicode = !options.ascii;
+  const char* no_color = std::getenv("NO_COLOR");
+  style.colour =
+    options.color == "always" || (options.color == "auto" && terminal && !(no_color && *no_color));
+  return style;
+}
+
+// The charts the table format adds after a content's tables: none for most.
+template <typename Content>
+std::string charts(const Content&, const ChartStyle&)
+{
+  return {};
+}
+std::string charts(const Report& report, const ChartStyle& style)
+{
+  return report.kind == ReportKind::compare ? trajectory_chart(report, style) : std::string();
+}
+std::string charts(const SensitivityReport& report, const ChartStyle& style)
+{
+  return tornado_chart(report, style);
+}
+std::string charts(const SimulationReport& report, const ChartStyle& style)
+{
+  return fan_chart(report, style);
+}
+
 // `Content` is anything the writers have an overload for: a report or a diff.
 template <typename Content>
 void write_in_format(const Content& content, const OutputOptions& options)
@@ -60,7 +107,7 @@ void write_in_format(const Content& content, const OutputOptions& options)
   const std::string text = options.format == "csv" ? write_csv(content)
                            : options.format == "json"
                              ? with_provenance(write_json(content), this_run())
-                             : write_terminal(content);
+                             : write_terminal(content) + charts(content, chart_style(options));
   if (options.path.empty()) {
     std::cout << text;
     return;

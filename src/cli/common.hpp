@@ -50,6 +50,8 @@ struct OutputOptions
 {
   std::string format = "table";
   std::string path;
+  bool ascii = false;         // charts in ASCII instead of block characters
+  std::string color = "auto"; // auto: on a terminal, unless NO_COLOR is set
 };
 
 // Adds --format (table, csv, json, and xlsx when `workbook`) and -o.

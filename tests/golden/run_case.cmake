@@ -1,12 +1,20 @@
 # Runs one golden case: the carecast binary with the arguments in CASE_DIR/args (one
-# per line), from the repository root, compared with CASE_DIR/stdout, CASE_DIR/stderr
-# and CASE_DIR/exit_code. With CARECAST_UPDATE_GOLDEN=1 in the environment it rewrites
-# those files from the actual run instead, for review with git diff.
+# per line) and the environment of CASE_DIR/env if there is one, from the repository
+# root, compared with CASE_DIR/stdout, CASE_DIR/stderr and CASE_DIR/exit_code. With
+# CARECAST_UPDATE_GOLDEN=1 in the environment it rewrites those files from the actual
+# run instead, for review with git diff.
 
 file(STRINGS ${CASE_DIR}/args arguments)
+# Charts are drawn 80 columns wide unless the case's optional `env` file (NAME=VALUE
+# lines) says otherwise, whatever the environment running the tests.
+set(environment COLUMNS=80 --unset=NO_COLOR)
+if(EXISTS ${CASE_DIR}/env)
+  file(STRINGS ${CASE_DIR}/env case_environment)
+  list(APPEND environment ${case_environment})
+endif()
 file(MAKE_DIRECTORY ${WORK_DIR})
 execute_process(
-  COMMAND ${CARECAST} ${arguments}
+  COMMAND ${CMAKE_COMMAND} -E env ${environment} ${CARECAST} ${arguments}
   OUTPUT_FILE ${WORK_DIR}/stdout
   ERROR_FILE ${WORK_DIR}/stderr
   RESULT_VARIABLE exit_code)

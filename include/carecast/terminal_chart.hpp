@@ -1,0 +1,35 @@
+#pragma once
+
+// Charts for the terminal, drawn with Unicode block characters (or ASCII), to a given
+// width, in colour only when asked: the options' cost trajectories, a tornado and a
+// Monte Carlo fan. Each chart starts with a blank line and a title and ends with a
+// newline; an empty string when there is nothing to draw.
+
+#include "carecast/report.hpp"
+#include "carecast/sensitivity_writer.hpp"
+#include "carecast/simulation_writer.hpp"
+
+#include <string>
+
+namespace carecast {
+
+struct ChartStyle
+{
+  int width = 80;      // columns the chart may use
+  bool unicode = true; // block characters; false: ASCII only
+  bool colour = false; // ANSI colours, one per option
+};
+
+// A compare report's total cost per option and year: a bar per option within each year,
+// on one scale from zero, with its value.
+std::string trajectory_chart(const Report& compare, const ChartStyle& style);
+
+// The tornado: each parameter's change of the metric at its low and at its high value,
+// left and right of the base, largest swing first (the bars the table shows).
+std::string tornado_chart(const SensitivityReport& report, const ChartStyle& style);
+
+// Each option's fan: per year, P5 to P95 lightly shaded, P10 to P90 darker and the
+// median marked, on one scale for all options.
+std::string fan_chart(const SimulationReport& report, const ChartStyle& style);
+
+} // namespace carecast

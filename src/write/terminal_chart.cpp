@@ -1,0 +1,196 @@
+#include "carecast/terminal_chart.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <fmt/format.h>
+
+namespace carecast {
+namespace {
+
+// Bars narrower than this would say nothing: the chart is left out.
+constexpr int k_min_bar_cells = 10;
+
+// An option's colour: red, green, yellow, blue, magenta, cyan, in turn.
+std::string coloured(const std::string& text, std::size_t option, const ChartStyle& style)
+{
+  if (!style.colour || text.empty()) {
+    return text;
+  }
+  return fmt::format("\x1b[{}m{}\x1b[0m", 31 + option % 6, text);
+}
+
+// `cells` columns of bar, to an eighth of a column with block characters.
+std::string bar(double cells, const ChartStyle& style)
+{
+  cells = std::max(cells, 0.0);
+  if (!style.unicode) {
+    return std::string(static_cast<std::size_t>(std::lround(cells)), '#');
+  }
+  static constexpr const char* k_eighths[] = {"", "▏", "▎", "▍", "▌", "▋", "▊", "▉"};
+  const auto eighths = static_cast<long>(std::lround(cells * 8.0));
+  std::string text;
+  for (long i = 0; i < eighths / 8; ++i) {
+    text += "█";
+  }
+  return text + k_eighths[eighths % 8];
+}
+
+// Display columns of a text whose only non-ASCII characters are the chart's own.
+int columns(const std::string& text)
+{
+  return static_cast<int>(
+    std::count_if(text.begin(), text.end(), [](char c) { return (c & 0xC0) != 0x80; }));
+}
+
+std::string padded(const std::string& text, int width)
+{
+  return text + std::string(static_cast<std::size_t>(std::max(0, width - columns(text))), ' ');
+}
+
+// A label cut to `width` columns, its end marked.
+std::string cut(const std::string& label, int width)
+{
+  if (columns(label) <= width) {
+    return label;
+  }
+  return label.substr(0, static_cast<std::size_t>(std::max(0, width - 3))) + "...";
+}
+
+} // namespace
+
+std::string trajectory_chart(const Report& compare, const ChartStyle& style)
+{
+  const std::string total(k_total_line);
+  std::size_t option_width = 0;
+  double largest = 0.0;
+  std::size_t value_width = 0;
+  for (const Label& option : compare.options) {
+    option_width = std::max(option_width, option.id.size());
+    for (const std::string& year : compare.years) {
+      const double cost = *compare.find(option.id, year, total, "cost");
+      largest = std::max(largest, cost);
+      value_width = std::max(value_width, fmt::format("{:.2f}", cost).size());
+    }
+  }
+  const int label_width = 8 + static_cast<int>(option_width) + 1;
+  const int cells = style.width - label_width - 1 - static_cast<int>(value_width);
+  if (cells < k_min_bar_cells || largest <= 0.0) {
+    return {};
+  }
+  std::string text =
+    fmt::format("\nCost by option and year ({}), bars from 0 to {:.2f}\n", compare.unit, largest);
+  for (const std::string& year : compare.years) {
+    for (std::size_t o = 0; o < compare.options.size(); ++o) {
+      const std::string& id = compare.options[o].id;
+      const double cost = *compare.find(id, year, total, "cost");
+      const std::string drawn = bar(cost / largest * cells, style);
+      text += fmt::format("{:<8}{:<{}} {} {:.2f}\n", o == 0 ? year : "", id, option_width,
+                          coloured(drawn, o, style), cost);
+    }
+  }
+  return text;
+}
+
+std::string tornado_chart(const SensitivityReport& report, const ChartStyle& style)
+{
+  const Sensitivity& analysis = report.sensitivity;
+  const auto shown = std::min(analysis.tornado.size(), static_cast<std::size_t>(report.top));
+  if (shown == 0) {
+    return {};
+  }
+  std::vector<std::string> labels;
+  double largest = 0.0;
+  for (std::size_t i = 0; i < shown; ++i) {
+    const TornadoBar& tornado = analysis.tornado[i];
+    labels.push_back(report.paths[static_cast<std::size_t>(tornado.parameter)]);
+    largest = std::max({largest, std::abs(tornado.metric_low - analysis.base),
+                        std::abs(tornado.metric_high - analysis.base)});
+  }
+  const int value_width = 17; // " -12.75 / +12.74"
+  const int label_width =
+    std::min(style.width / 3,
+             static_cast<int>(
+               std::max_element(labels.begin(), labels.end(), [](const auto& a, const auto& b) {
+                 return a.size() < b.size();
+               })->size()));
+  const int half = (style.width - label_width - 2 - value_width) / 2;
+  if (half < k_min_bar_cells / 2 || largest <= 0.0) {
+    return {};
+  }
+  std::string text =
+    fmt::format("\nTornado: change of the {} of {} ({}) at each parameter's low / high value\n",
+                analysis.metric.name, analysis.subject, report.unit);
+  // Whole columns on both sides: a falling figure to the left, a rising one to the right.
+  const auto cells_of = [&](double change) {
+    return static_cast<int>(std::lround(change / largest * half));
+  };
+  const auto drawn = [&](int cells, std::size_t colour) {
+    std::string blocks;
+    for (int c = 0; c < cells; ++c) {
+      blocks += style.unicode ? "█" : "#";
+    }
+    return coloured(blocks, colour, style);
+  };
+  const auto spaces = [](int count) { return std::string(static_cast<std::size_t>(count), ' '); };
+  for (std::size_t i = 0; i < shown; ++i) {
+    const TornadoBar& tornado = analysis.tornado[i];
+    const double low = tornado.metric_low - analysis.base;
+    const double high = tornado.metric_high - analysis.base;
+    const int left = cells_of(-std::min({low, high, 0.0}));
+    const int right = cells_of(std::max({low, high, 0.0}));
+    text += fmt::format("{} {}{}{}{}{} {:+.2f} / {:+.2f}\n",
+                        padded(cut(labels[i], label_width), label_width), spaces(half - left),
+                        drawn(left, 1), style.unicode ? "│" : "|", drawn(right, 0),
+                        spaces(half - right), low, high);
+  }
+  return text;
+}
+
+std::string fan_chart(const SimulationReport& report, const ChartStyle& style)
+{
+  const Simulation& simulation = report.simulation;
+  if (simulation.cost.empty() || report.years.empty()) {
+    return {};
+  }
+  double low = simulation.cost[0][0].p5;
+  double high = simulation.cost[0][0].p95;
+  for (const auto& option : simulation.cost) {
+    for (const Statistics& year : option) {
+      low = std::min(low, year.p5);
+      high = std::max(high, year.p95);
+    }
+  }
+  const int value_width = 30; // "  P10 64.43  P50 64.43  P90 64.43"
+  const int cells = style.width - 11 - value_width;
+  if (cells < k_min_bar_cells) {
+    return {};
+  }
+  const double span = high > low ? high - low : 1.0;
+  const auto column = [&](double value) {
+    return static_cast<int>(std::lround((value - low) / span * (cells - 1)));
+  };
+  const char* light = style.unicode ? "░" : "-";
+  const char* dark = style.unicode ? "▒" : "=";
+  const char* median = style.unicode ? "┃" : "|";
+  std::string text = fmt::format(
+    "\nFan: cost per year ({}, {:.2f} to {:.2f}): P5 to P95 {}, P10 to P90 {}, median {}\n",
+    report.unit, low, high, light, dark, median);
+  for (std::size_t o = 0; o < simulation.cost.size(); ++o) {
+    text += report.options[o].id + "\n";
+    for (std::size_t y = 0; y < report.years.size(); ++y) {
+      const Statistics& s = simulation.cost[o][y];
+      std::string drawn;
+      for (int c = 0; c < cells; ++c) {
+        drawn += c == column(s.p50)                         ? median
+                 : c >= column(s.p10) && c <= column(s.p90) ? dark
+                 : c >= column(s.p5) && c <= column(s.p95)  ? light
+                                                            : " ";
+      }
+      text += fmt::format("  {:<8} {}  P10 {:.2f}  P50 {:.2f}  P90 {:.2f}\n", report.years[y],
+                          coloured(drawn, o, style), s.p10, s.p50, s.p90);
+    }
+  }
+  return text;
+}
+
+} // namespace carecast
