@@ -53,6 +53,57 @@ void write_csv_output(const std::filesystem::path& path, const std::string& csv,
   write_file_atomically(path.string() + ".meta.json", provenance_json(provenance) + "\n");
 }
 
+void write_workbook(const Model& model, const Outcome& outcome, const std::string& id,
+                    const OutputOptions& output, WorkbookContent content)
+{
+  if (output.path.empty()) {
+    throw UsageError("--format xlsx writes a workbook, which needs -o FILE.xlsx");
+  }
+  const Report summary = compare_with_savings(model, outcome, id);
+  const Report lines = run_report(model, outcome, id, {});
+  const ParameterList assumptions = parameter_list(model, id);
+  content.summary = &summary;
+  content.lines = &lines;
+  content.assumptions = &assumptions;
+  content.provenance = this_run();
+  write_xlsx(output.path, content);
+}
+
+namespace {
+
+template <typename Analysis>
+void emit_analysis_as(const Analysis& analysis, const OutputOptions& output, const Model& model,
+                      const std::string& id, const Analysis* WorkbookContent::*sheet)
+{
+  if (output.format != "xlsx") {
+    emit(analysis, output);
+    return;
+  }
+  WorkbookContent content;
+  content.*sheet = &analysis;
+  write_workbook(model, Evaluator(model).evaluate(model.values()), id, output, content);
+}
+
+} // namespace
+
+void emit_analysis(const SimulationReport& simulation, const OutputOptions& output,
+                   const Model& model, const std::string& id)
+{
+  emit_analysis_as(simulation, output, model, id, &WorkbookContent::simulation);
+}
+
+void emit_analysis(const SensitivityReport& sensitivity, const OutputOptions& output,
+                   const Model& model, const std::string& id)
+{
+  emit_analysis_as(sensitivity, output, model, id, &WorkbookContent::sensitivity);
+}
+
+void emit_analysis(const SobolReport& sobol, const OutputOptions& output, const Model& model,
+                   const std::string& id)
+{
+  emit_analysis_as(sobol, output, model, id, &WorkbookContent::sobol);
+}
+
 Report compare_with_savings(const Model& model, const Outcome& outcome, const std::string& id)
 {
   Report report = compare_report(model, outcome, id);
@@ -291,13 +342,7 @@ ExitCode report_on(const std::string& path, const OutputOptions& output,
     throw UsageError(fmt::format("{}", fmt::join(problems, "; ")));
   }
   if (output.format == "xlsx") {
-    if (output.path.empty()) {
-      throw UsageError("--format xlsx writes a workbook, which needs -o FILE.xlsx");
-    }
-    const Report summary = compare_with_savings(model, outcome, loaded->id);
-    const Report lines = run_report(model, outcome, loaded->id, {});
-    const ParameterList assumptions = parameter_list(model, loaded->id);
-    write_xlsx(output.path, {&summary, &lines, &assumptions, this_run()});
+    write_workbook(model, outcome, loaded->id, output, {});
   } else {
     emit(report, output);
   }

@@ -15,6 +15,7 @@
 #include "carecast/sensitivity_writer.hpp"
 #include "carecast/simulation_writer.hpp"
 #include "carecast/sobol_writer.hpp"
+#include "carecast/xlsx_writer.hpp"
 
 #include <CLI/CLI.hpp>
 #include <filesystem>
@@ -65,6 +66,20 @@ RunProvenance& this_run();
 // Writes a CSV to `path` and its record to `path`.meta.json, each whole or not at all.
 void write_csv_output(const std::filesystem::path& path, const std::string& csv,
                       const RunProvenance& provenance);
+
+// Writes a workbook (--format xlsx, to -o) of the model's own figures, with the analysis
+// sheets `content` already holds; a UsageError without -o.
+void write_workbook(const Model& model, const Outcome& outcome, const std::string& id,
+                    const OutputOptions& output, WorkbookContent content);
+
+// An analysis as a workbook with its scenario's figures (--format xlsx), otherwise in
+// the chosen format as emit writes it.
+void emit_analysis(const SimulationReport& simulation, const OutputOptions& output,
+                   const Model& model, const std::string& id);
+void emit_analysis(const SensitivityReport& sensitivity, const OutputOptions& output,
+                   const Model& model, const std::string& id);
+void emit_analysis(const SobolReport& sobol, const OutputOptions& output, const Model& model,
+                   const std::string& id);
 
 // The compare command's report: compare_report with the savings rows.
 Report compare_with_savings(const Model& model, const Outcome& outcome, const std::string& id);

@@ -80,9 +80,10 @@ ExitCode run_sensitivity(const SensitivityOptions& options)
     return ExitCode::invalid_input;
   }
   const Model& model = *loaded->model;
-  emit(sensitivity_report(model, loaded->id,
-                          sensitivity(model, settings_of(model, options, subject)), options.top),
-       options.output);
+  emit_analysis(sensitivity_report(model, loaded->id,
+                                   sensitivity(model, settings_of(model, options, subject)),
+                                   options.top),
+                options.output, model, loaded->id);
   return ExitCode::success;
 }
 
@@ -114,7 +115,7 @@ Command register_sensitivity(CLI::App& app)
     ->capture_default_str();
   command->add_option("--threads", options->threads, "Threads (default: all cores)")
     ->check(CLI::Range(1, 1024));
-  add_output_options(*command, options->output);
+  add_output_options(*command, options->output, true);
   return {command, [options] { return run_sensitivity(*options); }};
 }
 

@@ -25,7 +25,8 @@ ExitCode run_simulate(const SimulateOptions& options)
   if (!report_problems(result.diagnostics, *loaded)) {
     return ExitCode::invalid_input;
   }
-  emit(simulation_report(model, loaded->id, std::move(*result.simulation)), options.output);
+  emit_analysis(simulation_report(model, loaded->id, std::move(*result.simulation)), options.output,
+                model, loaded->id);
   return ExitCode::success;
 }
 
@@ -40,7 +41,7 @@ Command register_simulate(CLI::App& app)
     "Example:\n  carecast simulate scenarios/dcst_2022.toml --draws 100000 --seed 7 --format csv");
   command->add_option("scenario", options->scenario, "Scenario file (TOML)")->required();
   add_sampling_options(*command, options->sampling, 10'000);
-  add_output_options(*command, options->output);
+  add_output_options(*command, options->output, true);
   return {command, [options] { return run_simulate(*options); }};
 }
 

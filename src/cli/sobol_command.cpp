@@ -72,7 +72,7 @@ ExitCode run_sobol(const SobolOptions& options)
     return ExitCode::invalid_input;
   }
   const SobolReport report = sobol_report(model, loaded->id, std::move(*run.analysis));
-  emit(report, options.output);
+  emit_analysis(report, options.output, model, loaded->id);
   print_notes(report, options.output);
   return ExitCode::success;
 }
@@ -104,7 +104,7 @@ Command register_sobol(CLI::App& app)
                   "transfer --format csv\nSee docs/sobol.md.");
   command->add_option("scenario", options->scenario, "Scenario file (TOML)")->required();
   add_design_options(*command, *options);
-  add_output_options(*command, options->output);
+  add_output_options(*command, options->output, true);
   return {command, [options] { return run_sobol(*options); }};
 }
 

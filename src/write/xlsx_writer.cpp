@@ -153,6 +153,151 @@ void write_assumptions(lxw_workbook* workbook, const ParameterList& list, const 
   worksheet_autofilter(sheet, 0, 0, r - 1, 6);
 }
 
+void write_monte_carlo(lxw_workbook* workbook, const SimulationReport& report,
+                       const Formats& formats)
+{
+  lxw_worksheet* sheet = workbook_add_worksheet(workbook, "Monte Carlo");
+  const std::string amount = fmt::format(" ({})", report.unit);
+  write_header(sheet, formats,
+               {{"option", 22.0},
+                {"year", 22.0},
+                {"mean" + amount, 12.0},
+                {"P5", 10.0},
+                {"P10", 10.0},
+                {"P50", 10.0},
+                {"P90", 10.0},
+                {"P95", 10.0},
+                {"P(over budget)", 14.0},
+                {"P(cheapest)", 12.0},
+                {"P10 to P50", 11.0},
+                {"P50 to P90", 11.0}});
+  const Simulation& simulation = report.simulation;
+  const auto write_statistics = [&](lxw_row_t r, const Statistics& s) {
+    const double values[] = {s.mean, s.p5, s.p10, s.p50, s.p90, s.p95};
+    for (lxw_col_t c = 0; c < 6; ++c) {
+      worksheet_write_number(sheet, r, static_cast<lxw_col_t>(2 + c), values[c], formats.amount);
+    }
+  };
+  const auto years = static_cast<lxw_row_t>(report.years.size());
+  lxw_row_t r = 1;
+  for (std::size_t o = 0; o < simulation.cost.size(); ++o) {
+    const lxw_row_t first = r;
+    for (std::size_t y = 0; y < report.years.size(); ++y, ++r) {
+      const Statistics& s = simulation.cost[o][y];
+      worksheet_write_string(sheet, r, 0, report.options[o].id.c_str(), nullptr);
+      worksheet_write_string(sheet, r, 1, report.years[y].c_str(), nullptr);
+      write_statistics(r, s);
+      if (const auto& over = simulation.over_budget[o][y]) {
+        worksheet_write_number(sheet, r, 8, *over, formats.number);
+      }
+      worksheet_write_number(sheet, r, 10, s.p50 - s.p10, formats.amount);
+      worksheet_write_number(sheet, r, 11, s.p90 - s.p50, formats.amount);
+    }
+    // The fan: P10 unfilled, then P10 to P50 and P50 to P90 stacked on it.
+    lxw_chart* chart = workbook_add_chart(workbook, LXW_CHART_AREA_STACKED);
+    lxw_chart_fill none{LXW_COLOR_WHITE, LXW_TRUE, 0};
+    lxw_chart_fill lower{0x6FA8DC, LXW_FALSE, 0};
+    lxw_chart_fill upper{0x9FC5E8, LXW_FALSE, 0};
+    const std::pair<lxw_col_t, lxw_chart_fill*> parts[] = {{4, &none}, {10, &lower}, {11, &upper}};
+    for (const auto& [column, fill] : parts) {
+      lxw_chart_series* series = chart_add_series(chart, nullptr, nullptr);
+      chart_series_set_categories(series, "Monte Carlo", first, 1, first + years - 1, 1);
+      chart_series_set_values(series, "Monte Carlo", first, column, first + years - 1, column);
+      chart_series_set_name_range(series, "Monte Carlo", 0, column);
+      chart_series_set_fill(series, fill);
+    }
+    chart_legend_set_position(chart, LXW_CHART_LEGEND_NONE);
+    chart_title_set_name(
+      chart, fmt::format("{}: P10 to P90, the shades meeting at the median", report.options[o].id)
+               .c_str());
+    chart_axis_set_name(chart->y_axis, report.unit.c_str());
+    worksheet_insert_chart(sheet, static_cast<lxw_row_t>(1 + 16 * o), 13, chart);
+  }
+  for (std::size_t o = 0; o < simulation.npc.size(); ++o, ++r) {
+    worksheet_write_string(sheet, r, 0, report.options[o].id.c_str(), nullptr);
+    worksheet_write_string(sheet, r, 1, "net present cost", nullptr);
+    write_statistics(r, simulation.npc[o]);
+    worksheet_write_number(sheet, r, 9, simulation.cheapest[o], formats.number);
+  }
+}
+
+void write_tornado(lxw_workbook* workbook, const SensitivityReport& report, const Formats& formats)
+{
+  lxw_worksheet* sheet = workbook_add_worksheet(workbook, "Tornado");
+  const Sensitivity& analysis = report.sensitivity;
+  write_header(sheet, formats,
+               {{"parameter", 48.0},
+                {"low value", 12.0},
+                {"high value", 12.0},
+                {"at low", 12.0},
+                {"at high", 12.0},
+                {"change at low", 14.0},
+                {"change at high", 14.0},
+                {"swing", 12.0}});
+  lxw_row_t r = 1;
+  for (const TornadoBar& bar : analysis.tornado) {
+    worksheet_write_string(sheet, r, 0,
+                           report.paths[static_cast<std::size_t>(bar.parameter)].c_str(), nullptr);
+    worksheet_write_number(sheet, r, 1, bar.low_value, formats.number);
+    worksheet_write_number(sheet, r, 2, bar.high_value, formats.number);
+    const double amounts[] = {bar.metric_low, bar.metric_high, bar.metric_low - analysis.base,
+                              bar.metric_high - analysis.base, bar.swing};
+    for (lxw_col_t c = 0; c < 5; ++c) {
+      worksheet_write_number(sheet, r, static_cast<lxw_col_t>(3 + c), amounts[c], formats.amount);
+    }
+    ++r;
+  }
+  const auto shown =
+    static_cast<lxw_row_t>(std::min(analysis.tornado.size(), static_cast<std::size_t>(report.top)));
+  if (shown == 0) {
+    return;
+  }
+  lxw_chart* chart = workbook_add_chart(workbook, LXW_CHART_BAR);
+  for (const lxw_col_t column : {lxw_col_t{5}, lxw_col_t{6}}) {
+    lxw_chart_series* series = chart_add_series(chart, nullptr, nullptr);
+    chart_series_set_categories(series, "Tornado", 1, 0, shown, 0);
+    chart_series_set_values(series, "Tornado", 1, column, shown, column);
+    chart_series_set_name_range(series, "Tornado", 0, column);
+  }
+  chart_set_series_overlap(chart, 100);
+  chart_axis_set_reverse(chart->y_axis); // the largest swing at the top
+  chart_title_set_name(chart, fmt::format("Change of the {} of {} ({})", analysis.metric.name,
+                                          analysis.subject, report.unit)
+                                .c_str());
+  worksheet_insert_chart(sheet, 1, 9, chart);
+}
+
+void write_sobol(lxw_workbook* workbook, const SobolReport& report, const Formats& formats)
+{
+  lxw_worksheet* sheet = workbook_add_worksheet(workbook, "Sobol");
+  write_header(sheet, formats,
+               {{"input", 24.0},
+                {"parameter", 48.0},
+                {"output", 10.0},
+                {"first order", 12.0},
+                {"low", 10.0},
+                {"high", 10.0},
+                {"total", 10.0},
+                {"low", 10.0},
+                {"high", 10.0}});
+  lxw_row_t r = 1;
+  const SobolResult& result = report.analysis.result;
+  for (std::size_t output = 0; output < report.outputs.size(); ++output) {
+    for (std::size_t i = 0; i < report.inputs.size(); ++i, ++r) {
+      const SobolIndex& index = result.indices[output][i];
+      worksheet_write_string(sheet, r, 0, report.inputs[i].id.c_str(), nullptr);
+      worksheet_write_string(sheet, r, 1, report.inputs[i].parameter.c_str(), nullptr);
+      worksheet_write_string(sheet, r, 2, report.outputs[output].c_str(), nullptr);
+      const double values[] = {index.first.estimate, index.first.low, index.first.high,
+                               index.total.estimate, index.total.low, index.total.high};
+      for (lxw_col_t c = 0; c < 6; ++c) {
+        worksheet_write_number(sheet, r, static_cast<lxw_col_t>(3 + c), values[c], formats.number);
+      }
+    }
+  }
+  worksheet_autofilter(sheet, 0, 0, r - 1, 8);
+}
+
 void write_provenance(lxw_workbook* workbook, const RunProvenance& provenance,
                       const Formats& formats)
 {
@@ -194,6 +339,15 @@ void write_xlsx(const std::filesystem::path& path, const WorkbookContent& conten
     }
     if (content.assumptions) {
       write_assumptions(workbook, *content.assumptions, formats);
+    }
+    if (content.simulation) {
+      write_monte_carlo(workbook, *content.simulation, formats);
+    }
+    if (content.sensitivity) {
+      write_tornado(workbook, *content.sensitivity, formats);
+    }
+    if (content.sobol) {
+      write_sobol(workbook, *content.sobol, formats);
     }
     write_provenance(workbook, content.provenance, formats);
     if (const lxw_error error = workbook_close(workbook); error != LXW_NO_ERROR) {

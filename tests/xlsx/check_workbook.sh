@@ -37,13 +37,35 @@ grep -q '<autoFilter ref="A1:E' <(part "$book" xl/worksheets/sheet2.xml) || fail
   || fail "run --format xlsx failed"
 unzip -l "$work/run.xlsx" | grep -q "xl/charts/chart1.xml" || fail "run's workbook has no chart"
 
+# The analyses add their sheet and chart to the scenario's own.
+"$carecast" simulate scenarios/dcst_2022.toml --draws 200 --seed 5 --format xlsx -o "$work/simulate.xlsx" \
+  || fail "simulate --format xlsx failed"
+sheets=$(part "$work/simulate.xlsx" xl/workbook.xml | grep -o '<sheet name="[^"]*"' | cut -d'"' -f2 | tr '\n' ' ')
+[[ "$sheets" == "Summary Lines Assumptions Monte Carlo Provenance " ]] || fail "simulate's sheets are '$sheets'"
+fans=$(for i in 2 3 4; do part "$work/simulate.xlsx" xl/charts/chart$i.xml; done | grep -c '<c:grouping val="stacked"/>')
+[[ $fans == 3 ]] || fail "simulate's workbook has $fans stacked fan charts, not one per option (3)"
+grep -q '<t>5</t>' <(part "$work/simulate.xlsx" xl/sharedStrings.xml) || fail "the seed is not recorded"
+
+"$carecast" sensitivity scenarios/dcst_2022.toml --format xlsx -o "$work/sensitivity.xlsx" \
+  || fail "sensitivity --format xlsx failed"
+part "$work/sensitivity.xlsx" xl/workbook.xml | grep -q '<sheet name="Tornado"' || fail "no Tornado sheet"
+part "$work/sensitivity.xlsx" xl/charts/chart2.xml | grep -q '<c:barDir val="bar"/>' \
+  || fail "the tornado is not a bar chart"
+
+"$carecast" sobol scenarios/dcst_2022.toml --samples 64 --format xlsx -o "$work/sobol.xlsx" 2> /dev/null \
+  || fail "sobol --format xlsx failed"
+part "$work/sobol.xlsx" xl/workbook.xml | grep -q '<sheet name="Sobol"' || fail "no Sobol sheet"
+
 "$carecast" compare scenarios/dcst_2022.toml --format xlsx > /dev/null 2> "$work/no_path"
 code=$?
 [[ $code == 2 ]] || fail "--format xlsx without -o exits $code, not 2"
 
 if command -v libreoffice > /dev/null; then
-  libreoffice --headless --convert-to pdf --outdir "$work" "$book" > /dev/null 2>&1
-  [[ -s "$work/compare.pdf" ]] || fail "LibreOffice did not convert the workbook to PDF"
+  libreoffice --headless --convert-to pdf --outdir "$work" "$book" "$work/simulate.xlsx" \
+    "$work/sensitivity.xlsx" > /dev/null 2>&1
+  for pdf in compare simulate sensitivity; do
+    [[ -s "$work/$pdf.pdf" ]] || fail "LibreOffice did not convert $pdf.xlsx to PDF"
+  done
 else
   echo "LibreOffice is not installed: the PDF conversion was not tried"
 fi
