@@ -20,6 +20,14 @@ struct ChartStyle
   bool colour = false; // ANSI colours, one per option
 };
 
+// The style for an output: `terminal` when it goes to one, `terminal_width` its width
+// (0 when unknown), `columns` and `no_color` the environment's COLUMNS and NO_COLOR
+// (null when unset), `color` auto, always or never. The width is the terminal's, else
+// COLUMNS, else 80; colour is on when asked always, or on a terminal for auto unless
+// NO_COLOR is set and not empty.
+ChartStyle chart_style(bool terminal, int terminal_width, const char* columns, const char* no_color,
+                       bool ascii, const std::string& color);
+
 // A compare report's total cost per option and year: a bar per option within each year,
 // on one scale from zero, with its value.
 std::string trajectory_chart(const Report& compare, const ChartStyle& style);

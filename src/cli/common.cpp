@@ -113,23 +113,16 @@ Report compare_with_savings(const Model& model, const Outcome& outcome, const st
 
 namespace {
 
-// Charts fit the terminal's width, else $COLUMNS, else 80 columns; colour only on a
-// terminal (or when asked), and never with NO_COLOR set unless asked.
+// The charts' style for this output: to a terminal only when there is no -o
+// (carecast::chart_style has the rules).
 ChartStyle chart_style(const OutputOptions& options)
 {
-  ChartStyle style;
   const bool terminal = options.path.empty() && isatty(STDOUT_FILENO);
   winsize size{};
-  if (terminal && ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 0) {
-    style.width = size.ws_col;
-  } else if (const char* columns = std::getenv("COLUMNS"); columns && std::atoi(columns) > 0) {
-    style.width = std::atoi(columns);
-  }
-  style.unicode = !options.ascii;
-  const char* no_color = std::getenv("NO_COLOR");
-  style.colour =
-    options.color == "always" || (options.color == "auto" && terminal && !(no_color && *no_color));
-  return style;
+  const int width =
+    terminal && ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 ? static_cast<int>(size.ws_col) : 0;
+  return carecast::chart_style(terminal, width, std::getenv("COLUMNS"), std::getenv("NO_COLOR"),
+                               options.ascii, options.color);
 }
 
 // The charts the table format adds after a content's tables: none for most.

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <fmt/format.h>
 
 namespace carecast {
@@ -57,6 +58,20 @@ std::string cut(const std::string& label, int width)
 }
 
 } // namespace
+
+ChartStyle chart_style(bool terminal, int terminal_width, const char* columns, const char* no_color,
+                       bool ascii, const std::string& color)
+{
+  ChartStyle style;
+  if (terminal && terminal_width > 0) {
+    style.width = terminal_width;
+  } else if (columns && std::atoi(columns) > 0) {
+    style.width = std::atoi(columns);
+  }
+  style.unicode = !ascii;
+  style.colour = color == "always" || (color == "auto" && terminal && !(no_color && *no_color));
+  return style;
+}
 
 std::string trajectory_chart(const Report& compare, const ChartStyle& style)
 {

@@ -111,3 +111,19 @@ TEST_CASE("the fan shades P5 to P95 and P10 to P90 and marks the median")
   CHECK(lines[2] == "a");
   CHECK(lines[3] == "  2022/23  --========|=======--  P10 10.00  P50 50.00  P90 90.00");
 }
+
+TEST_CASE("the style: the terminal's width, else COLUMNS, else 80; colour on a terminal")
+{
+  using carecast::chart_style;
+  CHECK(chart_style(true, 120, "60", nullptr, false, "auto").width == 120);
+  CHECK(chart_style(false, 0, "60", nullptr, false, "auto").width == 60);
+  CHECK(chart_style(false, 0, nullptr, nullptr, false, "auto").width == 80);
+  CHECK(chart_style(false, 0, "wide", nullptr, false, "auto").width == 80);
+  CHECK(chart_style(true, 120, nullptr, nullptr, false, "auto").colour);
+  CHECK_FALSE(chart_style(false, 0, nullptr, nullptr, false, "auto").colour); // a pipe or file
+  CHECK_FALSE(chart_style(true, 120, nullptr, "1", false, "auto").colour);    // NO_COLOR
+  CHECK(chart_style(true, 120, nullptr, "", false, "auto").colour); // NO_COLOR empty: unset
+  CHECK(chart_style(false, 0, nullptr, "1", false, "always").colour);
+  CHECK_FALSE(chart_style(true, 120, nullptr, nullptr, false, "never").colour);
+  CHECK_FALSE(chart_style(true, 120, nullptr, nullptr, true, "auto").unicode);
+}
