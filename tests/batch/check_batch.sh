@@ -3,12 +3,8 @@
 # A folder of scenarios with one broken file: the others still run, each CSV is what
 # `carecast compare FILE --format csv` writes, the summary has a row per option, and
 # the exit code is 1; then the gates' pass (0) and fail (3) paths.
-set -u
-carecast=$1
-work=$2
-rm -rf "$work" && mkdir -p "$work/in"
-failed=0
-fail() { echo "$*"; failed=1; }
+source "$(dirname "${BASH_SOURCE[0]}")/../check_lib.sh"
+mkdir -p "$work/in"
 
 cp scenarios/dcst_2022.toml scenarios/dcst_2022_high_demand.toml "$work/in/"
 cp tests/broken/rate_as_percent.toml "$work/in/"

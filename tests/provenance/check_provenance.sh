@@ -2,11 +2,7 @@
 # The SHA-256 digests an output records are those sha256sum gives of the files read,
 # the extended scenario included; a CSV written with -o gets the same record beside it.
 # Run from the repository root: check_provenance.sh CARECAST WORK_DIR
-set -u
-carecast=$1
-work=$2
-rm -rf "$work" && mkdir -p "$work"
-failed=0
+source "$(dirname "${BASH_SOURCE[0]}")/../check_lib.sh"
 scenario=scenarios/dcst_2022_high_demand.toml # extends scenarios/dcst_2022.toml
 
 check_digests() { # FILE: every input of the scenario is listed with sha256sum's digest

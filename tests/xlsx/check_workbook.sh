@@ -3,12 +3,7 @@
 # chart with a series per option, frozen headers, £m number formats, numbers stored as
 # numbers, and the provenance. When LibreOffice is installed, the workbook must also
 # convert to PDF. Run from the repository root: check_workbook.sh CARECAST WORK_DIR
-set -u
-carecast=$1
-work=$2
-rm -rf "$work" && mkdir -p "$work"
-failed=0
-fail() { echo "$*"; failed=1; }
+source "$(dirname "${BASH_SOURCE[0]}")/../check_lib.sh"
 part() { unzip -p "$1" "$2"; } # one file inside the workbook
 
 book=$work/compare.xlsx
