@@ -40,7 +40,13 @@ std::string full_precision(double value);
 // An amount as tables show it: 2 decimals, never "-0.00".
 std::string two_decimals(double value);
 
-// One CSV record with its newline, fields quoted where they need it.
+// A text cell as CSV and workbooks carry it: one a spreadsheet would take for a formula
+// (it begins with =, +, -, @, a tab or a carriage return and is not a number) gets a
+// leading apostrophe, as OWASP's guidance on CSV injection advises; numbers and other
+// text are left alone.
+std::string neutralised(const std::string& text);
+
+// One CSV record with its newline, fields neutralised, and quoted where they need it.
 std::string csv_record(const std::vector<std::string>& fields);
 // A JSON string literal, quoted and escaped.
 std::string json_string(const std::string& text);

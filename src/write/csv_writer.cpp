@@ -1,12 +1,28 @@
 #include "carecast/writers.hpp"
 
+#include <charconv>
 #include <fmt/format.h>
+#include <string_view>
 
 namespace carecast {
+std::string neutralised(const std::string& text)
+{
+  if (text.empty() || std::string_view("=+-@\t\r").find(text.front()) == std::string_view::npos) {
+    return text;
+  }
+  double number = 0.0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), number);
+  if (error == std::errc{} && end == text.data() + text.size()) {
+    return text;
+  }
+  return "'" + text;
+}
+
 namespace {
 
-std::string csv_field(const std::string& text)
+std::string csv_field(const std::string& raw)
 {
+  const std::string text = neutralised(raw);
   if (text.find_first_of(",\"\r\n") == std::string::npos) {
     return text;
   }

@@ -29,13 +29,20 @@ Formats add_formats(lxw_workbook* workbook, const std::string& unit)
   return formats;
 }
 
+// A text cell, neutralised against formula injection.
+void write_text(lxw_worksheet* sheet, lxw_row_t row, lxw_col_t column, const std::string& text,
+                lxw_format* format)
+{
+  worksheet_write_string(sheet, row, column, neutralised(text).c_str(), format);
+}
+
 // A header row, frozen, with each column's width.
 void write_header(lxw_worksheet* sheet, const Formats& formats,
                   const std::vector<std::pair<std::string, double>>& columns)
 {
   for (std::size_t c = 0; c < columns.size(); ++c) {
     const auto column = static_cast<lxw_col_t>(c);
-    worksheet_write_string(sheet, 0, column, columns[c].first.c_str(), formats.header);
+    write_text(sheet, 0, column, columns[c].first, formats.header);
     worksheet_set_column(sheet, column, column, columns[c].second, nullptr);
   }
   worksheet_freeze_panes(sheet, 1, 0);
@@ -68,7 +75,7 @@ void write_summary(lxw_workbook* workbook, const Report& report, const Formats& 
   const auto years = static_cast<lxw_row_t>(report.years.size());
   for (lxw_row_t y = 0; y < years; ++y) {
     const std::string& year = report.years[y];
-    worksheet_write_string(sheet, y + 1, 0, year.c_str(), nullptr);
+    write_text(sheet, y + 1, 0, year, nullptr);
     if (has_budget) {
       if (const double* budget = report.find(report.options.front().id, year, total, "budget")) {
         worksheet_write_number(sheet, y + 1, 1, *budget, formats.amount);
@@ -117,10 +124,10 @@ void write_lines(lxw_workbook* workbook, const Report& report, const Formats& fo
     {{"option", 22.0}, {"year", 10.0}, {"line", 24.0}, {"measure", 14.0}, {"value", 14.0}});
   lxw_row_t r = 1;
   for (const ReportRow& row : report.rows) {
-    worksheet_write_string(sheet, r, 0, row.option.c_str(), nullptr);
-    worksheet_write_string(sheet, r, 1, row.year.c_str(), nullptr);
-    worksheet_write_string(sheet, r, 2, row.line.c_str(), nullptr);
-    worksheet_write_string(sheet, r, 3, row.measure.c_str(), nullptr);
+    write_text(sheet, r, 0, row.option, nullptr);
+    write_text(sheet, r, 1, row.year, nullptr);
+    write_text(sheet, r, 2, row.line, nullptr);
+    write_text(sheet, r, 3, row.measure, nullptr);
     const bool children = row.measure.starts_with("children");
     worksheet_write_number(sheet, r, 4, row.value, children ? formats.number : formats.amount);
     ++r;
@@ -141,13 +148,13 @@ void write_assumptions(lxw_workbook* workbook, const ParameterList& list, const 
                 {"distribution", 40.0}});
   lxw_row_t r = 1;
   for (const ParameterEntry& entry : list.entries) {
-    worksheet_write_string(sheet, r, 0, entry.path.c_str(), nullptr);
+    write_text(sheet, r, 0, entry.path, nullptr);
     worksheet_write_number(sheet, r, 1, entry.value, formats.number);
-    worksheet_write_string(sheet, r, 2, entry.unit.c_str(), nullptr);
-    worksheet_write_string(sheet, r, 3, entry.location.c_str(), nullptr);
-    worksheet_write_string(sheet, r, 4, entry.source.c_str(), nullptr);
-    worksheet_write_string(sheet, r, 5, entry.assumption.c_str(), nullptr);
-    worksheet_write_string(sheet, r, 6, entry.distribution.c_str(), nullptr);
+    write_text(sheet, r, 2, entry.unit, nullptr);
+    write_text(sheet, r, 3, entry.location, nullptr);
+    write_text(sheet, r, 4, entry.source, nullptr);
+    write_text(sheet, r, 5, entry.assumption, nullptr);
+    write_text(sheet, r, 6, entry.distribution, nullptr);
     ++r;
   }
   worksheet_autofilter(sheet, 0, 0, r - 1, 6);
@@ -184,8 +191,8 @@ void write_monte_carlo(lxw_workbook* workbook, const SimulationReport& report,
     const lxw_row_t first = r;
     for (std::size_t y = 0; y < report.years.size(); ++y, ++r) {
       const Statistics& s = simulation.cost[o][y];
-      worksheet_write_string(sheet, r, 0, report.options[o].id.c_str(), nullptr);
-      worksheet_write_string(sheet, r, 1, report.years[y].c_str(), nullptr);
+      write_text(sheet, r, 0, report.options[o].id, nullptr);
+      write_text(sheet, r, 1, report.years[y], nullptr);
       write_statistics(r, s);
       if (const auto& over = simulation.over_budget[o][y]) {
         worksheet_write_number(sheet, r, 8, *over, formats.number);
@@ -214,7 +221,7 @@ void write_monte_carlo(lxw_workbook* workbook, const SimulationReport& report,
     worksheet_insert_chart(sheet, static_cast<lxw_row_t>(1 + 16 * o), 13, chart);
   }
   for (std::size_t o = 0; o < simulation.npc.size(); ++o, ++r) {
-    worksheet_write_string(sheet, r, 0, report.options[o].id.c_str(), nullptr);
+    write_text(sheet, r, 0, report.options[o].id, nullptr);
     worksheet_write_string(sheet, r, 1, "net present cost", nullptr);
     write_statistics(r, simulation.npc[o]);
     worksheet_write_number(sheet, r, 9, simulation.cheapest[o], formats.number);
@@ -236,8 +243,7 @@ void write_tornado(lxw_workbook* workbook, const SensitivityReport& report, cons
                 {"swing", 12.0}});
   lxw_row_t r = 1;
   for (const TornadoBar& bar : analysis.tornado) {
-    worksheet_write_string(sheet, r, 0,
-                           report.paths[static_cast<std::size_t>(bar.parameter)].c_str(), nullptr);
+    write_text(sheet, r, 0, report.paths[static_cast<std::size_t>(bar.parameter)], nullptr);
     worksheet_write_number(sheet, r, 1, bar.low_value, formats.number);
     worksheet_write_number(sheet, r, 2, bar.high_value, formats.number);
     const double amounts[] = {bar.metric_low, bar.metric_high, bar.metric_low - analysis.base,
@@ -285,9 +291,9 @@ void write_sobol(lxw_workbook* workbook, const SobolReport& report, const Format
   for (std::size_t output = 0; output < report.outputs.size(); ++output) {
     for (std::size_t i = 0; i < report.inputs.size(); ++i, ++r) {
       const SobolIndex& index = result.indices[output][i];
-      worksheet_write_string(sheet, r, 0, report.inputs[i].id.c_str(), nullptr);
-      worksheet_write_string(sheet, r, 1, report.inputs[i].parameter.c_str(), nullptr);
-      worksheet_write_string(sheet, r, 2, report.outputs[output].c_str(), nullptr);
+      write_text(sheet, r, 0, report.inputs[i].id, nullptr);
+      write_text(sheet, r, 1, report.inputs[i].parameter, nullptr);
+      write_text(sheet, r, 2, report.outputs[output], nullptr);
       const double values[] = {index.first.estimate, index.first.low, index.first.high,
                                index.total.estimate, index.total.low, index.total.high};
       for (lxw_col_t c = 0; c < 6; ++c) {
@@ -306,10 +312,10 @@ void write_provenance(lxw_workbook* workbook, const RunProvenance& provenance,
   lxw_row_t r = 1;
   const auto add = [&](const std::string& what, const std::string& value,
                        const std::string& sha256 = "") {
-    worksheet_write_string(sheet, r, 0, what.c_str(), nullptr);
-    worksheet_write_string(sheet, r, 1, value.c_str(), nullptr);
+    write_text(sheet, r, 0, what, nullptr);
+    write_text(sheet, r, 1, value, nullptr);
     if (!sha256.empty()) {
-      worksheet_write_string(sheet, r, 2, sha256.c_str(), nullptr);
+      write_text(sheet, r, 2, sha256, nullptr);
     }
     ++r;
   };

@@ -142,3 +142,26 @@ TEST_CASE("a diff as CSV: each parameter's before and after rows, then the cost 
            "base..variant,,,indices.p.rates.2022/23,before,0.03\n"
            "base..variant,o,2021/22,total,cost_change,0.5\n");
 }
+
+TEST_CASE("text a spreadsheet would take for a formula gets a leading apostrophe")
+{
+  // OWASP, CSV injection: cells beginning with =, +, -, @, tab or carriage return.
+  CHECK(carecast::neutralised("=HYPERLINK(\"http://x\")") == "'=HYPERLINK(\"http://x\")");
+  CHECK(carecast::neutralised("+cmd|' /C calc'!A0") == "'+cmd|' /C calc'!A0");
+  CHECK(carecast::neutralised("-2+3+cmd") == "'-2+3+cmd");
+  CHECK(carecast::neutralised("@SUM(A1:A2)") == "'@SUM(A1:A2)");
+  CHECK(carecast::neutralised("\tindent") == "'\tindent");
+  CHECK(carecast::neutralised("\rreturn") == "'\rreturn");
+  SUBCASE("numbers and other text are left alone")
+  {
+    CHECK(carecast::neutralised("-12.5") == "-12.5");
+    CHECK(carecast::neutralised("-1e-05") == "-1e-05");
+    CHECK(carecast::neutralised("Option 3: transfer") == "Option 3: transfer");
+    CHECK(carecast::neutralised("a=b") == "a=b");
+    CHECK(carecast::neutralised("") == "");
+  }
+  SUBCASE("in a CSV record, after neutralising, the usual quoting")
+  {
+    CHECK(carecast::csv_record({"=1+1", "-3", "@a,b"}) == "'=1+1,-3,\"'@a,b\"\n");
+  }
+}

@@ -1,8 +1,8 @@
 #!/bin/bash
 # The workbook `--format xlsx` writes, checked inside its zip: the sheets, the line
 # chart with a series per option, frozen headers, £m number formats, numbers stored as
-# numbers, and the provenance. When LibreOffice is installed, the workbook must also
-# convert to PDF. Run from the repository root: check_workbook.sh CARECAST WORK_DIR
+# numbers, the provenance, and text that could pass for a formula neutralised. When
+# LibreOffice is installed, the workbook must also convert to PDF. Run from the repository root: check_workbook.sh CARECAST WORK_DIR
 source "$(dirname "${BASH_SOURCE[0]}")/../check_lib.sh"
 part() { unzip -p "$1" "$2"; } # one file inside the workbook
 
@@ -50,6 +50,15 @@ part "$work/sensitivity.xlsx" xl/charts/chart2.xml | grep -q '<c:barDir val="bar
 "$carecast" sobol scenarios/dcst_2022.toml --samples 64 --format xlsx -o "$work/sobol.xlsx" 2> /dev/null \
   || fail "sobol --format xlsx failed"
 part "$work/sobol.xlsx" xl/workbook.xml | grep -q '<sheet name="Sobol"' || fail "no Sobol sheet"
+
+# An option named like a formula is written as text with a leading apostrophe.
+sed 's/^name = "Option 3: Serve notice and transfer"$/name = "=HYPERLINK(\\"http:\/\/example.invalid\\")"/' \
+  scenarios/dcst_2022.toml > "$work/formula_name.toml"
+grep -q '^name = "=HYPERLINK' "$work/formula_name.toml" || fail "the formula name was not put in"
+"$carecast" compare "$work/formula_name.toml" --format xlsx -o "$work/formula_name.xlsx" \
+  || fail "compare of a scenario with a formula for a name failed"
+part "$work/formula_name.xlsx" xl/sharedStrings.xml | grep -q "<t>'=HYPERLINK(" \
+  || fail "the formula-like option name is not neutralised in the workbook"
 
 "$carecast" compare scenarios/dcst_2022.toml --format xlsx > /dev/null 2> "$work/no_path"
 code=$?
