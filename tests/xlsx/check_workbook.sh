@@ -2,7 +2,8 @@
 # The workbook `--format xlsx` writes, checked inside its zip: the sheets, the line
 # chart with a series per option, frozen headers, £m number formats, numbers stored as
 # numbers, the provenance, and text that could pass for a formula neutralised. When
-# LibreOffice is installed, the workbook must also convert to PDF. Run from the repository root: check_workbook.sh CARECAST WORK_DIR
+# LibreOffice is installed, the workbook must also convert to PDF. Run from the
+# repository root: check_workbook.sh CARECAST WORK_DIR
 source "$(dirname "${BASH_SOURCE[0]}")/../check_lib.sh"
 part() { unzip -p "$1" "$2"; } # one file inside the workbook
 
