@@ -62,6 +62,7 @@ ExitCode run_calibrate(const CalibrateOptions& options)
   const std::string fragment = write_fragment(calibration, options.index);
   const std::string report = report_text(calibration, options, fragment);
   if (!options.fragment_path.empty()) {
+    refuse_input(options.fragment_path, this_run());
     write_file_atomically(options.fragment_path, fragment);
   }
   print_warnings(calibration);

@@ -46,9 +46,25 @@ RunProvenance& this_run()
   return provenance;
 }
 
+void refuse_input(const std::filesystem::path& output, const RunProvenance& provenance)
+{
+  const std::filesystem::path record = output.string() + ".meta.json";
+  for (const std::filesystem::path& written : {output, record}) {
+    for (const auto& [input, sha256] : provenance.inputs) {
+      std::error_code error;
+      if (std::filesystem::equivalent(written, input, error)) {
+        throw UsageError(fmt::format("{}: it is an input of this run, which carecast does not "
+                                     "write over; choose another output file",
+                                     written.string()));
+      }
+    }
+  }
+}
+
 void write_csv_output(const std::filesystem::path& path, const std::string& csv,
                       const RunProvenance& provenance)
 {
+  refuse_input(path, provenance);
   write_file_atomically(path, csv);
   write_file_atomically(path.string() + ".meta.json", provenance_json(provenance) + "\n");
 }
@@ -66,6 +82,7 @@ void write_workbook(const Model& model, const Outcome& outcome, const std::strin
   content.lines = &lines;
   content.assumptions = &assumptions;
   content.provenance = this_run();
+  refuse_input(output.path, content.provenance);
   write_xlsx(output.path, content);
 }
 
@@ -159,6 +176,7 @@ void write_in_format(const Content& content, const OutputOptions& options)
   if (options.format == "csv") {
     write_csv_output(options.path, text, this_run());
   } else {
+    refuse_input(options.path, this_run());
     write_file_atomically(options.path, text);
   }
 }

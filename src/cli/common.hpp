@@ -63,6 +63,10 @@ void add_output_options(CLI::App& command, OutputOptions& options, bool workbook
 // written with -o gets it as FILE.meta.json.
 RunProvenance& this_run();
 
+// A UsageError when `output` is (or, with .meta.json, would replace) one of the files
+// `provenance` records as read: carecast never writes over its own inputs.
+void refuse_input(const std::filesystem::path& output, const RunProvenance& provenance);
+
 // Writes a CSV to `path` and its record to `path`.meta.json, each whole or not at all.
 void write_csv_output(const std::filesystem::path& path, const std::string& csv,
                       const RunProvenance& provenance);
