@@ -231,7 +231,8 @@ TEST_CASE("a negative amount's low value lies below its high value")
 {
   // A regression: -4 x (1 - 10%) = -3.6 was reported as the low value.
   const Model model = test::model_from(k_bounded);
-  const TornadoBar& grant = bar_for(model, sensitivity(model, total_of(0)), "lines.grant.base");
+  const Sensitivity analysis = sensitivity(model, total_of(0));
+  const TornadoBar& grant = bar_for(model, analysis, "lines.grant.base");
   CHECK(grant.low_value == doctest::Approx(-4.4));
   CHECK(grant.high_value == doctest::Approx(-3.6));
   CHECK(grant.metric_low == doctest::Approx(5.6)); // 10 - 4.4
