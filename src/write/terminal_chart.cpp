@@ -140,11 +140,7 @@ std::string tornado_chart(const SensitivityReport& report, const ChartStyle& sty
     return static_cast<int>(std::lround(change / largest * half));
   };
   const auto drawn = [&](int cells, std::size_t colour) {
-    std::string blocks;
-    for (int c = 0; c < cells; ++c) {
-      blocks += style.unicode ? "█" : "#";
-    }
-    return coloured(blocks, colour, style);
+    return coloured(bar(cells, style), colour, style);
   };
   const auto spaces = [](int count) { return std::string(static_cast<std::size_t>(count), ' '); };
   for (std::size_t i = 0; i < shown; ++i) {
@@ -194,12 +190,17 @@ std::string fan_chart(const SimulationReport& report, const ChartStyle& style)
     text += report.options[o].id + "\n";
     for (std::size_t y = 0; y < report.years.size(); ++y) {
       const Statistics& s = simulation.cost[o][y];
+      const int p5 = column(s.p5);
+      const int p10 = column(s.p10);
+      const int p50 = column(s.p50);
+      const int p90 = column(s.p90);
+      const int p95 = column(s.p95);
       std::string drawn;
       for (int c = 0; c < cells; ++c) {
-        drawn += c == column(s.p50)                         ? median
-                 : c >= column(s.p10) && c <= column(s.p90) ? dark
-                 : c >= column(s.p5) && c <= column(s.p95)  ? light
-                                                            : " ";
+        drawn += c == p50               ? median
+                 : c >= p10 && c <= p90 ? dark
+                 : c >= p5 && c <= p95  ? light
+                                        : " ";
       }
       text += fmt::format("  {:<8} {}  P10 {:.2f}  P50 {:.2f}  P90 {:.2f}\n", report.years[y],
                           coloured(drawn, o, style), s.p10, s.p50, s.p90);

@@ -1,5 +1,6 @@
 #include "carecast/xlsx_writer.hpp"
 
+#include "carecast/batch.hpp"
 #include "carecast/writers.hpp"
 
 #include <algorithm>
@@ -90,17 +91,11 @@ void write_summary(lxw_workbook* workbook, const Report& report, const Formats& 
   // The horizon's total and net present cost under each option.
   worksheet_write_string(sheet, years + 1, 0, "Total", formats.header);
   worksheet_write_string(sheet, years + 2, 0, "Net present cost", formats.header);
-  for (std::size_t o = 0; o < report.options.size(); ++o) {
-    const lxw_col_t column = column_of(o);
-    double sum = 0.0;
-    for (const std::string& year : report.years) {
-      sum += *report.find(report.options[o].id, year, total, "cost");
-    }
-    worksheet_write_number(sheet, years + 1, column, sum, formats.amount);
-    if (const double* npc =
-          report.find(report.options[o].id, std::string(k_all_years), total, "npc")) {
-      worksheet_write_number(sheet, years + 2, column, *npc, formats.amount);
-    }
+  const std::vector<BatchSummaryRow> totals = batch_summary(report);
+  for (std::size_t o = 0; o < totals.size(); ++o) {
+    worksheet_write_number(sheet, years + 1, column_of(o), totals[o].horizon_total, formats.amount);
+    worksheet_write_number(sheet, years + 2, column_of(o), totals[o].net_present_cost,
+                           formats.amount);
   }
   lxw_chart* chart = workbook_add_chart(workbook, LXW_CHART_LINE);
   for (std::size_t o = 0; o < report.options.size(); ++o) {
