@@ -3,7 +3,10 @@
 // Problems found in a scenario, each located at a file, line and column, and the
 // source text needed to show the offending line with a caret under it.
 
+#include <cstdint>
+#include <filesystem>
 #include <map>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -40,7 +43,24 @@ private:
   std::map<std::string, std::string> m_texts;
 };
 
-// "carecast: error: FILE:LINE:COL: message", then the source line and a caret.
+// The most bytes carecast reads from one input file, scenario or CSV: two hundred times
+// the largest shipped scenario, so that no input can make it allocate without bound.
+inline constexpr std::uintmax_t k_max_input_bytes = 4 * 1024 * 1024;
+
+// The whole of an input file, or a diagnostic at the file when it cannot be read, is
+// not a regular file or is larger than k_max_input_bytes. `kind` names the file in
+// the message ("scenario file", "CSV file"); `from` locates it where another file
+// refers to it, and is the file itself otherwise.
+struct InputText
+{
+  std::optional<std::string> text;
+  std::optional<Diagnostic> problem;
+};
+InputText read_input_file(const std::filesystem::path& path, std::string_view kind,
+                          const SourcePos& from);
+
+// "carecast: error: FILE:LINE:COL: message", then the source line and a caret. A line
+// too long to show whole is cut to the characters around the column.
 std::string render(const Diagnostic& diagnostic, const SourceFiles& sources);
 
 void sort_by_position(std::vector<Diagnostic>& diagnostics);

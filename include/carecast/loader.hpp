@@ -12,6 +12,10 @@
 
 namespace carecast {
 
+// The longest line a scenario file may have, in bytes: ten times the longest in the
+// shipped scenarios.
+inline constexpr std::size_t k_max_line_bytes = 4096;
+
 struct LoadResult
 {
   // Absent when the file could not be read or parsed at all; otherwise filled as far

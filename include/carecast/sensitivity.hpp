@@ -4,6 +4,7 @@
 // switching values: where a parameter would have to go for the preferred option to
 // stop being the cheapest.
 
+#include "carecast/diagnostic.hpp"
 #include "carecast/model.hpp"
 
 #include <optional>
@@ -68,6 +69,8 @@ struct Sensitivity
   std::vector<TornadoBar> tornado; // largest swing first
   std::string preferred;           // the option with the lowest metric
   std::vector<SwitchingValue> switching;
+  // A figure that was not finite in one of the evaluations: then nothing else is set.
+  std::optional<Diagnostic> overflow;
 };
 
 // Parameters without a distribution are left out when their value is 0 (a share of

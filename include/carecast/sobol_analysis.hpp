@@ -6,6 +6,7 @@
 // "The sobol command"). The inputs are drawn independently of one another: a
 // scenario's [correlation] is not used, as the indices assume independent inputs.
 
+#include "carecast/diagnostic.hpp"
 #include "carecast/model.hpp"
 #include "carecast/sobol.hpp"
 
@@ -57,9 +58,10 @@ struct SobolAnalysis
 struct SobolRun
 {
   std::optional<SobolAnalysis> analysis;
-  // Why there is no analysis: no uncertain inputs, a setting out of range, or a cost
-  // that is not finite for some draw.
+  // Why there is no analysis: no uncertain inputs or a setting out of range, or
+  // (located at the parameter behind it) a cost that is not finite in an evaluation.
   std::string problem;
+  std::optional<Diagnostic> overflow;
 };
 
 // The indices of option `option`'s total cost per year and over the horizon.

@@ -2,6 +2,7 @@
 
 #include "carecast/blocks.hpp"
 #include "carecast/evaluator.hpp"
+#include "carecast/non_finite.hpp"
 
 namespace carecast {
 namespace {
@@ -20,7 +21,7 @@ void store(std::vector<double>& into, std::int64_t first, const Eigen::RowVector
 // Each block writes only the slots of its own draws, so threads never share a value
 // and the order in which blocks finish changes nothing.
 DrawnCosts draw_costs(const Model& model, int option, const Sampler& sampler,
-                      const SimulationSettings& settings)
+                      const SimulationSettings& settings, NonFiniteWatch& watch)
 {
   const int lines = static_cast<int>(model.lines().size());
   const int years = model.grid().years();
@@ -31,8 +32,9 @@ DrawnCosts draw_costs(const Model& model, int option, const Sampler& sampler,
   for_each_block(
     settings.draws, settings.threads,
     [&](std::int64_t first, std::int64_t count) {
-      const Outcome outcome = evaluator.evaluate(parameter_block(model, sampler, first, count),
-                                                 Period::year, Figures::costs);
+      const ParameterRows parameters = parameter_block(model, sampler, first, count);
+      const Outcome outcome = evaluator.evaluate(parameters, Period::year, Figures::costs);
+      watch.check(outcome, parameters, first);
       for (int y = 0; y < years; ++y) {
         for (int l = 0; l < lines; ++l) {
           store(costs[l][y], first, outcome.cost(option, l, y));
@@ -65,7 +67,12 @@ ForecastBandsResult forecast_bands(const Model& model, int option,
     result.diagnostics = std::move(inputs.diagnostics);
     return result;
   }
-  DrawnCosts costs = draw_costs(model, option, *inputs.sampler, settings);
+  NonFiniteWatch watch;
+  DrawnCosts costs = draw_costs(model, option, *inputs.sampler, settings, watch);
+  if (std::optional<Diagnostic> problem = watch.problem(model, "draw")) {
+    result.diagnostics.push_back(std::move(*problem));
+    return result;
+  }
   ForecastBands bands{
     settings.draws, settings.seed, inputs.repair_distance, {}, bands_of(costs.back())};
   for (std::size_t l = 0; l < model.lines().size(); ++l) {

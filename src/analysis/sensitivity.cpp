@@ -2,6 +2,7 @@
 
 #include "carecast/blocks.hpp"
 #include "carecast/evaluator.hpp"
+#include "carecast/non_finite.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -42,6 +43,12 @@ Eigen::RowVectorXd metric_of(const Outcome& outcome, int option, const Metric& m
   return sum;
 }
 
+// Thrown when a column's figures are not all finite: the search stops there.
+struct Overflow
+{
+  Diagnostic problem;
+};
+
 // The metric of every option in every column of `parameters` (options x columns).
 Eigen::MatrixXd metrics(const Model& model, const Metric& metric, const Eigen::MatrixXd& parameters,
                         int threads)
@@ -49,13 +56,18 @@ Eigen::MatrixXd metrics(const Model& model, const Metric& metric, const Eigen::M
   const int options = static_cast<int>(model.options().size());
   Eigen::MatrixXd result(options, parameters.cols());
   const Evaluator evaluator(model);
+  NonFiniteWatch watch;
   for_each_block(parameters.cols(), threads, [&](std::int64_t first, std::int64_t count) {
-    const Outcome outcome =
-      evaluator.evaluate(parameters.middleCols(first, count), Period::year, Figures::costs);
+    const ParameterRows block = parameters.middleCols(first, count);
+    const Outcome outcome = evaluator.evaluate(block, Period::year, Figures::costs);
+    watch.check(outcome, block, first);
     for (int o = 0; o < options; ++o) {
       result.row(o).segment(first, count) = metric_of(outcome, o, metric);
     }
   });
+  if (std::optional<Diagnostic> problem = watch.problem(model, "evaluation")) {
+    throw Overflow{std::move(*problem)};
+  }
   return result;
 }
 
@@ -369,14 +381,19 @@ Sensitivity sensitivity(const Model& model, const SensitivitySettings& settings)
     result.subject += " - " + model.options()[*settings.versus].id;
   }
   const std::vector<int> chosen = chosen_parameters(model, model.values());
-  Eigen::MatrixXd metric;
-  result.tornado = tornado(model, settings, chosen, metric);
-  result.base = subject_of(metric, 0, settings);
-  Eigen::Index preferred = 0;
-  metric.col(0).minCoeff(&preferred);
-  result.preferred = model.options()[preferred].id;
-  if (metric.rows() > 1) {
-    result.switching = switching_values(model, settings, chosen, static_cast<int>(preferred));
+  try {
+    Eigen::MatrixXd metric;
+    result.tornado = tornado(model, settings, chosen, metric);
+    result.base = subject_of(metric, 0, settings);
+    Eigen::Index preferred = 0;
+    metric.col(0).minCoeff(&preferred);
+    result.preferred = model.options()[preferred].id;
+    if (metric.rows() > 1) {
+      result.switching = switching_values(model, settings, chosen, static_cast<int>(preferred));
+    }
+  } catch (const Overflow& overflow) {
+    result = Sensitivity{};
+    result.overflow = overflow.problem;
   }
   return result;
 }

@@ -2,6 +2,7 @@
 
 #include "carecast/blocks.hpp"
 #include "carecast/evaluator.hpp"
+#include "carecast/non_finite.hpp"
 
 #include <algorithm>
 #include <atomic>
@@ -113,11 +114,13 @@ SimulationResult simulate(const Model& model, const SimulationSettings& settings
   std::vector<std::vector<double>> npc(options, std::vector<double>(draws));
   std::vector<std::int8_t> over(static_cast<std::size_t>(options) * years * draws);
   const Evaluator evaluator(model);
+  NonFiniteWatch watch;
   for_each_block(
     settings.draws, settings.threads,
     [&](std::int64_t first, std::int64_t count) {
-      const Outcome outcome = evaluator.evaluate(
-        parameter_block(model, *inputs.sampler, first, count), Period::year, Figures::costs);
+      const ParameterRows parameters = parameter_block(model, *inputs.sampler, first, count);
+      const Outcome outcome = evaluator.evaluate(parameters, Period::year, Figures::costs);
+      watch.check(outcome, parameters, first);
       for (int o = 0; o < options; ++o) {
         for (int y = 0; y < years; ++y) {
           const Eigen::RowVectorXd total = outcome.total(o, y);
@@ -134,6 +137,10 @@ SimulationResult simulate(const Model& model, const SimulationSettings& settings
       }
     },
     settings.progress);
+  if (std::optional<Diagnostic> problem = watch.problem(model, "draw")) {
+    result.diagnostics.push_back(std::move(*problem));
+    return result;
+  }
 
   Simulation simulation;
   simulation.draws = settings.draws;

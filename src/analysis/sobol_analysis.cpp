@@ -2,6 +2,7 @@
 
 #include "carecast/blocks.hpp"
 #include "carecast/evaluator.hpp"
+#include "carecast/non_finite.hpp"
 
 #include <fmt/format.h>
 
@@ -91,7 +92,7 @@ Matrix& outputs_of(SobolOutputs& outputs, std::int64_t evaluation, std::int64_t 
 // Evaluates every column of the design, block by block, storing each one's outputs
 // (each year's total cost of the option, then their sum) by its sample's index.
 SobolOutputs evaluate_design(const Model& model, const Sampler& sampler, int option,
-                             const SobolSettings& settings)
+                             const SobolSettings& settings, NonFiniteWatch& watch)
 {
   const int years = model.grid().years();
   const Matrix empty = Matrix::Zero(years + 1, settings.samples);
@@ -99,8 +100,9 @@ SobolOutputs evaluate_design(const Model& model, const Sampler& sampler, int opt
   const std::int64_t kinds = sampler.dimensions() + k_design_ab;
   const Evaluator evaluator(model);
   const auto work = [&](std::int64_t first, std::int64_t count) {
-    const Outcome outcome =
-      evaluator.evaluate(design_block(model, sampler, first, count), Period::year, Figures::costs);
+    const ParameterRows parameters = design_block(model, sampler, first, count);
+    const Outcome outcome = evaluator.evaluate(parameters, Period::year, Figures::costs);
+    watch.check(outcome, parameters, first);
     Matrix costs(years + 1, count);
     for (int y = 0; y < years; ++y) {
       costs.row(y) = outcome.total(option, y);
@@ -120,24 +122,6 @@ SobolOutputs evaluate_design(const Model& model, const Sampler& sampler, int opt
   return outputs;
 }
 
-// The first output (a year, or the horizon) with a value that is not finite; -1 when
-// every value is finite.
-Eigen::Index first_not_finite(const SobolOutputs& outputs)
-{
-  std::vector<const Matrix*> matrices{&outputs.a, &outputs.b};
-  for (const Matrix& ab : outputs.ab) {
-    matrices.push_back(&ab);
-  }
-  for (Eigen::Index row = 0; row < outputs.a.rows(); ++row) {
-    for (const Matrix* matrix : matrices) {
-      if (!matrix->row(row).allFinite()) {
-        return row;
-      }
-    }
-  }
-  return -1;
-}
-
 } // namespace
 
 SobolRun sobol_analysis(const Model& model, int option, const SobolSettings& settings)
@@ -152,13 +136,10 @@ SobolRun sobol_analysis(const Model& model, int option, const SobolSettings& set
     marginals.push_back(input.distribution);
   }
   const Sampler sampler(std::move(marginals), Matrix(), settings.seed);
-  const SobolOutputs outputs = evaluate_design(model, sampler, option, settings);
-  if (const Eigen::Index row = first_not_finite(outputs); row >= 0) {
-    const int years = model.grid().years();
-    run.problem = fmt::format(
-      "the cost of {} is not a finite number for some draws of the inputs: check the "
-      "ranges of their distributions",
-      row < years ? to_string(model.grid().year(static_cast<int>(row))) : "the horizon");
+  NonFiniteWatch watch;
+  const SobolOutputs outputs = evaluate_design(model, sampler, option, settings, watch);
+  run.overflow = watch.problem(model, "evaluation");
+  if (run.overflow) {
     return run;
   }
   const auto inputs = static_cast<std::int64_t>(model.inputs().size());

@@ -80,9 +80,12 @@ ExitCode run_sensitivity(const SensitivityOptions& options)
     return ExitCode::invalid_input;
   }
   const Model& model = *loaded->model;
-  emit_analysis(sensitivity_report(model, loaded->id,
-                                   sensitivity(model, settings_of(model, options, subject)),
-                                   options.top),
+  Sensitivity result = sensitivity(model, settings_of(model, options, subject));
+  if (result.overflow) {
+    std::cerr << render(*result.overflow, loaded->sources);
+    return ExitCode::invalid_input;
+  }
+  emit_analysis(sensitivity_report(model, loaded->id, std::move(result), options.top),
                 options.output, model, loaded->id);
   return ExitCode::success;
 }

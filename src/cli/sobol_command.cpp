@@ -68,7 +68,8 @@ ExitCode run_sobol(const SobolOptions& options)
   settings.progress = progress_reporter("sobol", evaluations);
   SobolRun run = sobol_analysis(model, option, settings);
   if (!run.analysis) {
-    std::cerr << render({{options.scenario}, run.problem}, loaded->sources);
+    std::cerr << render(run.overflow.value_or(Diagnostic{{options.scenario}, run.problem}),
+                        loaded->sources);
     return ExitCode::invalid_input;
   }
   const SobolReport report = sobol_report(model, loaded->id, std::move(*run.analysis));

@@ -3,8 +3,6 @@
 #include <charconv>
 #include <cmath>
 #include <fmt/format.h>
-#include <fstream>
-#include <iterator>
 
 namespace carecast {
 namespace {
@@ -162,16 +160,13 @@ CsvResult read_csv_text(std::string text, const std::string& file_name)
 
 CsvResult read_csv_file(const std::filesystem::path& path)
 {
-  std::ifstream in(path, std::ios::binary);
-  std::error_code not_a_file;
-  if (!in || !std::filesystem::is_regular_file(path, not_a_file)) {
+  InputText input = read_input_file(path, "CSV file", {});
+  if (!input.text) {
     CsvResult result;
-    result.diagnostics.push_back(
-      {{path.string(), 0, 0}, fmt::format("cannot read CSV file '{}'", path.string())});
+    result.diagnostics.push_back(std::move(*input.problem));
     return result;
   }
-  std::string text(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>{});
-  return read_csv_text(std::move(text), path.string());
+  return read_csv_text(std::move(*input.text), path.string());
 }
 
 std::optional<double> parse_number(std::string_view text)

@@ -1,4 +1,5 @@
 #include "carecast/model.hpp"
+#include "carecast/non_finite.hpp"
 #include "carecast/validate.hpp"
 
 #include <fmt/format.h>
@@ -26,9 +27,15 @@ ModelLoad compile(LoadResult loaded)
                      input.id, input.parameter.id, did_you_mean(input.parameter.id, paths))});
     }
   }
-  if (result.diagnostics.empty()) {
-    result.model = std::move(model);
+  if (!result.diagnostics.empty()) {
+    return result;
   }
+  if (std::optional<Diagnostic> overflow =
+        check_finite(*model, Evaluator(*model).evaluate(model->values()))) {
+    result.diagnostics.push_back(std::move(*overflow));
+    return result;
+  }
+  result.model = std::move(model);
   return result;
 }
 

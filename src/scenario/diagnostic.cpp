@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <fmt/format.h>
+#include <fstream>
+#include <iterator>
 
 namespace carecast {
 namespace {
@@ -29,7 +31,63 @@ std::size_t edit_distance(std::string_view a, std::string_view b)
   return d[a.size()][b.size()];
 }
 
+// A source line longer than this is shown as the characters around the column.
+constexpr int k_max_quoted_characters = 120;
+
+// Whether a byte continues a UTF-8 character rather than starting one.
+bool continues_character(char c)
+{
+  return (static_cast<unsigned char>(c) & 0xC0) == 0x80;
+}
+
+// The byte offset of each character of `text`, and its length as the last entry.
+std::vector<std::size_t> character_starts(const std::string& text)
+{
+  std::vector<std::size_t> starts;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (!continues_character(text[i])) {
+      starts.push_back(i);
+    }
+  }
+  starts.push_back(text.size());
+  return starts;
+}
+
 } // namespace
+
+InputText read_input_file(const std::filesystem::path& path, std::string_view kind,
+                          const SourcePos& from)
+{
+  const SourcePos where = from.file.empty() ? SourcePos{path.string(), 0, 0} : from;
+  InputText result;
+  std::error_code failure;
+  const bool regular = std::filesystem::is_regular_file(path, failure);
+  const std::uintmax_t size = regular ? std::filesystem::file_size(path, failure) : 0;
+  std::ifstream in(path, std::ios::binary);
+  if (!regular || failure || !in) {
+    result.problem = Diagnostic{where, fmt::format("cannot read {} '{}'", kind, path.string())};
+    return result;
+  }
+  if (size > k_max_input_bytes) {
+    result.problem =
+      Diagnostic{where, fmt::format("{} '{}' is {} bytes; carecast reads files of at most {} "
+                                    "bytes ({} MiB)",
+                                    kind, path.string(), size, k_max_input_bytes,
+                                    k_max_input_bytes / (1024 * 1024))};
+    return result;
+  }
+  // An empty file is read as empty text; a file that grows while it is read is cut at
+  // the limit, so the size check above cannot be outrun.
+  std::string text;
+  std::copy_n(std::istreambuf_iterator<char>(in), std::min(size, k_max_input_bytes),
+              std::back_inserter(text));
+  if (in.bad()) {
+    result.problem = Diagnostic{where, fmt::format("cannot read {} '{}'", kind, path.string())};
+    return result;
+  }
+  result.text = std::move(text);
+  return result;
+}
 
 void SourceFiles::add(const std::string& file, std::string text)
 {
@@ -67,20 +125,32 @@ std::string render(const Diagnostic& diagnostic, const SourceFiles& sources)
   }
   std::string text = fmt::format("carecast: error: {}:{}:{}: {}\n", pos.file, pos.line, pos.column,
                                  diagnostic.message);
-  const std::string quoted = sources.line(pos.file, pos.line);
+  std::string quoted = sources.line(pos.file, pos.line);
   if (quoted.empty()) {
     return text;
   }
-  // Columns count characters, not bytes; tabs are kept in the caret line so the
-  // caret stays under its column.
+  // Columns count characters, not bytes. A long line keeps the characters around the
+  // column, with "..." where it was cut.
+  const std::vector<std::size_t> starts = character_starts(quoted);
+  const int characters = static_cast<int>(starts.size()) - 1;
+  int column = std::max(pos.column, 1);
+  if (characters > k_max_quoted_characters) {
+    const int first =
+      std::clamp(column - k_max_quoted_characters / 2, 1, characters - k_max_quoted_characters + 1);
+    const int last = first + k_max_quoted_characters - 1;
+    const std::string before = first > 1 ? "..." : "";
+    quoted = before + quoted.substr(starts[first - 1], starts[last] - starts[first - 1])
+             + (last < characters ? "..." : "");
+    column += static_cast<int>(before.size()) - (first - 1);
+  }
+  // Tabs are kept in the caret line so the caret stays under its column.
   std::string caret;
-  int column = 1;
+  int at = 1;
   for (const char c : quoted) {
-    const bool continuation = (static_cast<unsigned char>(c) & 0xC0) == 0x80;
-    if (continuation) {
+    if (continues_character(c)) {
       continue;
     }
-    if (column++ >= pos.column) {
+    if (at++ >= column) {
       break;
     }
     caret += c == '\t' ? '\t' : ' ';
@@ -96,11 +166,18 @@ void sort_by_position(std::vector<Diagnostic>& diagnostics)
 
 std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates)
 {
-  // A typo is at most a third of the word's letters away, and never more than 3.
+  // A typo is at most a third of the word's letters away, and never more than 3. Words
+  // longer than any name carecast knows are not typos of one, and are not compared.
+  constexpr std::size_t k_longest_word = 64;
   const std::size_t limit = std::min<std::size_t>(3, std::max<std::size_t>(1, word.size() / 3));
   const std::string* best = nullptr;
   std::size_t best_distance = limit + 1;
   for (const std::string& candidate : candidates) {
+    const std::size_t apart =
+      std::max(word.size(), candidate.size()) - std::min(word.size(), candidate.size());
+    if (word.size() > k_longest_word || apart > limit) {
+      continue; // the distance is at least the difference in length
+    }
     const std::size_t distance = edit_distance(word, candidate);
     if (distance < best_distance) {
       best = &candidate;

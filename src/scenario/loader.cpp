@@ -3,8 +3,6 @@
 #include "reader.hpp"
 
 #include <algorithm>
-#include <fstream>
-#include <iterator>
 
 namespace carecast {
 namespace {
@@ -41,26 +39,48 @@ private:
 std::optional<toml::table> TreeLoader::load_file(const std::filesystem::path& path,
                                                  const SourcePos& from)
 {
-  std::error_code not_a_file;
-  std::ifstream in(path, std::ios::binary);
-  const bool readable = in && std::filesystem::is_regular_file(path, not_a_file);
-  std::string text;
-  if (readable) {
-    // An empty file is read as empty text, which is valid TOML.
-    text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-  }
-  if (!readable || in.bad()) {
-    const SourcePos where = from.file.empty() ? SourcePos{path.string(), 0, 0} : from;
-    m_diagnostics.push_back({where, fmt::format("cannot read scenario file '{}'", path.string())});
+  InputText input = read_input_file(path, "scenario file", from);
+  if (!input.text) {
+    m_diagnostics.push_back(std::move(*input.problem));
     return std::nullopt;
   }
-  return load_text(std::move(text), path.string());
+  return load_text(std::move(*input.text), path.string());
+}
+
+// The first line longer than k_max_line_bytes, if any. A TOML key or table header
+// lies on one line, so this also bounds how deep keys can nest, which the parser
+// follows by recursion.
+std::optional<SourcePos> overlong_line(const std::string& text, const std::string& file_name)
+{
+  int line = 1;
+  for (std::size_t start = 0; start <= text.size(); ++line) {
+    const std::size_t end = std::min(text.find('\n', start), text.size());
+    if (end - start > k_max_line_bytes) {
+      return SourcePos{file_name, line, static_cast<int>(k_max_line_bytes) + 1};
+    }
+    start = end + 1;
+  }
+  return std::nullopt;
 }
 
 std::optional<toml::table> TreeLoader::load_text(std::string text, const std::string& file_name)
 {
   m_files.push_back(file_name);
   m_sources.add(file_name, text);
+  if (text.size() > k_max_input_bytes) {
+    m_diagnostics.push_back(
+      {{file_name, 0, 0},
+       fmt::format("the scenario is {} bytes; carecast reads files of at most {} bytes",
+                   text.size(), k_max_input_bytes)});
+    return std::nullopt;
+  }
+  if (const std::optional<SourcePos> line = overlong_line(text, file_name)) {
+    m_diagnostics.push_back(
+      {*line, fmt::format("line is longer than {} bytes; carecast reads scenario lines of at most "
+                          "{} bytes (break a long text with a multi-line string)",
+                          k_max_line_bytes, k_max_line_bytes)});
+    return std::nullopt;
+  }
   try {
     return extend(toml::parse(text, file_name), file_name);
   } catch (const toml::parse_error& failure) {
@@ -125,8 +145,8 @@ void TreeLoader::merge(toml::table& base, toml::table& child, const std::string&
       merge(*existing->as_table(), *node.as_table(), path + ".", base_file);
     } else {
       // Moving keeps the override's source position for later diagnostics.
-      node.visit(
-        [&](auto&& replacement) { base.insert_or_assign(key.str(), std::move(replacement)); });
+      const std::string_view name = key.str();
+      node.visit([&](auto&& replacement) { base.insert_or_assign(name, std::move(replacement)); });
     }
   }
 }
