@@ -59,4 +59,10 @@ void write_file_atomically(const std::filesystem::path& path, const std::string&
 void write_file_atomically(const std::filesystem::path& path,
                            const std::function<void(const std::filesystem::path&)>& write);
 
+// Makes SIGINT, SIGTERM and SIGHUP remove the temporary files being written before the
+// process dies of them, so an interrupted run leaves no partial file and, as the
+// rename has not happened, an existing file as it was. Signals ignored when carecast
+// starts stay ignored.
+void remove_temporaries_on_signals();
+
 } // namespace carecast

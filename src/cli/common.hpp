@@ -32,6 +32,7 @@ enum class ExitCode : int {
   usage = 2,
   gate_failed = 3,
   output_failed = 4,
+  internal = 5, // out of memory, or a failure carecast does not foresee
 };
 
 // A command-line mistake found after parsing (an unknown option id, say).

@@ -4,12 +4,39 @@
 #include "common.hpp"
 
 #include "carecast/diagnostic.hpp"
+#include "carecast/writers.hpp"
 
+#include <algorithm>
+#include <fmt/format.h>
 #include <iostream>
+#include <new>
+
+namespace {
+
+// A first word that names no subcommand is named in the error, with the nearest
+// subcommand; CLI11 itself would only say that a subcommand is required.
+void check_subcommand(const CLI::App& app, int argc, char** argv)
+{
+  if (argc < 2 || argv[1][0] == '-') {
+    return;
+  }
+  std::vector<std::string> names;
+  for (const CLI::App* command : app.get_subcommands({})) {
+    names.push_back(command->get_name());
+  }
+  if (std::find(names.begin(), names.end(), argv[1]) == names.end()) {
+    throw carecast::cli::UsageError(
+      fmt::format("unknown subcommand '{}'{} (carecast --help lists them)", argv[1],
+                  carecast::did_you_mean(argv[1], names)));
+  }
+}
+
+} // namespace
 
 int main(int argc, char** argv)
 {
   using carecast::cli::ExitCode;
+  carecast::remove_temporaries_on_signals();
   CLI::App app{"carecast: budget forecasts and option appraisal for children's services",
                "carecast"};
   app.require_subcommand(1);
@@ -25,6 +52,7 @@ int main(int argc, char** argv)
     carecast::cli::register_completion(app)};
   carecast::cli::this_run().arguments.assign(argv + 1, argv + argc);
   try {
+    check_subcommand(app, argc, argv);
     app.parse(argc, argv);
     for (const auto& command : commands) {
       if (command.app->parsed()) {
@@ -40,6 +68,12 @@ int main(int argc, char** argv)
   } catch (const carecast::Error& failure) {
     std::cerr << "carecast: error: " << failure.what() << "\n";
     return static_cast<int>(ExitCode::output_failed);
+  } catch (const std::bad_alloc&) {
+    std::cerr << "carecast: error: out of memory (try fewer draws or samples)\n";
+    return static_cast<int>(ExitCode::internal);
+  } catch (const std::exception& failure) {
+    std::cerr << "carecast: error: internal error: " << failure.what() << "\n";
+    return static_cast<int>(ExitCode::internal);
   }
   return static_cast<int>(ExitCode::usage);
 }

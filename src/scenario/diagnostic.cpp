@@ -129,6 +129,10 @@ std::string render(const Diagnostic& diagnostic, const SourceFiles& sources)
   if (quoted.empty()) {
     return text;
   }
+  // Control characters (a NUL, an escape) are shown as '?', never sent to the terminal.
+  std::replace_if(
+    quoted.begin(), quoted.end(),
+    [](char c) { return c != '\t' && (static_cast<unsigned char>(c) < 0x20 || c == 0x7F); }, '?');
   // Columns count characters, not bytes. A long line keeps the characters around the
   // column, with "..." where it was cut.
   const std::vector<std::size_t> starts = character_starts(quoted);

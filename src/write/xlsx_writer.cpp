@@ -4,6 +4,9 @@
 #include "carecast/writers.hpp"
 
 #include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
 #include <fmt/format.h>
 #include <xlsxwriter.h>
 
@@ -327,6 +330,13 @@ void write_provenance(lxw_workbook* workbook, const RunProvenance& provenance,
 void write_xlsx(const std::filesystem::path& path, const WorkbookContent& content)
 {
   write_file_atomically(path, [&](const std::filesystem::path& temporary) {
+    // The library reports a file it cannot create on standard error, in its own words;
+    // trying first gives carecast's message alone, with the system's reason.
+    if (std::FILE* probe = std::fopen(temporary.c_str(), "wb")) {
+      std::fclose(probe);
+    } else {
+      throw Error(fmt::format("cannot write '{}': {}", path.string(), std::strerror(errno)));
+    }
     lxw_workbook* workbook = workbook_new(temporary.c_str());
     if (!workbook) {
       throw Error(fmt::format("cannot write '{}'", path.string()));
