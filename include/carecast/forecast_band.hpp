@@ -50,4 +50,7 @@ struct ForecastBandsResult
 ForecastBandsResult forecast_bands(const Model& model, int option,
                                    const SimulationSettings& settings);
 
+// The values forecast_bands() keeps a draw: each line's cost and the total, per year.
+std::int64_t band_values_per_draw(const Model& model);
+
 } // namespace carecast

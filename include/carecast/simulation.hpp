@@ -18,6 +18,13 @@ namespace carecast {
 // Draws beyond this are refused: memory grows with draws by what the quantiles keep.
 inline constexpr std::int64_t k_max_draws = 10'000'000;
 
+// Exact quantiles keep every draw's figures. A run that would keep more values than
+// this over all its draws (2 GB of doubles) is refused, naming the draws it may have.
+inline constexpr std::int64_t k_max_kept_values = 250'000'000;
+
+// The values simulate() keeps a draw: each option's cost per year and net present cost.
+std::int64_t simulation_values_per_draw(const Model& model);
+
 struct SampledInputs
 {
   std::optional<Sampler> sampler;

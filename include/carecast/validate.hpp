@@ -7,6 +7,7 @@
 #include "carecast/loader.hpp"
 #include "carecast/scenario.hpp"
 
+#include <cstddef>
 #include <filesystem>
 #include <vector>
 
@@ -14,6 +15,11 @@ namespace carecast {
 
 // The most financial years a scenario may span.
 inline constexpr int k_max_years = 30;
+
+// The most figures a scenario may give each draw: options x (lines + placement types)
+// x years. A block of draws takes about 11 kB for each on every thread, so this bounds
+// an evaluation's memory near 250 MB a thread; the DCST scenario has 3 x 14 x 6 = 252.
+inline constexpr std::size_t k_max_scenario_size = 20'000;
 
 std::vector<Diagnostic> validate(const Scenario& scenario);
 

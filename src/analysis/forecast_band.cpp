@@ -58,6 +58,11 @@ std::vector<Band> bands_of(std::vector<std::vector<double>>& by_year)
 
 } // namespace
 
+std::int64_t band_values_per_draw(const Model& model)
+{
+  return static_cast<std::int64_t>(model.lines().size() + 1) * model.grid().years();
+}
+
 ForecastBandsResult forecast_bands(const Model& model, int option,
                                    const SimulationSettings& settings)
 {

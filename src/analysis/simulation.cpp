@@ -96,6 +96,11 @@ Statistics statistics_of(std::vector<double>& values)
   return result;
 }
 
+std::int64_t simulation_values_per_draw(const Model& model)
+{
+  return static_cast<std::int64_t>(model.options().size()) * (model.grid().years() + 1);
+}
+
 SimulationResult simulate(const Model& model, const SimulationSettings& settings)
 {
   SimulationResult result;

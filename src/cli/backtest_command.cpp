@@ -53,7 +53,8 @@ bool add_bands(Backtest& backtest, const LoadedScenario& loaded, int option,
                const SamplingOptions& sampling)
 {
   const ForecastBandsResult result =
-    forecast_bands(*loaded.model, option, simulation_settings(sampling, "backtest"));
+    forecast_bands(*loaded.model, option,
+                   simulation_settings(sampling, "backtest", band_values_per_draw(*loaded.model)));
   if (!report_problems(result.diagnostics, loaded)) {
     return false;
   }

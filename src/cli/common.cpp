@@ -253,8 +253,16 @@ void add_sampling_options(CLI::App& command, SamplingOptions& options, std::int6
                    "and report how far it moved");
 }
 
-SimulationSettings simulation_settings(const SamplingOptions& options, std::string task)
+SimulationSettings simulation_settings(const SamplingOptions& options, std::string task,
+                                       std::int64_t values_per_draw)
 {
+  if (options.draws > k_max_kept_values / values_per_draw) {
+    throw UsageError(fmt::format(
+      "--draws {} would keep {} values of this scenario ({} a draw), more than carecast's "
+      "limit of {}; use at most --draws {}",
+      options.draws, options.draws * values_per_draw, values_per_draw, k_max_kept_values,
+      k_max_kept_values / values_per_draw));
+  }
   SimulationSettings settings;
   settings.draws = options.draws;
   settings.seed = options.seed;

@@ -123,8 +123,11 @@ struct SamplingOptions
 // --repair-correlations.
 void add_sampling_options(CLI::App& command, SamplingOptions& options, std::int64_t draws);
 
-// The settings of a run of `options.draws` draws, with progress reported as `task`.
-SimulationSettings simulation_settings(const SamplingOptions& options, std::string task);
+// The settings of a run of `options.draws` draws, with progress reported as `task`;
+// throws UsageError when the draws would keep more than k_max_kept_values, at
+// `values_per_draw` a draw.
+SimulationSettings simulation_settings(const SamplingOptions& options, std::string task,
+                                       std::int64_t values_per_draw);
 
 // Adds --seed and --threads (default: every core) alone, for an analysis that is not
 // sized in draws.

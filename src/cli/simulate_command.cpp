@@ -21,7 +21,8 @@ ExitCode run_simulate(const SimulateOptions& options)
     return ExitCode::invalid_input;
   }
   const Model& model = *loaded->model;
-  SimulationResult result = simulate(model, simulation_settings(options.sampling, "simulate"));
+  SimulationResult result = simulate(
+    model, simulation_settings(options.sampling, "simulate", simulation_values_per_draw(model)));
   if (!report_problems(result.diagnostics, *loaded)) {
     return ExitCode::invalid_input;
   }

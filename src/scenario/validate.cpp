@@ -270,6 +270,18 @@ std::vector<Diagnostic> Validator::run()
                                               k_max_years));
   }
   const SourcePos top{m_scenario.files.empty() ? "" : m_scenario.files.front(), 1, 1};
+  if (grid_ok()) {
+    const std::size_t rows =
+      m_scenario.lines.size() + (m_scenario.ladder ? m_scenario.ladder->types.size() : 0);
+    const std::size_t years = m_scenario.horizon.start_year - m_scenario.base_year.start_year + 1;
+    const std::size_t size = std::max<std::size_t>(m_scenario.options.size(), 1) * rows * years;
+    if (size > k_max_scenario_size) {
+      error(top, fmt::format("the scenario is too large to evaluate: {} options x {} lines and "
+                             "placement types x {} years is {} figures a draw, and carecast "
+                             "evaluates at most {}",
+                             m_scenario.options.size(), rows, years, size, k_max_scenario_size));
+    }
+  }
   if (m_scenario.lines.empty()) {
     error(top, "the scenario defines no cost lines under [lines]");
   }
