@@ -53,6 +53,16 @@ std::vector<std::size_t> character_starts(const std::string& text)
   return starts;
 }
 
+// Control characters (a NUL, an escape) shown as '?', never sent to the terminal; tabs
+// are kept, so that the caret line can follow them.
+std::string shown_printable(std::string text)
+{
+  std::replace_if(
+    text.begin(), text.end(),
+    [](char c) { return c != '\t' && (static_cast<unsigned char>(c) < 0x20 || c == 0x7F); }, '?');
+  return text;
+}
+
 } // namespace
 
 InputText read_input_file(const std::filesystem::path& path, std::string_view kind,
@@ -120,19 +130,16 @@ std::string SourceFiles::line(const std::string& file, int line) const
 std::string render(const Diagnostic& diagnostic, const SourceFiles& sources)
 {
   const SourcePos& pos = diagnostic.pos;
+  const std::string message = shown_printable(diagnostic.message);
   if (pos.line == 0) {
-    return fmt::format("carecast: error: {}: {}\n", pos.file, diagnostic.message);
+    return fmt::format("carecast: error: {}: {}\n", shown_printable(pos.file), message);
   }
-  std::string text = fmt::format("carecast: error: {}:{}:{}: {}\n", pos.file, pos.line, pos.column,
-                                 diagnostic.message);
-  std::string quoted = sources.line(pos.file, pos.line);
+  std::string text = fmt::format("carecast: error: {}:{}:{}: {}\n", shown_printable(pos.file),
+                                 pos.line, pos.column, message);
+  std::string quoted = shown_printable(sources.line(pos.file, pos.line));
   if (quoted.empty()) {
     return text;
   }
-  // Control characters (a NUL, an escape) are shown as '?', never sent to the terminal.
-  std::replace_if(
-    quoted.begin(), quoted.end(),
-    [](char c) { return c != '\t' && (static_cast<unsigned char>(c) < 0x20 || c == 0x7F); }, '?');
   // Columns count characters, not bytes. A long line keeps the characters around the
   // column, with "..." where it was cut.
   const std::vector<std::size_t> starts = character_starts(quoted);

@@ -63,6 +63,55 @@ std::optional<SourcePos> overlong_line(const std::string& text, const std::strin
   return std::nullopt;
 }
 
+// The first control character of `text` (a newline or tab allowed where `layout` is),
+// which would reach a terminal or a spreadsheet from the names and notes.
+std::optional<unsigned char> control_character(std::string_view text, bool layout)
+{
+  for (const char c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    const bool allowed = layout && (c == '\n' || c == '\t');
+    if ((byte < 0x20 || byte == 0x7F) && !allowed) {
+      return byte;
+    }
+  }
+  return std::nullopt;
+}
+
+// Every key and string of a parsed file with a control character in it, as a diagnostic:
+// TOML's escapes (\u001b) let a file hold any.
+void check_printable(const toml::node& node, const std::string& path,
+                     std::vector<Diagnostic>& diagnostics)
+{
+  const auto report = [&](const toml::source_region& where, const std::string& what,
+                          unsigned char byte) {
+    diagnostics.push_back(
+      {position(where), fmt::format("{} holds the control character U+{:04X}; a scenario's keys "
+                                    "and texts must be printable (a text may hold tabs and "
+                                    "newlines)",
+                                    what, byte)});
+  };
+  if (const toml::table* table = node.as_table()) {
+    for (auto&& [key, value] : *table) {
+      const std::string inner =
+        path.empty() ? std::string(key.str()) : path + "." + std::string(key.str());
+      if (const auto byte = control_character(key.str(), false)) {
+        report(key.source(), path.empty() ? "a key of the top level" : "a key of [" + path + "]",
+               *byte);
+        continue;
+      }
+      check_printable(value, inner, diagnostics);
+    }
+  } else if (const toml::array* array = node.as_array()) {
+    for (const toml::node& element : *array) {
+      check_printable(element, path, diagnostics);
+    }
+  } else if (const toml::value<std::string>* text = node.as_string()) {
+    if (const auto byte = control_character(text->get(), true)) {
+      report(node.source(), "'" + path + "'", *byte);
+    }
+  }
+}
+
 std::optional<toml::table> TreeLoader::load_text(std::string text, const std::string& file_name)
 {
   m_files.push_back(file_name);
@@ -82,7 +131,13 @@ std::optional<toml::table> TreeLoader::load_text(std::string text, const std::st
     return std::nullopt;
   }
   try {
-    return extend(toml::parse(text, file_name), file_name);
+    toml::table parsed = toml::parse(text, file_name);
+    const std::size_t before = m_diagnostics.size();
+    check_printable(parsed, "", m_diagnostics);
+    if (m_diagnostics.size() > before) {
+      return std::nullopt;
+    }
+    return extend(std::move(parsed), file_name);
   } catch (const toml::parse_error& failure) {
     m_diagnostics.push_back({position(failure.source()), std::string(failure.description())});
     return std::nullopt;

@@ -1,7 +1,11 @@
 #include "carecast/diagnostic.hpp"
 
+#include "temp_dir.hpp"
+#include "text_lines.hpp"
+
 #include <doctest/doctest.h>
 
+#include <fstream>
 #include <string>
 #include <vector>
 
@@ -156,4 +160,87 @@ TEST_CASE("sort_by_position keeps diagnostics at the same position in their orde
   CHECK(diagnostics[0].message == "zero");
   CHECK(diagnostics[1].message == "second");
   CHECK(diagnostics[2].message == "first");
+}
+
+TEST_CASE("a long source line is cut to the characters around the column, marked with ...")
+{
+  // 300 characters: 200 'a', the 'X' at column 201, then 99 'b'.
+  const std::string line = std::string(200, 'a') + "X" + std::string(99, 'b');
+  const SourceFiles sources = one_file("s.toml", line + "\n");
+  const std::string text = render({{"s.toml", 1, 201}, "here"}, sources);
+  const std::vector<std::string> lines = carecast::test::lines_of(text);
+  REQUIRE(lines.size() == 3);
+  // 120 characters kept, from column 141 (201 - 60) to column 260.
+  CHECK(lines[1] == "  ..." + std::string(60, 'a') + "X" + std::string(59, 'b') + "...");
+  // The caret stands under the X: after the 2 spaces, "..." and 60 'a'.
+  CHECK(lines[2] == std::string(2 + 3 + 60, ' ') + "^");
+}
+
+TEST_CASE("a long line is cut at its start when the column is near its end")
+{
+  const std::string line = std::string(199, 'a') + "X";
+  const SourceFiles sources = one_file("s.toml", line + "\n");
+  const std::vector<std::string> lines =
+    carecast::test::lines_of(render({{"s.toml", 1, 200}, "here"}, sources));
+  // The last 120 characters, from column 81, and nothing cut after them.
+  CHECK(lines[1] == "  ..." + std::string(119, 'a') + "X");
+  CHECK(lines[2] == std::string(2 + 3 + 119, ' ') + "^");
+}
+
+TEST_CASE("control characters in a quoted line are shown as '?', tabs kept")
+{
+  const SourceFiles sources = one_file("s.toml", std::string("a\x1b[31m = \0\x7f\t1\n", 14));
+  const std::vector<std::string> lines =
+    carecast::test::lines_of(render({{"s.toml", 1, 1}, "here"}, sources));
+  CHECK(lines[1] == "  a?[31m = ??\t1");
+}
+
+TEST_CASE("did_you_mean does not compare words longer than any name")
+{
+  const std::string long_word(65, 'a');
+  CHECK(did_you_mean(long_word, {std::string(64, 'a') + "b"}).empty());
+  // A word of 64 letters is still compared.
+  CHECK(did_you_mean(std::string(64, 'a'), {std::string(63, 'a') + "b"})
+        == "; did you mean '" + std::string(63, 'a') + "b'?");
+}
+
+TEST_CASE("an input file is read whole, up to the size limit")
+{
+  TempDir dir;
+  const fs::path file = dir.path() / "s.toml";
+  std::ofstream(file) << "a = 1\n";
+  const InputText read = read_input_file(file, "scenario file", {});
+  REQUIRE(read.text);
+  CHECK(*read.text == "a = 1\n");
+  CHECK_FALSE(read.problem);
+}
+
+TEST_CASE("an input file over the size limit is refused without being read")
+{
+  TempDir dir;
+  const fs::path file = dir.path() / "big.csv";
+  // One byte over 4 MiB; a file of exactly k_max_input_bytes is read.
+  std::ofstream(file).close();
+  fs::resize_file(file, k_max_input_bytes + 1);
+  const InputText read = read_input_file(file, "CSV file", {});
+  CHECK_FALSE(read.text);
+  REQUIRE(read.problem);
+  CHECK(read.problem->pos == SourcePos{file.string(), 0, 0});
+  CHECK(read.problem->message
+        == "CSV file '" + file.string()
+             + "' is 4194305 bytes; carecast reads files of at most 4194304 bytes (4 MiB)");
+  fs::resize_file(file, k_max_input_bytes);
+  CHECK(read_input_file(file, "CSV file", {}).text->size() == k_max_input_bytes);
+}
+
+TEST_CASE("a directory or a missing file is not an input file, located where it was named")
+{
+  TempDir dir;
+  const SourcePos from{"child.toml", 1, 11};
+  const InputText folder = read_input_file(dir.path(), "scenario file", from);
+  CHECK_FALSE(folder.text);
+  REQUIRE(folder.problem);
+  CHECK(folder.problem->pos == from);
+  CHECK(folder.problem->message == "cannot read scenario file '" + dir.path().string() + "'");
+  CHECK(read_input_file(dir.path() / "missing.toml", "scenario file", {}).problem);
 }

@@ -99,8 +99,9 @@ TEST_CASE("gates that do not fit the report are problems, each named")
   const std::vector<std::string> problems = carecast::gate_problems(report, gates);
   REQUIRE(problems.size() == 3);
   CHECK(problems[0] == "--year 2030/31: the scenario's years are 2022/23 to 2023/24");
-  CHECK(problems[1] == "--year 2023/24: the scenario has no budget for 2023/24, so it has no "
-                       "variance");
+  CHECK(problems[1]
+        == "--year 2023/24: the scenario has no budget for 2023/24, so it has no "
+           "variance");
   CHECK(problems[2] == "--require-cheapest c: the scenario's options are a, b");
 
   SUBCASE("--year without --max-variance")

@@ -1011,3 +1011,59 @@ TEST_CASE("an empty scenario file is read, and reported as lacking [scenario]")
   CHECK_FALSE(mentions(result, "cannot read"));
   CHECK(mentions(result, "missing table [scenario]"));
 }
+
+TEST_CASE("a line longer than 4,096 bytes is refused at its first byte past the limit")
+{
+  // Line 2 is a comment of 4,097 bytes: "#" and 4,096 "x".
+  const LoadResult result = load("[scenario]\n#" + std::string(k_max_line_bytes, 'x') + "\n");
+  CHECK_FALSE(result.scenario);
+  REQUIRE(result.diagnostics.size() == 1);
+  CHECK(result.diagnostics[0].pos == SourcePos{"test.toml", 2, 4097});
+  CHECK(result.diagnostics[0].message.starts_with("line is longer than 4096 bytes"));
+}
+
+TEST_CASE("a line of exactly 4,096 bytes is read")
+{
+  const LoadResult result = load("#" + std::string(k_max_line_bytes - 1, 'x') + "\n");
+  for (const Diagnostic& diagnostic : result.diagnostics) {
+    CHECK_FALSE(diagnostic.message.starts_with("line is longer"));
+  }
+}
+
+TEST_CASE("keys nested as deep as a line allows are parsed, not followed until the stack runs out")
+{
+  // A header of 2,048 parts ("a." 2,047 times and "a": 4,095 bytes) is within the
+  // line limit; it is an unknown table, reported like any other.
+  std::string header = "[a";
+  for (int part = 1; part < 2048; ++part) {
+    header += ".a";
+  }
+  const LoadResult result = load(header + "]\n");
+  CHECK_FALSE(result.scenario);
+  CHECK_FALSE(result.diagnostics.empty());
+}
+
+TEST_CASE("a scenario in memory over the input size limit is refused")
+{
+  const LoadResult result = load(std::string(k_max_input_bytes + 1, '\n'));
+  REQUIRE(result.diagnostics.size() == 1);
+  CHECK(result.diagnostics[0].message
+        == "the scenario is 4194305 bytes; carecast reads files of at most 4194304 bytes");
+}
+
+TEST_CASE("a key or text with a control character, written as a TOML escape, is refused there")
+{
+  // Line 2: the name holds ESC (U+001B) at column 8; line 3: a quoted key holds NUL.
+  const LoadResult result = load("[scenario]\nname = \"x\\u001b[2J\"\n\"a\\u0000\" = 1\n"
+                                 "description = \"tabs\\tand\\nnewlines are text\"\n");
+  INFO(rendered(result));
+  std::vector<Diagnostic> found = result.diagnostics;
+  sort_by_position(found);
+  REQUIRE(found.size() == 2);
+  CHECK(found[0].pos == SourcePos{"test.toml", 2, 8});
+  CHECK(found[0].message.starts_with(
+    "'scenario.name' holds the control character U+001B; a scenario's keys and texts must be "
+    "printable"));
+  CHECK(found[1].pos == SourcePos{"test.toml", 3, 1});
+  CHECK(found[1].message.starts_with("a key of [scenario] holds the control character U+0000"));
+}

@@ -12,9 +12,7 @@ using carecast::TextTable;
 using carecast::test::lines_of;
 using Align = carecast::TextTable::Align;
 
-namespace {
-
-} // namespace
+namespace {} // namespace
 
 TEST_CASE("display_width counts UTF-8 code points, not bytes")
 {

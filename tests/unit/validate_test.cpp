@@ -454,3 +454,23 @@ TEST_CASE("the shipped scenarios validate without diagnostics")
     CHECK(result.scenario->options.size() == 3);
   }
 }
+
+TEST_CASE("a scenario with more figures a draw than carecast evaluates is refused at its start")
+{
+  // 1 option x N lines x 30 years (2021/22 to 2050/51): 666 lines are 19,980 figures,
+  // within the limit of 20,000; 667 lines are 20,010.
+  const auto scenario = [](int lines) {
+    std::string text = "[scenario]\nname = \"Large\"\nbase_year = \"2021/22\"\n"
+                       "horizon = \"2050/51\"\n\n[options.baseline]\nname = \"Baseline\"\n";
+    for (int l = 0; l < lines; ++l) {
+      text += fmt::format("[lines.line_{}]\nbase = 1.0\n", l);
+    }
+    return text;
+  };
+  check_valid(check(scenario(666)));
+  const Diagnostic problem = only_problem(check(scenario(667)));
+  CHECK(problem.pos == SourcePos{"test.toml", 1, 1});
+  CHECK(problem.message
+        == "the scenario is too large to evaluate: 1 options x 667 lines and placement types x 30 "
+           "years is 20010 figures a draw, and carecast evaluates at most 20000");
+}
