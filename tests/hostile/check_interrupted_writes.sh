@@ -10,26 +10,28 @@ set -m # background jobs get SIGINT as they would from a terminal
 output=$work/out.csv
 leftovers() { find "$work" -name 'out.csv?*' ! -name '*.expected'; }
 
-# interrupt SIGNAL WHEN: start a long simulation writing over $output, stop it with
-# SIGNAL while it computes (WHEN=computing) or while it opens its temporary file
-# (WHEN=writing), and check the exit status, $output and its directory.
+# interrupt SIGNAL WHEN: start a simulation writing over $output, stop it with SIGNAL
+# while it computes (WHEN=computing: 400,000 draws, seconds of work even in an
+# optimised build) or while it opens its temporary file (WHEN=writing: a few draws, as
+# the signal waits for the FIFO), and check the exit status, $output and its directory.
 interrupt() {
-  local signal=$1 when=$2 pid status
+  local signal=$1 when=$2 pid status draws=400000
+  [[ $when == writing ]] && draws=2000
   echo "the previous output" > "$output"
   cp "$output" "$output.expected"
-  "$carecast" simulate scenarios/dcst_2022.toml --draws 400000 --threads 1 --format csv \
+  "$carecast" simulate scenarios/dcst_2022.toml --draws "$draws" --threads 1 --format csv \
     -o "$output" 2> "$work/stderr" &
   pid=$!
   if [[ $when == writing ]]; then
     mkfifo "$output.tmp$pid"
-    for _ in $(seq 600); do
+    for _ in $(seq 1500); do
       [[ $(cat "/proc/$pid/wchan" 2> /dev/null) == wait_for_partner ]] && break
       sleep 0.2
     done
     [[ $(cat "/proc/$pid/wchan" 2> /dev/null) == wait_for_partner ]] \
       || fail "$signal while writing: the run never reached its temporary file"
   else
-    sleep 0.5
+    sleep 0.3
   fi
   kill "-$signal" "$pid"
   wait "$pid"
