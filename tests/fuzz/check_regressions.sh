@@ -5,19 +5,16 @@
 # with the sanitizers too.
 # Run from the repository root: check_regressions.sh CARECAST WORK_DIR
 source "$(dirname "${BASH_SOURCE[0]}")/../check_lib.sh"
-crash='terminate called|Assertion|what\(\):|Aborted|Segmentation|runtime error|Sanitizer|^    #[0-9]'
 count=0
 for input in tests/fuzz/regressions/*; do
   count=$((count + 1))
   "$carecast" simulate "$input" --draws 16 > "$work/stdout" 2> "$work/stderr"
   code=$?
   case $code in
-    0) ;;
-    1) grep -qE "^carecast: error: ${input//./\\.}(:[0-9]+:[0-9]+)?: " "$work/stderr" \
-         || fail "$input: exit code 1 without a located message" ;;
+    0) ! grep -aqE -- "$crash_pattern" "$work/stderr" || fail "$input: stderr shows a crash" ;;
+    1) check_stderr "$input" "$work/stderr" "^carecast: error: ${input//./\\.}(:[0-9]+:[0-9]+)?: " 0 ;;
     *) fail "$input: exit code $code" ;;
   esac
-  ! grep -qE "$crash" "$work/stderr" || fail "$input: $(grep -m1 -E "$crash" "$work/stderr")"
 done
 [[ $count -gt 0 ]] || fail "no regression inputs were found"
 exit $failed

@@ -21,8 +21,6 @@ S=scenarios/dcst_2022.toml
 S17=scenarios/dcst_2017.toml
 actuals=data/dcst_actuals.csv
 history=data/example_ladder_history.csv
-cli11_hint='Run with --help for more information.'
-crash='terminate called|Assertion|what\(\):|Aborted|Segmentation fault|runtime error|Sanitizer|stack trace|^    #[0-9]'
 
 re() { # TEXT: TEXT as an extended regular expression matching it literally
   printf '%s' "$1" | sed 's/[][\.*^$+?(){}|]/\\&/g'
@@ -88,18 +86,7 @@ expect() {
   else
     [[ ! -s $io/stdout ]] || fail "$what: wrote to standard output: $(head -c 200 "$io/stdout")"
   fi
-  if [[ ! -s $io/stderr ]]; then
-    fail "$what: nothing on stderr"
-  else
-    head -n 1 "$io/stderr" | grep -aqE -- "$first" \
-      || fail "$what: stderr's first line '$(head -n 1 "$io/stderr" | head -c 300)' does not match '$first'"
-    if ((cli11)) && [[ $(tail -n 1 "$io/stderr") != "$cli11_hint" ]]; then
-      fail "$what: stderr does not end with '$cli11_hint'"
-    fi
-  fi
-  if grep -aqE -- "$crash" "$io/stderr"; then
-    fail "$what: stderr shows a crash: $(grep -aE -- "$crash" "$io/stderr" | head -n 3)"
-  fi
+  check_stderr "$what" "$io/stderr" "$first" "$cli11"
   for i in "${!keep[@]}"; do
     cmp -s -- "$io/kept_$i" "${keep[i]}" || fail "$what: changed ${keep[i]}"
   done
