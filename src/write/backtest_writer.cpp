@@ -12,7 +12,6 @@ namespace {
 
 using Align = TextTable::Align;
 
-constexpr std::size_t k_width = 80;
 constexpr std::string_view k_all_horizons = "all";
 
 std::string percent(double value)

@@ -12,8 +12,6 @@ namespace {
 
 using Align = TextTable::Align;
 
-constexpr std::size_t k_width = 80;
-
 std::vector<std::string> interval_fields(const Interval& interval)
 {
   return {full_precision(interval.estimate), full_precision(interval.low),
@@ -84,8 +82,8 @@ std::string heading(const SobolReport& report)
                           report.unit),
               0, 0);
   if (a.correlation_ignored) {
-    text +=
-      wrapped("The inputs are drawn independently: the scenario's [correlation] is not used.", 0, 0);
+    text += wrapped("The inputs are drawn independently: the scenario's [correlation] is not used.",
+                    0, 0);
   }
   return text;
 }
