@@ -15,9 +15,10 @@ inline constexpr std::int64_t k_block_draws = 256;
 // The threads to use by default: every core the machine reports (at least 1).
 int default_threads();
 
-// Calls work(first, count) for each block of draws in [0, draws), on `threads`
-// threads, then `progress(done)` on the calling thread now and then when given. The
-// first exception a block throws is rethrown once every thread has stopped.
+// Calls work(first, count) for each block of draws in [0, draws), on `threads` threads
+// (at most default_threads(), as each holds a block's arrays), then `progress(done)` on
+// the calling thread now and then when given. The first exception a block throws is
+// rethrown once every thread has stopped.
 void for_each_block(std::int64_t draws, int threads,
                     const std::function<void(std::int64_t first, std::int64_t count)>& work,
                     const std::function<void(std::int64_t done)>& progress = {});

@@ -52,8 +52,10 @@ void run_blocks(std::int64_t items, std::int64_t size, int threads,
       done += count;
     }
   };
-  const int workers =
-    static_cast<int>(std::clamp<std::int64_t>(threads, 1, std::max<std::int64_t>(blocks, 1)));
+  // No more threads than cores, nor than blocks: each thread holds a block's arrays,
+  // so more would only add memory, and the results are the same on any number.
+  const int workers = static_cast<int>(std::clamp<std::int64_t>(
+    threads, 1, std::max<std::int64_t>(std::min<std::int64_t>(blocks, default_threads()), 1)));
   std::vector<std::thread> pool;
   for (int t = 1; t < workers; ++t) {
     pool.emplace_back(run);
