@@ -12,8 +12,6 @@ using carecast::TextTable;
 using carecast::test::lines_of;
 using Align = carecast::TextTable::Align;
 
-namespace {} // namespace
-
 TEST_CASE("display_width counts UTF-8 code points, not bytes")
 {
   CHECK(display_width("") == 0);
