@@ -155,11 +155,20 @@ std::optional<toml::table> TreeLoader::extend(toml::table child, const std::stri
     m_diagnostics.push_back({where, "'extends' must be a string naming a scenario file"});
     return std::nullopt;
   }
-  const std::filesystem::path self = std::filesystem::weakly_canonical(file_name);
   const std::filesystem::path base_path =
     (std::filesystem::path(file_name).parent_path() / extends->as_string()->get())
       .lexically_normal();
-  const std::filesystem::path base_canonical = std::filesystem::weakly_canonical(base_path);
+  // A path the system refuses (a name too long, say) cannot be read: the overloads that
+  // report it, rather than throw.
+  std::error_code refused;
+  const std::filesystem::path self = std::filesystem::weakly_canonical(file_name, refused);
+  const std::filesystem::path base_canonical =
+    refused ? std::filesystem::path() : std::filesystem::weakly_canonical(base_path, refused);
+  if (refused) {
+    m_diagnostics.push_back({where, fmt::format("cannot read scenario file '{}': {}",
+                                                base_path.string(), refused.message())});
+    return std::nullopt;
+  }
   if (std::find(m_chain.begin(), m_chain.end(), base_canonical) != m_chain.end()
       || base_canonical == self) {
     m_diagnostics.push_back(

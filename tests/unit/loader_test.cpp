@@ -1067,3 +1067,14 @@ TEST_CASE("a key or text with a control character, written as a TOML escape, is 
   CHECK(found[1].pos == SourcePos{"test.toml", 3, 1});
   CHECK(found[1].message.starts_with("a key of [scenario] holds the control character U+0000"));
 }
+
+TEST_CASE("an extends the system refuses as a path is an error at the extends, not a crash")
+{
+  // A file name of 305 bytes is over Linux's 255: weakly_canonical fails with
+  // ENAMETOOLONG (found by the fuzzer, tests/fuzz/regressions/extends_name_too_long.toml).
+  const LoadResult result = load("extends = \"" + std::string(300, 'a') + ".toml\"\n");
+  const Diagnostic& problem = only_diagnostic(result);
+  CHECK(problem.pos == SourcePos{"test.toml", 1, 11});
+  CHECK(problem.message.starts_with("cannot read scenario file '" + std::string(300, 'a')));
+  CHECK(problem.message.ends_with(": File name too long"));
+}
