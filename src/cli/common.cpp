@@ -237,7 +237,8 @@ void add_seed_and_threads_options(CLI::App& command, std::uint64_t& seed, int& t
   command.add_option("--seed", seed, "Seed of the random numbers (echoed in the output)")
     ->capture_default_str();
   command
-    .add_option("--threads", threads, "Threads (default and most: all cores); results do not depend on it")
+    .add_option("--threads", threads,
+                "Threads (default and most: all cores); results do not depend on it")
     ->check(CLI::Range(1, 1024));
 }
 
