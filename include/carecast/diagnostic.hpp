@@ -69,6 +69,13 @@ void sort_by_position(std::vector<Diagnostic>& diagnostics);
 // none is close enough to be a likely typo.
 std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates);
 
+// Whether a byte is an ASCII control character (below 0x20, or DEL), which must not
+// reach a terminal or a spreadsheet from a scenario's text.
+inline bool is_control_character(char c)
+{
+  return static_cast<unsigned char>(c) < 0x20 || c == 0x7F;
+}
+
 // The one exception family of the library: failures that are not about a
 // scenario's content, such as an output file that cannot be written. (A scenario
 // file that cannot be read is a diagnostic like any other problem with it.)

@@ -58,8 +58,7 @@ std::vector<std::size_t> character_starts(const std::string& text)
 std::string shown_printable(std::string text)
 {
   std::replace_if(
-    text.begin(), text.end(),
-    [](char c) { return c != '\t' && (static_cast<unsigned char>(c) < 0x20 || c == 0x7F); }, '?');
+    text.begin(), text.end(), [](char c) { return c != '\t' && is_control_character(c); }, '?');
   return text;
 }
 

@@ -68,10 +68,8 @@ std::optional<SourcePos> overlong_line(const std::string& text, const std::strin
 std::optional<unsigned char> control_character(std::string_view text, bool layout)
 {
   for (const char c : text) {
-    const auto byte = static_cast<unsigned char>(c);
-    const bool allowed = layout && (c == '\n' || c == '\t');
-    if ((byte < 0x20 || byte == 0x7F) && !allowed) {
-      return byte;
+    if (is_control_character(c) && !(layout && (c == '\n' || c == '\t'))) {
+      return static_cast<unsigned char>(c);
     }
   }
   return std::nullopt;
