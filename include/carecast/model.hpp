@@ -36,7 +36,9 @@ struct ModelIndex
 {
   std::string id;
   std::string name;
-  std::vector<int> rate_by_year; // k_none for the base year, which does not grow
+  std::vector<int> rate_by_year; // k_none for the base year, whose average level is 1
+  IndexTiming timing = IndexTiming::annual;
+  int step = 0; // an annual index's step: months after April (0 for April, 6 for October)
 };
 
 struct ModelLine
@@ -113,6 +115,14 @@ struct ModelAppraisal
   int price_year = 0;
 };
 
+// Calibration to the known base-year total: a line of its own, (known / the base
+// year's modelled baseline total - 1) x each month's baseline total.
+struct ModelCalibration
+{
+  int known = k_none; // the known total's parameter; k_none without calibration
+  int line = k_none;  // the line base_year_calibration, the last line
+};
+
 // An uncertain parameter: its distribution, for sampled analyses.
 struct ModelInput
 {
@@ -145,6 +155,7 @@ public:
   const ModelAppraisal& appraisal() const { return m_appraisal; }
   const ModelLadder& ladder() const { return m_ladder; }
   bool has_ladder() const { return m_ladder.line != k_none; }
+  const ModelCalibration& calibration() const { return m_calibration; }
   const std::vector<ModelInput>& inputs() const { return m_inputs; }
   // The correlations between inputs (identity where the scenario states none); empty
   // when the scenario has no [correlation].
@@ -163,6 +174,7 @@ private:
   void compile_appraisal(const Appraisal& appraisal);
   void compile_ladder(const Ladder& ladder);
   void compile_uncertainty(const Scenario& scenario);
+  void compile_calibration(const Number& known);
   int placement_position(const std::string& id) const;
 
   std::string m_name;
@@ -175,6 +187,7 @@ private:
   ModelBudget m_budget;
   ModelAppraisal m_appraisal;
   ModelLadder m_ladder;
+  ModelCalibration m_calibration;
   std::vector<ModelInput> m_inputs;
   Eigen::MatrixXd m_correlation;
   SourcePos m_correlation_pos;

@@ -48,6 +48,11 @@ struct YearRate
   Number rate;
 };
 
+// When an index's annual rate takes effect: as one step in a month of each year (a pay
+// award, a fee or contract uplift from 1 April), or spread over the year's months (a
+// continuously moving price or demand).
+enum class IndexTiming { annual, monthly };
+
 struct Index
 {
   std::string id;
@@ -55,6 +60,11 @@ struct Index
   SourcePos pos;
   std::vector<YearRate> rates;
   std::optional<Number> default_rate;
+  IndexTiming timing = IndexTiming::annual;
+  SourcePos timing_pos;
+  Provenance timing_provenance; // why the index has its timing
+  int step_month = 4;           // the calendar month of an annual step (4: April)
+  SourcePos step_month_pos;     // where step_month was written; empty when it was not
 };
 
 struct PriceShare
@@ -259,6 +269,9 @@ struct Scenario
   Appraisal appraisal;
   std::optional<Ladder> ladder;
   std::vector<UncertainInput> uncertainty;
+  // The base year's total cost as known (a forecast outturn, say): each draw's baseline
+  // costs are scaled to it. Given an sd, it is also one of `uncertainty`'s inputs.
+  std::optional<Number> known_base_year;
   std::optional<CorrelationMatrix> correlation;
   // Every file read, the scenario's own first, then the ones it extends.
   std::vector<std::string> files;

@@ -50,6 +50,10 @@ std::vector<bool> touched_lines(const Model& model, const ModelOption& option,
   if (ladder_changed) {
     touched[model.ladder().line] = true;
   }
+  if (const int calibration = model.calibration().line; calibration != k_none) {
+    // Scaled from the other lines' baselines, so changed with any of them.
+    touched[calibration] = std::any_of(touched.begin(), touched.end(), [](bool t) { return t; });
+  }
   return touched;
 }
 
@@ -80,6 +84,22 @@ void add_line_uplift(const ModelLine& line, const Parameters& parameters, Array&
   }
 }
 
+// The calibration line: rate x the month's total of the other lines' baselines, given by
+// `baseline(line)`.
+template <class Baseline>
+Array calibration(const Model& model, const Array& rate, Baseline baseline)
+{
+  const int calibration_line = model.calibration().line;
+  Array total = Array::Zero(model.grid().months(), rate.cols());
+  for (int l = 0; l < static_cast<int>(model.lines().size()); ++l) {
+    if (l != calibration_line) {
+      total += baseline(l);
+    }
+  }
+  scale_months(total, rate);
+  return total;
+}
+
 // The projection without any option's overlays, shared by the options that change
 // nothing it depends on (most leave the ladder and most lines alone): each piece is
 // worked out once per evaluation, when first needed.
@@ -91,11 +111,40 @@ public:
       m_parameters(parameters),
       m_ladder_figures(ladder_figures),
       m_levels(index_levels(model, ModelOption{}, parameters)),
+      m_baseline(model.lines().size()),
       m_monthly(model.lines().size()),
       m_yearly(model.lines().size())
   {}
 
   const IndexLevels& levels() const { return m_levels; }
+
+  // A line's cost without overlays or optimism bias, by month; the calibration line's is
+  // worked out by calibration() from the others.
+  const Array& baseline(int line)
+  {
+    Array& cached = m_baseline[line];
+    if (cached.size() == 0) {
+      cached = line_baseline(m_model, line, m_levels, m_model.has_ladder() ? &ladder() : nullptr,
+                             m_parameters);
+    }
+    return cached;
+  }
+
+  // Each draw's known base-year total over its own base-year baseline total, less 1: what
+  // the calibration line adds per unit of baseline cost.
+  const Array& calibration_rate()
+  {
+    if (m_calibration_rate.size() == 0) {
+      Array total = Array::Zero(1, m_parameters.cols());
+      for (int l = 0; l < static_cast<int>(m_model.lines().size()); ++l) {
+        if (l != m_model.calibration().line) {
+          total += year_sum(baseline(l), 0);
+        }
+      }
+      m_calibration_rate = m_parameters.row(m_model.calibration().known).array() / total - 1.0;
+    }
+    return m_calibration_rate;
+  }
 
   const LadderProjection& ladder()
   {
@@ -110,9 +159,14 @@ public:
   {
     Array& cached = m_monthly[line];
     if (cached.size() == 0) {
-      cached = line_baseline(m_model, line, m_levels, m_model.has_ladder() ? &ladder() : nullptr,
-                             m_parameters);
-      add_line_uplift(m_model.lines()[line], m_parameters, cached);
+      if (line == m_model.calibration().line) {
+        cached = calibration(m_model, calibration_rate(), [&](int l) -> const Array& {
+          return baseline(l);
+        });
+      } else {
+        cached = baseline(line);
+        add_line_uplift(m_model.lines()[line], m_parameters, cached);
+      }
     }
     return cached;
   }
@@ -132,8 +186,10 @@ private:
   Parameters m_parameters;
   LadderFigures m_ladder_figures;
   IndexLevels m_levels;
+  std::vector<Array> m_baseline;
   std::vector<Array> m_monthly;
   std::vector<Array> m_yearly;
+  Array m_calibration_rate;
   std::optional<LadderProjection> m_ladder;
 };
 
@@ -169,10 +225,17 @@ public:
     : m_own(model.lines().size()),
       m_own_yearly(model.lines().size())
   {
+    const int calibration_line = model.calibration().line;
     for (std::size_t l = 0; l < touched.size(); ++l) {
-      if (touched[l]) {
+      if (touched[l] && static_cast<int>(l) != calibration_line) {
         m_own[l] = line_baseline(model, static_cast<int>(l), levels, ladder, parameters);
       }
+    }
+    if (calibration_line != k_none && touched[calibration_line]) {
+      m_own[calibration_line] =
+        calibration(model, unchanged.calibration_rate(), [&](int l) -> const Array& {
+          return touched[l] ? m_own[l] : unchanged.baseline(l);
+        });
     }
     apply_overlays(model, option, levels, parameters, m_own);
     for (std::size_t l = 0; l < touched.size(); ++l) {

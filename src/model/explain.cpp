@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 #include <map>
+#include <optional>
 
 namespace carecast {
 namespace {
@@ -14,6 +15,19 @@ std::string index_name(const Model& model, int index)
 {
   const ModelIndex& found = model.indices()[index];
   return found.name.empty() ? found.id : found.name;
+}
+
+// How an index's rate takes effect, for the terms it adds: "steps in April" or "monthly".
+std::string index_timing(const Model& model, int index)
+{
+  static constexpr const char* k_months[] = {"April",   "May",      "June",     "July",
+                                             "August",  "September", "October", "November",
+                                             "December", "January",  "February", "March"};
+  const ModelIndex& found = model.indices()[index];
+  if (found.timing == IndexTiming::monthly) {
+    return "monthly";
+  }
+  return fmt::format("steps in {}", k_months[found.step]);
 }
 
 std::string overlay_label(const ModelOverlay& overlay)
@@ -37,6 +51,27 @@ std::string overlay_label(const ModelOverlay& overlay)
     return "Care ladder: " + overlay.name;
   }
   return overlay.name;
+}
+
+// Every line's baseline but the calibration line's, summed month by month, under
+// `option`: what calibration scales.
+Array baseline_total(const Model& model, const ModelOption& option, const Eigen::VectorXd& values)
+{
+  const int months = model.grid().months();
+  const IndexLevels levels = index_levels(model, option, values);
+  std::optional<LadderProjection> ladder;
+  if (model.has_ladder()) {
+    ladder = project_ladder(model, option, levels, values, LadderFigures::total);
+  }
+  Array total = Array::Zero(months, 1);
+  for (int l = 0; l < static_cast<int>(model.lines().size()); ++l) {
+    if (ladder && l == model.ladder().line) {
+      total += ladder->total;
+    } else if (l != model.calibration().line) {
+      total += baseline_cost(model.lines()[l], levels, values, months);
+    }
+  }
+  return total;
 }
 
 class CostTerms
@@ -86,7 +121,9 @@ Array CostTerms::add_baseline()
   Array demand = Array::Ones(months, 1);
   if (m_line.demand_index != k_none) {
     demand = m_levels[m_line.demand_index];
-    add(fmt::format("Demand: {}", index_name(m_model, m_line.demand_index)), base * (demand - 1.0),
+    add(fmt::format("Demand: {} ({})", index_name(m_model, m_line.demand_index),
+                    index_timing(m_model, m_line.demand_index)),
+        base * (demand - 1.0),
         rate_of(m_line.demand_index));
   }
   Array running = base * demand;
@@ -94,7 +131,8 @@ Array CostTerms::add_baseline()
   for (const auto& [index, share] : m_line.prices) {
     const Array& level = m_levels[index];
     add(
-      fmt::format("Prices: {} ({:g}% share)", index_name(m_model, index), m_values[share] * 100.0),
+      fmt::format("Prices: {} ({:g}% share, {})", index_name(m_model, index),
+                  m_values[share] * 100.0, index_timing(m_model, index)),
       base * demand * m_values[share] * (level - 1.0), rate_of(index));
     mix += m_values[share] * level;
   }
@@ -198,6 +236,16 @@ void CostTerms::add_overlays()
 Explanation CostTerms::build()
 {
   m_result.line = m_line.id;
+  const ModelCalibration& calibration = m_model.calibration();
+  if (calibration.line != k_none && &m_line == &m_model.lines()[calibration.line]) {
+    const double known = m_values[calibration.known];
+    const double modelled = year_sum(baseline_total(m_model, ModelOption{}, m_values), 0)(0, 0);
+    add(fmt::format("Calibration: known base-year total {:.2f} over the modelled {:.2f}", known,
+                    modelled),
+        baseline_total(m_model, m_option, m_values) * (known / modelled - 1.0), calibration.known);
+    m_result.total = m_result.terms.front().value;
+    return m_result;
+  }
   const bool fed_by_ladder = &m_model.lines()[m_model.ladder().line] == &m_line;
   add_stops(m_model.has_ladder() && fed_by_ladder ? add_ladder() : add_baseline());
   add_overlays();

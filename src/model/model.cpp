@@ -11,7 +11,8 @@ Model::Model(const Scenario& scenario)
     m_grid(scenario.base_year, scenario.horizon)
 {
   for (const Index& index : scenario.indices) {
-    ModelIndex compiled{index.id, index.name, std::vector<int>(m_grid.years(), k_none)};
+    ModelIndex compiled{index.id, index.name, std::vector<int>(m_grid.years(), k_none),
+                        index.timing, (index.step_month + 8) % 12};
     const int fallback = index.default_rate ? add(*index.default_rate) : k_none;
     for (int year = 1; year < m_grid.years(); ++year) {
       compiled.rate_by_year[year] = fallback;
@@ -37,6 +38,9 @@ Model::Model(const Scenario& scenario)
   }
   if (scenario.ladder) {
     compile_ladder(*scenario.ladder);
+  }
+  if (scenario.known_base_year) {
+    compile_calibration(*scenario.known_base_year);
   }
   compile_budget(scenario.budget);
   compile_options(scenario.options);
@@ -267,6 +271,14 @@ void Model::compile_ladder(const Ladder& ladder)
 }
 
 // Inputs whose address names no parameter are left out; read_model reports them.
+void Model::compile_calibration(const Number& known)
+{
+  m_calibration.known = add(known, "Known base-year total");
+  m_calibration.line = static_cast<int>(m_lines.size());
+  m_lines.push_back({"base_year_calibration", "Calibration to the known base-year total", k_none,
+                     k_none, {}, m_grid.months()});
+}
+
 void Model::compile_uncertainty(const Scenario& scenario)
 {
   static const std::map<std::string, DistributionKind> k_kinds{

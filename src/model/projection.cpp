@@ -21,53 +21,151 @@ Array year_sum(const Array& monthly, int year)
          + month(8) + month(9) + month(10) + month(11);
 }
 
-Array compounded(const std::vector<int>& rates, const Parameters& parameters)
+namespace {
+
+// The monthly factor g with which a level that ended the year before at 1 averages
+// `ratio` over the next twelve months: (g + g^2 + ... + g^12) / 12 = ratio. The mean is
+// increasing and convex in g, so Newton's method from g^6.5 = ratio converges.
+double monthly_factor(double ratio)
 {
-  const auto months = static_cast<Eigen::Index>(rates.size());
-  Array level(months, parameters.cols());
-  Array factor;
-  for (Eigen::Index t = 0; t < months; ++t) {
-    const int rate = rates[static_cast<std::size_t>(t)];
-    if (rate == k_none) {
-      level.row(t).setOnes();
-      continue;
+  double g = std::exp(std::log(ratio) / 6.5);
+  for (int iteration = 0; iteration < 50; ++iteration) {
+    double power = 1.0;
+    double sum = 0.0;
+    double slope = 0.0;
+    for (int j = 1; j <= k_months_per_year; ++j) {
+      slope += j * power;
+      power *= g;
+      sum += power;
     }
-    // Rates change only at a year's or an overlay's boundary: one exp per change.
-    if (t == 0 || rate != rates[static_cast<std::size_t>(t) - 1]) {
-      factor = each_draw(parameters.row(rate).array(), [](double annual) {
-        return std::exp(std::log1p(annual) / k_months_per_year);
-      });
+    const double step = (sum - k_months_per_year * ratio) / slope;
+    g -= step;
+    if (std::abs(step) <= 1e-15 * g) {
+      break;
     }
-    if (t == 0) {
-      level.row(t) = factor;
-    } else {
-      level.row(t) = level.row(t - 1) * factor;
+  }
+  return g;
+}
+
+double twelfth_root(double x)
+{
+  return std::exp(std::log(x) / k_months_per_year);
+}
+
+// The rate parameter in force at month t: the last rate change covering it, else the
+// year's own rate.
+int rate_at(const ModelIndex& index, const std::vector<RateChange>& changes, int t)
+{
+  int rate = index.rate_by_year[static_cast<std::size_t>(t / k_months_per_year)];
+  for (const RateChange& change : changes) {
+    if (t >= change.first_month && t < change.end_month) {
+      rate = change.rate;
     }
+  }
+  return rate;
+}
+
+// An annual index: flat between steps, up by the whole rate at each year's step. With a
+// step after April the base year steps too, at the first year's rate, scaled so that it
+// averages 1 and the first year averages 1 + its rate.
+Array annual_level(const ModelIndex& index, const std::vector<RateChange>& changes,
+                   const Parameters& parameters, int months)
+{
+  const Eigen::Index draws = parameters.cols();
+  Array current = Array::Ones(1, draws);
+  const bool base_steps = index.step > 0 && months > k_months_per_year;
+  if (base_steps) {
+    const auto first = 1.0 + parameters.row(index.rate_by_year[1]).array();
+    const double before = index.step;
+    const double after = k_months_per_year - index.step;
+    current = k_months_per_year / (before + after * first);
+  }
+  Array level(months, draws);
+  for (int t = 0; t < months; ++t) {
+    if (t % k_months_per_year == index.step && (t >= k_months_per_year || base_steps)) {
+      const int rate = t < k_months_per_year ? index.rate_by_year[1] : rate_at(index, changes, t);
+      current = current * (1.0 + parameters.row(rate).array());
+    }
+    level.row(t) = current;
   }
   return level;
 }
 
-namespace {
-
-// Each month's annual rate of index `i` under `option`: the year's own rate, or the
-// rate of an overlay that changes it then.
-std::vector<int> monthly_rates(const Model& model, const ModelOption& option, int i)
+// A monthly index's growth factor in each month: each year's twelve months grow by one
+// factor, chosen so that the year averages 1 + its rate times the year before. The base
+// year grows like the first year and averages 1. `start` receives the level before the
+// base year's first month.
+Array monthly_factors(const ModelIndex& index, const Parameters& parameters, int months,
+                      Array& start)
 {
-  const ModelIndex& index = model.indices()[static_cast<std::size_t>(i)];
-  std::vector<int> rates;
-  for (int t = 0; t < model.grid().months(); ++t) {
-    rates.push_back(index.rate_by_year[static_cast<std::size_t>(t / k_months_per_year)]);
-  }
-  for (const ModelOverlay& overlay : option.overlays) {
-    if (overlay.kind == OverlayKind::index_rate && overlay.target == i) {
-      std::fill(rates.begin() + overlay.first_month, rates.begin() + overlay.end_month,
-                overlay.value);
+  const Eigen::Index draws = parameters.cols();
+  const int years = months / k_months_per_year;
+  Array factors = Array::Ones(months, draws);
+  start = Array::Ones(1, draws);
+  Array end; // the level at the end of the year before, over that year's average
+  for (int y = 0; y < years && years > 1; ++y) {
+    const Array growth =
+      1.0 + parameters.row(index.rate_by_year[static_cast<std::size_t>(std::max(y, 1))]).array();
+    const Array g = y == 0 ? each_draw(growth, twelfth_root) : each_draw(growth / end, monthly_factor);
+    Array path = Array::Ones(1, draws);
+    Array sum = Array::Zero(1, draws);
+    for (int m = 0; m < k_months_per_year; ++m) {
+      factors.row(y * k_months_per_year + m) = g;
+      path = path * g;
+      sum += path;
+    }
+    if (y == 0) {
+      start = k_months_per_year / sum;
+      end = start * path;
+    } else {
+      end = end * path / growth;
     }
   }
-  return rates;
+  return factors;
+}
+
+// A monthly index: its months' factors, those a rate change covers replaced by the
+// twelfth root of 1 + the change's rate, multiplied up from the level before the base
+// year.
+Array monthly_level(const ModelIndex& index, const std::vector<RateChange>& changes,
+                    const Parameters& parameters, int months)
+{
+  Array start;
+  Array factors = monthly_factors(index, parameters, months, start);
+  for (const RateChange& change : changes) {
+    const Array g = each_draw(1.0 + parameters.row(change.rate).array(), twelfth_root);
+    for (int t = change.first_month; t < std::min(change.end_month, months); ++t) {
+      factors.row(t) = g;
+    }
+  }
+  Array level(months, parameters.cols());
+  level.row(0) = start * factors.row(0);
+  for (int t = 1; t < months; ++t) {
+    level.row(t) = level.row(t - 1) * factors.row(t);
+  }
+  return level;
+}
+
+// The rate changes an option's index_rate overlays make to index `i`, in overlay order.
+std::vector<RateChange> rate_changes(const ModelOption& option, int i)
+{
+  std::vector<RateChange> changes;
+  for (const ModelOverlay& overlay : option.overlays) {
+    if (overlay.kind == OverlayKind::index_rate && overlay.target == i) {
+      changes.push_back({overlay.first_month, overlay.end_month, overlay.value});
+    }
+  }
+  return changes;
 }
 
 } // namespace
+
+Array index_level(const ModelIndex& index, const std::vector<RateChange>& changes,
+                  const Parameters& parameters, int months)
+{
+  return index.timing == IndexTiming::annual ? annual_level(index, changes, parameters, months)
+                                             : monthly_level(index, changes, parameters, months);
+}
 
 std::vector<bool> changed_indices(const Model& model, const ModelOption& option)
 {
@@ -90,7 +188,8 @@ IndexLevels index_levels(const Model& model, const ModelOption& option,
       levels.add(without_overlays->shared(i));
     } else {
       levels.add(std::make_shared<const Array>(
-        compounded(monthly_rates(model, option, static_cast<int>(i)), parameters)));
+        index_level(model.indices()[i], rate_changes(option, static_cast<int>(i)), parameters,
+                    model.grid().months())));
     }
   }
   return levels;

@@ -47,10 +47,22 @@ Array each_draw(const Array& x, F f)
 // The sum of each draw's months of financial year `year`, added in month order.
 Array year_sum(const Array& monthly, int year);
 
-// A level compounded month by month: 1 in a month without a rate (k_none), otherwise
-// the month before's level times the twelfth root of 1 + that month's annual rate
-// (rates[t], a parameter's position).
-Array compounded(const std::vector<int>& rates, const Parameters& parameters);
+// An option's change of an index's rate: from first_month to end_month (exclusive), the
+// rate at parameter `rate` replaces the index's own.
+struct RateChange
+{
+  int first_month = 0;
+  int end_month = 0;
+  int rate = k_none;
+};
+
+// An index's level month by month, with the base year averaging 1 and each later year
+// averaging 1 + its rate times the year before. Annual timing: flat between one step a
+// year, in the index's step month, and a rate change applies at the steps it covers.
+// Monthly timing: each year's months grow by one factor, and a rate change's months by
+// the twelfth root of 1 + its rate.
+Array index_level(const ModelIndex& index, const std::vector<RateChange>& changes,
+                  const Parameters& parameters, int months);
 
 // Which indices the option's overlays give other rates (index_rate overlays).
 std::vector<bool> changed_indices(const Model& model, const ModelOption& option);
@@ -68,8 +80,7 @@ private:
   std::vector<std::shared_ptr<const Array>> m_levels;
 };
 
-// Index levels for one option, one array per index: 1 through the base year, then
-// compounded each month by the twelfth root of 1 + the year's annual rate. Given the
+// Index levels for one option, one array per index (index_level). Given the
 // levels without any option's overlays, indices the option leaves alone are shared.
 IndexLevels index_levels(const Model& model, const ModelOption& option,
                          const Parameters& parameters,

@@ -27,6 +27,48 @@ std::vector<Reference> Reader::read_ids(const toml::table& table, std::string_vi
   return ids;
 }
 
+// [uncertainty]: one table per uncertain input, and `known_base_year`.
+void Reader::read_uncertainty(const toml::table& table, Scenario& scenario)
+{
+  for (const auto& [key, node] : in_file_order(table)) {
+    if (key->str() == "known_base_year") {
+      read_known_base_year(*node, scenario);
+    } else if (const toml::table* input = node->as_table()) {
+      scenario.uncertainty.push_back(read_uncertain_input(*key, *input));
+    } else {
+      error(node->source(), fmt::format("'uncertainty.{}' must be a table, not {}", key->str(),
+                                        type_name(*node)));
+    }
+  }
+}
+
+// `known_base_year = { value = 64.43, sd = 0.5, source = "..." }`. With an sd, the known
+// total is drawn too: a normal input of its own, named known_base_year.
+void Reader::read_known_base_year(const toml::node& node, Scenario& scenario)
+{
+  const std::string path = "uncertainty.known_base_year";
+  scenario.known_base_year = number(node, path, m_unit, {"sd"});
+  const toml::table* table = node.as_table();
+  if (!scenario.known_base_year || !table) {
+    return;
+  }
+  std::optional<Number> sd = number_at(*table, "sd", path + ".sd", m_unit, false);
+  if (!sd) {
+    return;
+  }
+  UncertainInput input;
+  input.id = "known_base_year";
+  input.pos = scenario.known_base_year->pos;
+  input.parameter = {path, input.pos};
+  input.distribution = {"normal", input.pos};
+  input.mean = scenario.known_base_year;
+  input.mean->path = path + ".value";
+  input.sd = std::move(sd);
+  input.low = Number{0.0, path + ".low", m_unit, input.pos, {}};
+  input.provenance = scenario.known_base_year->provenance;
+  scenario.uncertainty.push_back(std::move(input));
+}
+
 UncertainInput Reader::read_uncertain_input(const toml::key& key, const toml::table& table)
 {
   const std::string path = fmt::format("uncertainty.{}", key.str());

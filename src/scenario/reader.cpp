@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <limits>
 
 namespace carecast::reading {
 namespace {
@@ -233,12 +235,13 @@ void Reader::read_metadata(const toml::table& table, Scenario& scenario)
 Index Reader::read_index(const toml::key& key, const toml::table& table)
 {
   const std::string path = fmt::format("indices.{}", key.str());
-  check_keys(table, {"name", "rates", "default"}, fmt::format("[{}]", path));
-  Index index{std::string(key.str()),
-              text(table, "name", path + ".name", false),
-              position(key.source()),
-              {},
-              std::nullopt};
+  check_keys(table, {"name", "rates", "default", "timing", "step_month"},
+             fmt::format("[{}]", path));
+  Index index;
+  index.id = std::string(key.str());
+  index.name = text(table, "name", path + ".name", false);
+  index.pos = position(key.source());
+  read_timing(table, path, index);
   const std::string rate_unit = "rate/yr";
   if (const toml::table* rates = table_at(table, "rates", path + ".rates", false)) {
     for (const auto& [year_name, node] : in_file_order(*rates)) {
@@ -251,6 +254,51 @@ Index Reader::read_index(const toml::key& key, const toml::table& table)
   }
   index.default_rate = number_at(table, "default", path + ".default", rate_unit, false);
   return index;
+}
+
+// `timing = "annual"`, or with its reason, `timing = { value = "monthly", assumption = "..." }`;
+// and `step_month`, the calendar month of an annual step.
+void Reader::read_timing(const toml::table& table, const std::string& path, Index& index)
+{
+  if (const toml::node* node = table.get("timing")) {
+    const toml::node* value = node;
+    if (const toml::table* written = node->as_table()) {
+      check_keys(*written, {"value", "source", "assumption"}, path + ".timing");
+      index.timing_provenance.source = text(*written, "source", path + ".timing.source", false);
+      index.timing_provenance.assumption =
+        text(*written, "assumption", path + ".timing.assumption", false);
+      value = written->get("value");
+      if (!value) {
+        error(node->source(), fmt::format("'{}.timing' has no 'value'", path));
+      }
+    }
+    if (value && !value->is_string()) {
+      error(value->source(), fmt::format("'{}.timing' must be a string, not {}", path,
+                                         type_name(*value)));
+    } else if (value) {
+      const std::string written{value->as_string()->get()};
+      index.timing_pos = position(value->source());
+      const Keys names{"annual", "monthly"};
+      if (written == "monthly") {
+        index.timing = IndexTiming::monthly;
+      } else if (written != "annual") {
+        error(value->source(),
+              fmt::format("'{}.timing' = \"{}\" is not a timing (one of annual, monthly){}", path,
+                          written, did_you_mean(written, names)));
+      }
+    }
+  }
+  if (const toml::node* node = table.get("step_month")) {
+    index.step_month_pos = position(node->source());
+    if (!node->is_integer()) {
+      error(node->source(), fmt::format("'{}.step_month' must be an integer (4 for April), not {}",
+                                        path, type_name(*node)));
+    } else {
+      index.step_month = static_cast<int>(std::clamp<std::int64_t>(
+        *node->value<std::int64_t>(), std::numeric_limits<int>::min(),
+        std::numeric_limits<int>::max()));
+    }
+  }
 }
 
 Line Reader::read_line(const toml::key& key, const toml::table& table)
@@ -396,8 +444,7 @@ Scenario Reader::read(const toml::table& root)
     scenario.ladder = read_ladder(*ladder);
   }
   if (const toml::table* inputs = table_at(root, "uncertainty", "uncertainty", false)) {
-    scenario.uncertainty = read_tables<UncertainInput>(
-      *inputs, "uncertainty", [this](auto& k, auto& t) { return read_uncertain_input(k, t); });
+    read_uncertainty(*inputs, scenario);
   }
   if (const toml::table* correlation = table_at(root, "correlation", "correlation", false)) {
     scenario.correlation = read_correlation(*correlation);

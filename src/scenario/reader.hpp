@@ -57,6 +57,7 @@ private:
 
   void read_metadata(const toml::table& table, Scenario& scenario);
   Index read_index(const toml::key& key, const toml::table& table);
+  void read_timing(const toml::table& table, const std::string& path, Index& index);
   Line read_line(const toml::key& key, const toml::table& table);
   Budget read_budget(const toml::table& table);
   std::optional<BudgetStep> budget_step(std::string id, const toml::node& node,
@@ -69,7 +70,9 @@ private:
   Number required_number(const toml::table& table, std::string_view key, const std::string& path,
                          std::string unit);
   Ladder read_ladder(const toml::table& table);
+  void read_uncertainty(const toml::table& table, Scenario& scenario);
   UncertainInput read_uncertain_input(const toml::key& key, const toml::table& table);
+  void read_known_base_year(const toml::node& node, Scenario& scenario);
   CorrelationMatrix read_correlation(const toml::table& table);
   std::vector<Reference> read_ids(const toml::table& table, std::string_view key,
                                   std::string_view path, std::string_view what);

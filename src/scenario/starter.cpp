@@ -37,21 +37,26 @@ horizon = "2031/32"     # the last year projected (at most 29 years after the ba
 unit = "£m"             # a label only: carecast does not convert amounts
 
 # --- Indices: the drivers of cost (section 4) -------------------------------------
-# An index stays at 1 through the base year, then grows each year by that year's rate
-# in `rates`, or by `default` for the years `rates` does not list.
+# A rate is the change of a year's average level over the year before's: 4% on a £14m
+# line costs £14.56m the next year. `rates` lists some years; `default` covers the rest.
+# `timing = "annual"` (the default) applies the rate as one step on 1 April (a pay award,
+# a fee uplift); `timing = "monthly"` spreads it over the year's months (demand, CPI).
 
 [indices.demand]
 name = "Children in care"
+timing = { value = "monthly", assumption = "Children enter and leave care all year round." }
 rates."2027/28" = { value = 0.04, assumption = "Illustrative: demand still rising faster than the long-run trend." }
 default = { value = 0.03, assumption = "Illustrative: a long-run growth of about 3% a year in children in care." }
 
 [indices.pay]
 name = "Pay awards and increments"
+timing = { value = "annual", assumption = "Pay awards apply in full from 1 April." }
 rates."2027/28" = { value = 0.03, assumption = "Illustrative: a pay award that follows recent inflation." }
 default = { value = 0.025, assumption = "Illustrative: pay a little above a 2% inflation target." }
 
 [indices.prices]
 name = "General prices (CPI)"
+timing = { value = "monthly", assumption = "Consumer prices move month by month." }
 rates."2027/28" = { value = 0.025, assumption = "Illustrative: inflation still a little above target." }
 default = { value = 0.02, assumption = "Illustrative: the Bank of England's 2% CPI target." }
 

@@ -75,8 +75,28 @@ void Validator::check_fraction(const Number& number)
   }
 }
 
+void Validator::check_step_month(const Index& index)
+{
+  if (index.step_month_pos.line == 0) {
+    return;
+  }
+  if (index.timing == IndexTiming::monthly) {
+    error(index.step_month_pos,
+          fmt::format("'indices.{}.step_month' is set, but the index's timing is monthly: only an "
+                      "annual index steps in one month; remove step_month or write "
+                      "timing = \"annual\"",
+                      index.id));
+  } else if (index.step_month < 1 || index.step_month > 12) {
+    error(index.step_month_pos,
+          fmt::format("'indices.{}.step_month' = {} is not a month: write the calendar month of "
+                      "the annual step, 1 (January) to 12 (December), e.g. 4 for April",
+                      index.id, index.step_month));
+  }
+}
+
 void Validator::check_index(const Index& index)
 {
+  check_step_month(index);
   std::set<FinancialYear> stated;
   for (const YearRate& rate : index.rates) {
     check_rate(rate.rate);
@@ -145,8 +165,8 @@ void Validator::check_cost_overlay(const Overlay& overlay, const std::string& pa
     if (overlay.from && financial_year_of(overlay.from->month) <= m_scenario.base_year) {
       error(
         overlay.from->pos,
-        fmt::format("'{}.from' {} is in the base year: indices stay at 1 "
-                    "through the base year, so a rate can change from {} "
+        fmt::format("'{}.from' {} is in the base year: the base year's amounts fix "
+                    "every index's level in it, so a rate can change from {} "
                     "at the earliest",
                     path, to_string(overlay.from->month),
                     to_string(FinancialYear{m_scenario.base_year.start_year + 1}.first_month())));
@@ -300,6 +320,12 @@ std::vector<Diagnostic> Validator::run()
   }
   for (const UncertainInput& input : m_scenario.uncertainty) {
     check_uncertain_input(input);
+  }
+  if (m_scenario.known_base_year && m_scenario.known_base_year->value <= 0.0) {
+    error(m_scenario.known_base_year->pos,
+          fmt::format("'uncertainty.known_base_year' = {:.15g} must be above 0: it is the base "
+                      "year's known total cost, which each draw's costs are scaled to",
+                      m_scenario.known_base_year->value));
   }
   if (m_scenario.correlation) {
     check_correlation(*m_scenario.correlation);

@@ -54,6 +54,7 @@ private:
   void check_rate(const Number& rate);
   void check_fraction(const Number& number);
   void check_index(const Index& index);
+  void check_step_month(const Index& index);
   void check_line(const Line& line);
   void check_budget(const Budget& budget);
   void check_option(const Option& option);

@@ -1,4 +1,5 @@
 #include "carecast/evaluator.hpp"
+#include "carecast/explain.hpp"
 
 #include "test_model.hpp"
 
@@ -126,7 +127,7 @@ TEST_CASE(
   REQUIRE(years.periods() == 6);
   REQUIRE(months.periods() == 72);
   REQUIRE(years.options() == 3);
-  REQUIRE(years.lines() == 8);
+  REQUIRE(years.lines() == 9); // eight lines and base_year_calibration
   for (int o = 0; o < years.options(); ++o) {
     for (int l = 0; l < years.lines(); ++l) {
       for (int y = 0; y < years.periods(); ++y) {
@@ -173,33 +174,173 @@ until = "2022-09"
   CHECK(near(cost(years, 0, 0, 2), 0.0));
 }
 
-TEST_CASE("monthly compounding reaches exactly the annual rate by March")
+TEST_CASE("a 4% rate on a 14m line costs 14.56 in the first year and 15.14 in the second under "
+          "both timings")
 {
-  const Model model = model_from(header("2022/23") + R"(
-[indices.r]
-rates."2022/23" = 0.12
+  // A rate is the change of a year's average level: 14 x 1.04 = 14.56, 14 x 1.04^2 = 15.1424.
+  const Model model = model_from(header("2023/24") + R"(
+[indices.step]
+default = 0.04
+[indices.smooth]
+default = 0.04
+timing = "monthly"
+[lines.annual]
+base = 14.0
+prices = { step = 1.0 }
+[lines.monthly]
+base = 14.0
+prices = { smooth = 1.0 }
+[options.o]
+name = "O"
+)");
+  const Outcome years = evaluate(model, Period::year);
+  for (int line = 0; line < 2; ++line) {
+    CAPTURE(line);
+    CHECK(cost(years, 0, line, 0) == doctest::Approx(14.0).epsilon(1e-12));
+    CHECK(cost(years, 0, line, 1) == doctest::Approx(14.56).epsilon(1e-12));
+    CHECK(cost(years, 0, line, 2) == doctest::Approx(15.1424).epsilon(1e-12));
+  }
+  const Outcome months = evaluate(model, Period::month);
+  for (int t = 0; t < 36; ++t) {
+    CAPTURE(t);
+    // Annual: flat within each year, the whole step on 1 April.
+    CHECK(near(cost(months, 0, 0, t), 14.0 / 12.0 * std::pow(1.04, t / 12)));
+    if (t > 0) {
+      // Monthly: rising every month, by the twelfth root of 1.04 at a steady rate.
+      CHECK(cost(months, 0, 1, t) / cost(months, 0, 1, t - 1)
+            == doctest::Approx(std::pow(1.04, 1.0 / 12.0)).epsilon(1e-12));
+    }
+  }
+}
+
+TEST_CASE("a line that stops after September of the first year costs 7.28 under annual timing "
+          "and less under monthly")
+{
+  // Annual: six months at 14 / 12 x 1.04 = 7.28. Monthly: April to September lie below
+  // the year's average level of 1.04, which the later months are above.
+  const Model model = model_from(header("2023/24") + R"(
+[indices.step]
+default = 0.04
+[indices.smooth]
+default = 0.04
+timing = "monthly"
+[lines.annual]
+base = 14.0
+prices = { step = 1.0 }
+until = "2022-09"
+[lines.monthly]
+base = 14.0
+prices = { smooth = 1.0 }
+until = "2022-09"
+[options.o]
+name = "O"
+)");
+  const Outcome years = evaluate(model, Period::year);
+  CHECK(cost(years, 0, 0, 1) == doctest::Approx(7.28).epsilon(1e-12));
+  CHECK(cost(years, 0, 1, 1) < 7.28 - 0.01);
+  CHECK(cost(years, 0, 1, 1) > 7.0); // still above the base year's half of 14
+  CHECK(cost(years, 0, 0, 2) == 0.0);
+  CHECK(cost(years, 0, 1, 2) == 0.0);
+}
+
+TEST_CASE("a monthly index keeps each year's average when its rate changes from year to year")
+{
+  // Averages 1, 1.10, 1.10 x 1.00, 1.10 x 0.95: the level may fall within a year after a
+  // fast one, since it ends that year above its average.
+  const Model model = model_from(header("2024/25") + R"(
+[indices.smooth]
+rates."2022/23" = 0.10
+rates."2023/24" = 0.0
+rates."2024/25" = -0.05
+timing = "monthly"
 [lines.a]
 base = 12.0
-prices = { r = 1.0 }
+prices = { smooth = 1.0 }
+[options.o]
+name = "O"
+)");
+  const Outcome years = evaluate(model, Period::year);
+  CHECK(cost(years, 0, 0, 0) == doctest::Approx(12.0).epsilon(1e-12));
+  CHECK(cost(years, 0, 0, 1) == doctest::Approx(13.2).epsilon(1e-12));
+  CHECK(cost(years, 0, 0, 2) == doctest::Approx(13.2).epsilon(1e-12));
+  CHECK(cost(years, 0, 0, 3) == doctest::Approx(12.54).epsilon(1e-12));
+}
+
+TEST_CASE("an annual index with step_month 10 steps each October and keeps the yearly averages "
+          "at a steady rate")
+{
+  // The base year steps in October too, at the first year's rate, scaled to average 1:
+  // 6 months at a and 6 at 1.04a with 6a + 6 x 1.04a = 12, so a = 1 / 1.02.
+  const Model model = model_from(header("2023/24") + R"(
+[indices.fees]
+default = 0.04
+step_month = 10
+[lines.a]
+base = 12.0
+prices = { fees = 1.0 }
 [options.o]
 name = "O"
 )");
   const Outcome months = evaluate(model, Period::month);
-  for (int t = 0; t < 12; ++t) {
-    CHECK(near(cost(months, 0, 0, t), 1.0)); // level 1 through the base year
+  const double a = 1.0 / 1.02;
+  for (int t = 0; t < 36; ++t) {
+    CAPTURE(t);
+    const int steps = (t + 6) / 12; // steps taken by month t: October of each year
+    CHECK(cost(months, 0, 0, t) == doctest::Approx(a * std::pow(1.04, steps)).epsilon(1e-12));
   }
-  // April 2022: one twelfth of a year's growth; March 2023: base/12 x 1.12.
-  CHECK(cost(months, 0, 0, 12) == doctest::Approx(std::pow(1.12, 1.0 / 12.0)).epsilon(1e-12));
-  CHECK(cost(months, 0, 0, 23) == doctest::Approx(1.12).epsilon(1e-12));
   const Outcome years = evaluate(model, Period::year);
-  double expected = 0.0; // base/12 x sum over k = 1..12 of 1.12^(k/12)
-  for (int k = 1; k <= 12; ++k) {
-    expected += std::pow(1.12, k / 12.0);
-  }
   CHECK(cost(years, 0, 0, 0) == doctest::Approx(12.0).epsilon(1e-12));
-  CHECK(cost(years, 0, 0, 1) == doctest::Approx(expected).epsilon(1e-12));
-  // About 12.77, not 12 x 1.12 = 13.44: growth builds up over the year.
-  CHECK(cost(years, 0, 0, 1) == doctest::Approx(12.7665).epsilon(1e-5));
+  CHECK(cost(years, 0, 0, 1) == doctest::Approx(12.48).epsilon(1e-12));
+  CHECK(cost(years, 0, 0, 2) == doctest::Approx(12.48 * 1.04).epsilon(1e-12));
+}
+
+TEST_CASE("an annual index_rate overlay takes effect at the index's next step; a monthly one from "
+          "its from month")
+{
+  const Model model = model_from(header("2024/25") + R"(
+[indices.step]
+default = 0.05
+[indices.smooth]
+default = 0.05
+timing = "monthly"
+[lines.annual]
+base = 12.0
+demand = "step"
+[lines.monthly]
+base = 12.0
+demand = "smooth"
+[options.base]
+name = "Base"
+[options.later]
+name = "From October 2023"
+[options.later.overlays.annual]
+type = "index_rate"
+index = "step"
+rate = 0.10
+from = "2023-10"
+[options.later.overlays.monthly]
+type = "index_rate"
+index = "smooth"
+rate = 0.10
+from = "2023-10"
+)");
+  const Outcome months = evaluate(model, Period::month);
+  // Annual: October 2023 is not a step, so 2023/24 keeps its 5%; the April 2024 step is 10%.
+  for (int t = 0; t < 36; ++t) {
+    CAPTURE(t);
+    CHECK(near(cost(months, 1, 0, t), cost(months, 0, 0, t)));
+  }
+  CHECK(cost(months, 1, 0, 36) == doctest::Approx(1.05 * 1.05 * 1.10).epsilon(1e-12));
+  // Monthly: the same as the base until September 2023, then up by 1.10^(1/12) a month.
+  for (int t = 0; t < 30; ++t) {
+    CAPTURE(t);
+    CHECK(near(cost(months, 1, 1, t), cost(months, 0, 1, t)));
+  }
+  for (int t = 30; t < 48; ++t) {
+    CAPTURE(t);
+    CHECK(cost(months, 1, 1, t) / cost(months, 1, 1, t - 1)
+          == doctest::Approx(std::pow(1.10, 1.0 / 12.0)).epsilon(1e-12));
+  }
 }
 
 TEST_CASE("price shares mix index levels linearly, and demand multiplies the price mix")
@@ -345,9 +486,8 @@ until = "2022-06"
   CHECK(cost(months, 0, 0, 18) == doctest::Approx(0.1).epsilon(1e-12));
   for (int t = 18; t < 36; ++t) {
     CAPTURE(t);
-    // level(t) / level(October 2022) = 1.12^((t - 18) / 12) at 12% a year throughout.
-    CHECK(cost(months, 0, 0, t)
-          == doctest::Approx(0.1 * std::pow(1.12, (t - 18) / 12.0)).epsilon(1e-12));
+    // level(t) / level(October 2022): 1 until pay steps by 12% in April 2023.
+    CHECK(cost(months, 0, 0, t) == doctest::Approx(t < 24 ? 0.1 : 0.112).epsilon(1e-12));
   }
   // Unindexed, April to June 2022 inclusive: three months of 0.1.
   for (int t = 0; t < 36; ++t) {
@@ -361,22 +501,20 @@ until = "2022-06"
 
 TEST_CASE("DCST monitoring team grows with pay from its first month")
 {
-  // contract_management adds 0.35 a year from April 2022 indexed by pay (3% in
-  // 2022/23): 0.35/12 x sum over j = 0..11 of 1.03^(j/12) in 2022/23.
+  // contract_management adds 0.35 a year from April 2022 indexed by pay, which steps on
+  // 1 April: 0.35 in 2022/23, then x 1.03 (the 2023/24 award) and x 1.02 (the default).
   const Model model = carecast::test::dcst_model();
   const Outcome years = evaluate(model, Period::year);
   const int option = *model.find_option("contract_management");
   const int line = 6;
   REQUIRE(model.lines()[line].id == "contract_monitoring");
-  double expected = 0.0;
-  for (int j = 0; j < 12; ++j) {
-    expected += 0.35 / 12.0 * std::pow(1.03, j / 12.0);
-  }
   CHECK(near(cost(years, option, line, 0), 0.0, 1e-9));
-  CHECK(near(cost(years, option, line, 1), expected, 1e-9));
+  CHECK(near(cost(years, option, line, 1), 0.35, 1e-12));
+  CHECK(near(cost(years, option, line, 2), 0.35 * 1.03, 1e-12));
+  CHECK(near(cost(years, option, line, 3), 0.35 * 1.03 * 1.02, 1e-12));
 }
 
-TEST_CASE("an index_rate overlay from April of year 2 changes growth only from then")
+TEST_CASE("an index_rate overlay from April of year 2 changes the steps from then")
 {
   const Model model = model_from(header("2024/25") + R"(
 [indices.d]
@@ -408,10 +546,9 @@ from = "2023-04"
     CHECK(near(cost(months, 1, 0, t), cost(months, 0, 0, t)));
     CHECK(near(cost(months, 2, 0, t), cost(months, 0, 0, t)));
   }
+  // Annual steps on 1 April: 2022/23 at 1.05, then the overlay's 10% step in April 2023.
   CHECK(cost(months, 1, 0, 23) == doctest::Approx(1.05).epsilon(1e-12)); // March 2023
-  // From April 2023 at 10%: 1.05 x 1.10^(1/12), then 1.05 x 1.10 by March 2024.
-  CHECK(cost(months, 1, 0, 24)
-        == doctest::Approx(1.05 * std::pow(1.10, 1.0 / 12.0)).epsilon(1e-12));
+  CHECK(cost(months, 1, 0, 24) == doctest::Approx(1.05 * 1.10).epsilon(1e-12));
   CHECK(cost(months, 1, 0, 35) == doctest::Approx(1.05 * 1.10).epsilon(1e-12));
   CHECK(cost(months, 0, 0, 35) == doctest::Approx(1.05 * 1.05).epsilon(1e-12));
   // After `until` the index's own 5% resumes from the level reached, not reset.
@@ -616,16 +753,30 @@ TEST_CASE("real costs equal nominal costs when the deflator does not grow")
   }
 }
 
-TEST_CASE("a 2% deflator turns a constant nominal cost into falling real costs")
+TEST_CASE("a 2% deflator gives 980.4, 961.2, 942.3, 923.8 and 905.7 per 1,000 in years 1 to 5 "
+          "under both timings")
 {
-  // Year y's average level against the price year's: 1.02^y exactly, because every
-  // month of a year after the first is 1.02 times the same month a year before.
-  carecast::Model model = appraisal_model(
-    "[appraisal]\ndeflator = \"deflator\"\nprice_year = \"2021/22\"\ndiscount_rate = 0.0\n");
-  model.set_value(*model.find_parameter("indices.deflator.default"), 0.02);
-  const carecast::Outcome outcome = carecast::Evaluator(model).evaluate(model.values());
-  CHECK(outcome.deflator(2)[0] / outcome.deflator(1)[0] == doctest::Approx(1.02).epsilon(1e-12));
-  CHECK(outcome.deflator(3)[0] / outcome.deflator(2)[0] == doctest::Approx(1.02).epsilon(1e-12));
+  // The Green Book's own example of deflating at 2% a year: 1,000 / 1.02^t.
+  for (const char* timing : {"annual", "monthly"}) {
+    CAPTURE(timing);
+    const Model model = model_from(header("2026/27") + "[indices.deflator]\ndefault = 0.02\ntiming = \""
+                                   + timing + R"("
+[lines.care]
+base = 12.0
+[options.only]
+name = "Only"
+[appraisal]
+deflator = "deflator"
+price_year = "2021/22"
+)");
+    const Outcome outcome = Evaluator(model).evaluate(model.values());
+    const double expected[] = {1000.0, 980.4, 961.2, 942.3, 923.8, 905.7};
+    for (int y = 0; y < 6; ++y) {
+      CAPTURE(y);
+      CHECK(1000.0 / outcome.deflator(y)[0] == doctest::Approx(expected[y]).epsilon(0.05 / 1000));
+      CHECK(outcome.deflator(y)[0] == doctest::Approx(std::pow(1.02, y)).epsilon(1e-12));
+    }
+  }
 }
 
 TEST_CASE("optimism bias scales exactly the line or overlay it names")
@@ -666,4 +817,54 @@ TEST_CASE("an evaluation of costs only gives the same costs, without the ladder'
   for (int y = 0; y < model.grid().years(); ++y) {
     CHECK(costs.deflator(y) == all.deflator(y));
   }
+}
+
+TEST_CASE("calibration scales each draw's baseline so that its base year comes to the known total")
+{
+  // Lines of 10 and 20 growing 10% a year; a known base-year total of 33 is 1.1 x 30, so
+  // the calibration line adds 0.1 x the baselines: 3 in the base year, 3.3 the next. The
+  // one-off overlay is not scaled.
+  const Model model = model_from(header("2022/23") + R"(
+[indices.growth]
+default = 0.10
+[lines.a]
+base = 10.0
+demand = "growth"
+[lines.b]
+base = 20.0
+demand = "growth"
+[options.o]
+name = "O"
+[options.o.overlays.once]
+type = "one_off"
+line = "a"
+amount = 1.0
+from = "2022-04"
+until = "2022-04"
+[uncertainty]
+known_base_year = 33.0
+)");
+  const int calibration = model.calibration().line;
+  REQUIRE(calibration == 2);
+  REQUIRE(model.lines()[2].id == "base_year_calibration");
+  Eigen::MatrixXd batch(model.values().size(), 2);
+  batch.col(0) = model.values();
+  batch.col(1) = model.values();
+  batch(*model.find_parameter("lines.b.base"), 1) = 40.0; // a draw that re-prices the base year
+  const Outcome outcome = Evaluator(model).evaluate(batch, Period::year);
+  CHECK(outcome.cost(0, calibration, 0)[0] == doctest::Approx(3.0).epsilon(1e-12));
+  CHECK(outcome.cost(0, calibration, 1)[0] == doctest::Approx(3.3).epsilon(1e-12));
+  CHECK(outcome.total(0, 1)[0] == doctest::Approx(33.0 * 1.1 + 1.0).epsilon(1e-12));
+  // Second draw: 50 modelled, so every year is scaled by 33 / 50 (the one-off aside).
+  for (int y = 0; y < 2; ++y) {
+    CAPTURE(y);
+    const double overlays = y == 1 ? 1.0 : 0.0;
+    CHECK(outcome.total(0, y)[1] - overlays == doctest::Approx(33.0 * std::pow(1.1, y)).epsilon(1e-12));
+  }
+  // explain splits the calibration line into one term that matches the evaluator.
+  const carecast::Explanation explained =
+    carecast::explain_cost(model, model.values(), 0, calibration, 1);
+  REQUIRE(explained.terms.size() == 1);
+  CHECK(explained.terms[0].parameter == model.calibration().known);
+  CHECK(explained.total == doctest::Approx(3.3).epsilon(1e-12));
 }

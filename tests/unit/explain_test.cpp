@@ -85,8 +85,8 @@ TEST_CASE("a grown budget is the previous budget plus its growth")
 
 TEST_CASE("a line's cost splits into base, demand and price effects by hand calculation")
 {
-  // Base 12 a year, demand 10%, prices 20%: in year 1 month k the demand level is
-  // 1.1^(k/12) and the price level 1.2^(k/12).
+  // Base 12 a year, demand 10%, prices 20%, both stepping on 1 April: in year 1 the
+  // demand effect is 12 x 0.1 = 1.2 and the price effect 12 x 1.1 x 0.2 = 2.64.
   const Model model = test::model_from(R"([scenario]
 name = "Split"
 base_year = "2021/22"
@@ -103,17 +103,13 @@ prices = { prices = 1.0 }
 name = "Only"
 )");
   const Explanation explanation = explain_cost(model, model.values(), 0, 0, 1);
-  double demand = 0.0;
-  double prices = 0.0;
-  for (int k = 1; k <= 12; ++k) {
-    const double d = std::pow(1.1, k / 12.0);
-    demand += d - 1.0;
-    prices += d * (std::pow(1.2, k / 12.0) - 1.0);
-  }
   REQUIRE(explanation.terms.size() == 3);
   CHECK(explanation.terms[0].value == doctest::Approx(12.0).epsilon(1e-12));
-  CHECK(explanation.terms[1].value == doctest::Approx(demand).epsilon(1e-12));
-  CHECK(explanation.terms[2].value == doctest::Approx(prices).epsilon(1e-12));
+  CHECK(explanation.terms[1].value == doctest::Approx(1.2).epsilon(1e-12));
+  CHECK(explanation.terms[2].value == doctest::Approx(2.64).epsilon(1e-12));
+  // Each index effect names the index's timing.
+  CHECK(explanation.terms[1].label == "Demand: demand (steps in April)");
+  CHECK(explanation.terms[2].label == "Prices: prices (100% share, steps in April)");
 }
 
 TEST_CASE("overlay and stop terms carry the overlay's parameter")

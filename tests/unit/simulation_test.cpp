@@ -82,13 +82,18 @@ std::string read_text(const std::filesystem::path& path)
 std::string dcst_without_spread()
 {
   const std::string text = read_text(test::dcst_path());
-  const std::size_t first = text.find("\n[uncertainty.");
+  const std::size_t first = text.find("\n[uncertainty]");
   const std::size_t correlation = text.find("\n[correlation]");
   REQUIRE(first != std::string::npos);
   REQUIRE(correlation != std::string::npos);
   const Model model = test::dcst_model();
-  std::string inputs;
+  REQUIRE(model.calibration().known != k_none);
+  std::string inputs = fmt::format("\n[uncertainty]\nknown_base_year = {{ value = {:.17g}, sd = 0.0 }}\n",
+                                   model.parameters()[model.calibration().known].value);
   for (const ModelInput& input : model.inputs()) {
+    if (input.id == "known_base_year") {
+      continue;
+    }
     const Parameter& parameter = model.parameters()[input.parameter];
     inputs += fmt::format("\n[uncertainty.{}]\nparameter = \"{}\"\ndistribution = "
                           "\"uniform\"\nlow = {:.17g}\nhigh = {:.17g}\n",
@@ -279,8 +284,8 @@ TEST_CASE("zero variance reproduces the deterministic run of an inline scenario 
 TEST_CASE("zero variance reproduces the deterministic run of the DCST scenario exactly")
 {
   const Model model = test::model_from(dcst_without_spread());
-  REQUIRE(model.inputs().size() == 16);      // the 16 [uncertainty] tables of the file
-  REQUIRE(model.correlation().rows() == 16); // its 5 x 5 matrix, placed among the 16
+  REQUIRE(model.inputs().size() == 17);      // the 16 [uncertainty] tables and known_base_year
+  REQUIRE(model.correlation().rows() == 17); // its 5 x 5 matrix, placed among the 17
   // 1000 draws: three full blocks of 256 and one of 232, on two threads.
   const Simulation simulation = run(model, 1000, 20220330, 2);
   check_matches_deterministic(model, simulation);

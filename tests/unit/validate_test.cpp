@@ -335,9 +335,58 @@ from = ")" + from + R"("
   const Diagnostic problem = only_problem(grip_from("2022-03"));
   CHECK(problem.pos == SourcePos{"test.toml", 22, 8}); // after "from = "
   CHECK(problem.message
-        == "'options.change.overlays.grip.from' 2022-03 is in the base year: indices stay at 1 "
-           "through the base year, so a rate can change from 2022-04 at the earliest");
+        == "'options.change.overlays.grip.from' 2022-03 is in the base year: the base year's "
+           "amounts fix every index's level in it, so a rate can change from 2022-04 at the "
+           "earliest");
   check_valid(grip_from("2022-04"));
+}
+
+// --- Index timing ---------------------------------------------------------------------
+
+TEST_CASE("an index's timing is annual or monthly, written plain or with its reason")
+{
+  check_valid(check_with("[indices.cpi]\ndefault = 0.02\ntiming = \"monthly\"\n"));
+  check_valid(check_with("[indices.cpi]\ndefault = 0.02\ntiming = { value = \"annual\", "
+                         "assumption = \"Fee uplifts from 1 April.\" }\nstep_month = 10\n"));
+  const Diagnostic problem =
+    only_problem(check_with("[indices.cpi]\ndefault = 0.02\ntiming = \"anual\"\n"));
+  CHECK(problem.pos == SourcePos{"test.toml", 17, 10}); // after "timing = "
+  CHECK(problem.message
+        == "'indices.cpi.timing' = \"anual\" is not a timing (one of annual, monthly); did you "
+           "mean 'annual'?");
+}
+
+TEST_CASE("step_month is a calendar month, and only an annual index has one")
+{
+  const Diagnostic outside =
+    only_problem(check_with("[indices.cpi]\ndefault = 0.02\nstep_month = 13\n"));
+  CHECK(outside.pos == SourcePos{"test.toml", 17, 14}); // after "step_month = "
+  CHECK(outside.message.find("'indices.cpi.step_month' = 13 is not a month") == 0);
+  const Diagnostic monthly = only_problem(
+    check_with("[indices.cpi]\ndefault = 0.02\ntiming = \"monthly\"\nstep_month = 4\n"));
+  CHECK(monthly.pos == SourcePos{"test.toml", 18, 14});
+  CHECK(monthly.message.find("the index's timing is monthly") != std::string::npos);
+  const Diagnostic text =
+    only_problem(check_with("[indices.cpi]\ndefault = 0.02\nstep_month = \"April\"\n"));
+  CHECK(text.message == "'indices.cpi.step_month' must be an integer (4 for April), not a string");
+}
+
+// --- Calibration to the known base year -------------------------------------------------
+
+TEST_CASE("a known base-year total must be above 0")
+{
+  const Diagnostic problem =
+    only_problem(check_with("[uncertainty]\nknown_base_year = { value = 0.0, sd = 0.5 }\n"));
+  CHECK(problem.pos == SourcePos{"test.toml", 16, 29}); // the value inside the inline table
+  CHECK(problem.message.find("'uncertainty.known_base_year' = 0 must be above 0") == 0);
+  check_valid(check_with("[uncertainty]\nknown_base_year = 10.0\n"));
+}
+
+TEST_CASE("a known base-year total takes only value, sd, source and assumption")
+{
+  const Diagnostic problem = only_problem(
+    check_with("[uncertainty]\nknown_base_year = { value = 10.0, sigma = 0.5 }\n"));
+  CHECK(problem.message.find("unknown key 'sigma' in uncertainty.known_base_year") == 0);
 }
 
 // --- The horizon ----------------------------------------------------------------------
