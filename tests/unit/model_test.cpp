@@ -452,3 +452,60 @@ from = "2021-04"
   REQUIRE(model.options()[0].overlays.size() == 1);
   CHECK(model.options()[0].overlays[0].value == model.options()[1].overlays[0].value);
 }
+
+TEST_CASE("an index compiles its timing and its annual step as months after April")
+{
+  const Model model = model_from(R"([scenario]
+name = "Timing"
+base_year = "2021/22"
+horizon = "2022/23"
+[indices.pay]
+default = 0.03
+[indices.fees]
+default = 0.05
+step_month = 10
+[indices.cpi]
+default = 0.02
+timing = { value = "monthly", assumption = "Prices move month by month." }
+[lines.a]
+base = 1.0
+[options.o]
+name = "O"
+)");
+  REQUIRE(model.indices().size() == 3);
+  CHECK(model.indices()[0].timing == carecast::IndexTiming::annual);
+  CHECK(model.indices()[0].step == 0); // April, the default
+  CHECK(model.indices()[1].step == 6); // October is six months after April
+  CHECK(model.indices()[2].timing == carecast::IndexTiming::monthly);
+}
+
+TEST_CASE("a known base-year total is a parameter and a line; with an sd, a normal input too")
+{
+  const std::string head = R"([scenario]
+name = "Known"
+base_year = "2021/22"
+horizon = "2022/23"
+[lines.a]
+base = 10.0
+[options.o]
+name = "O"
+[uncertainty]
+)";
+  const Model plain = model_from(head + "known_base_year = 10.5\n");
+  REQUIRE(plain.calibration().known != k_none);
+  CHECK(plain.parameters()[plain.calibration().known].path == "uncertainty.known_base_year");
+  CHECK(plain.lines()[plain.calibration().line].id == "base_year_calibration");
+  CHECK(plain.inputs().empty());
+  const Model drawn = model_from(head + "known_base_year = { value = 10.5, sd = 0.25 }\n");
+  REQUIRE(drawn.inputs().size() == 1);
+  const carecast::ModelInput& input = drawn.inputs()[0];
+  CHECK(input.id == "known_base_year");
+  CHECK(input.parameter == drawn.calibration().known);
+  CHECK(input.distribution.kind == carecast::DistributionKind::normal);
+  CHECK(input.distribution.mean == 10.5);
+  CHECK(input.distribution.sd == 0.25);
+  CHECK(input.distribution.low == 0.0);
+  const Model none = model_from(head);
+  CHECK(none.calibration().known == k_none);
+  CHECK(none.lines().size() == 1);
+}
