@@ -452,3 +452,23 @@ matrix = [[1.0, 0.9, -0.9], [0.9, 1.0, 0.9], [-0.9, 0.9, 1.0]]
     CHECK_FALSE(result.simulation->repair_distance);
   }
 }
+
+TEST_CASE("calibrated draws all cost the known base-year total, and spread only after it")
+{
+  // dcst_2022 with the known total's sd set to 0: whatever a draw samples (weekly costs,
+  // entries), its 2021/22 total is scaled to the quarter 3 forecast of 64.43.
+  std::string text = read_text(test::dcst_path());
+  const std::string sd = "sd = { value = 0.5,";
+  const std::size_t at = text.find(sd);
+  REQUIRE(at != std::string::npos);
+  text.replace(at, sd.size(), "sd = { value = 0.0,");
+  const Model model = test::model_from(text);
+  const Simulation simulation = run(model, 1000, 7, 2);
+  for (std::size_t o = 0; o < model.options().size(); ++o) {
+    CAPTURE(o);
+    const Statistics& base_year = simulation.cost[o][0];
+    CHECK(base_year.p5 == doctest::Approx(64.43).epsilon(1e-12));
+    CHECK(base_year.p95 == doctest::Approx(64.43).epsilon(1e-12));
+    CHECK(simulation.cost[o][1].p5 < simulation.cost[o][1].p95);
+  }
+}
