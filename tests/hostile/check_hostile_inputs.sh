@@ -239,18 +239,18 @@ for v in nan inf -inf +nan; do
 done
 
 # --- 4. Negative children and prices ----------------------------------------------------
-replace "$S" "$in/negative_children.toml" 'children = { value = 218,' 'children = { value = -218,'
+replace "$S" "$in/negative_children.toml" 'children = { value = 176,' 'children = { value = -176,'
 replace "$S" "$in/negative_weekly_cost.toml" 'weekly_cost = { value = 350,' 'weekly_cost = { value = -350,'
-replace "$S" "$in/negative_entries.toml" 'per_year = { value = 259,' 'per_year = { value = -259,'
+replace "$S" "$in/negative_entries.toml" 'per_year = { value = 187,' 'per_year = { value = -187,'
 for command in validate compare; do
   f=$in/negative_children.toml
-  expect 1 "$(at_value "$f" 'children = { value = ' '-218,')'ladder\.types\.in_house_fostering\.children' = -218 must not be negative$" \
+  expect 1 "$(at_value "$f" 'children = { value = ' '-176,')'ladder\.types\.in_house_fostering\.children' = -176 must not be negative$" \
     -- $command "$f"
   f=$in/negative_weekly_cost.toml
   expect 1 "$(at_value "$f" 'weekly_cost = { value = ' '-350,')'ladder\.types\.in_house_fostering\.weekly_cost' = -350 must not be negative$" \
     -- $command "$f"
   f=$in/negative_entries.toml
-  expect 1 "$(at_value "$f" 'per_year = { value = ' '-259,')'ladder\.entries\.per_year' = -259 must not be negative$" \
+  expect 1 "$(at_value "$f" 'per_year = { value = ' '-187,')'ladder\.entries\.per_year' = -187 must not be negative$" \
     -- $command "$f"
 done
 
