@@ -145,8 +145,8 @@ ForecastBandsResult forecast_bands(const Model& model, int option,
     return result;
   }
   const std::size_t lines = model.lines().size();
-  ForecastBands bands{settings.draws, settings.seed, inputs.repair_distance, {},
-                      bands_of(figures[lines]), {}};
+  ForecastBands bands{
+    settings.draws, settings.seed, inputs.repair_distance, {}, bands_of(figures[lines]), {}};
   for (std::size_t l = 0; l < lines; ++l) {
     bands.lines.push_back({model.lines()[l].id, bands_of(figures[l])});
   }

@@ -261,12 +261,8 @@ TEST_CASE("coverage is the share of actuals after the base year inside their ban
   REQUIRE(result.backtest);
   add_coverage(
     *result.backtest,
-    ForecastBands{500,
-                  1,
-                  std::nullopt,
-                  {{"a", flat_bands(90.0, 110.0, 5)}},
-                  flat_bands(90.0, 110.0, 5),
-                  {}});
+    ForecastBands{
+      500, 1, std::nullopt, {{"a", flat_bands(90.0, 110.0, 5)}}, flat_bands(90.0, 110.0, 5), {}});
 
   REQUIRE(result.backtest->coverage.size() == 1); // line a has no actuals
   const CoverageGroup& total = result.backtest->coverage[0];

@@ -185,8 +185,8 @@ Backtest with_children_band()
   backtest.comparisons.push_back({"2021/22", 1, "total", "children_end", 540.0, 532.0, 8.0,
                                   800.0 / 532.0, 800.0 / 532.0, "DfE", "", std::nullopt});
   backtest.comparisons.back().band = BandCheck{520.0, 560.0, true};
-  backtest.mape.push_back({"total", "children_end", {{1, {800.0 / 532.0, 1}}},
-                           Mape{800.0 / 532.0, 1}});
+  backtest.mape.push_back(
+    {"total", "children_end", {{1, {800.0 / 532.0, 1}}}, Mape{800.0 / 532.0, 1}});
   backtest.coverage.push_back(
     {"total", "children_end", {{1, {100.0, 1, 1}}}, Coverage{100.0, 1, 1}});
   return backtest;

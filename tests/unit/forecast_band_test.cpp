@@ -186,7 +186,7 @@ TEST_CASE("the care ladder's counts have bands per placement type and in all, av
   const Model model = ladder_model(test::uniform(0.02, 0.02), test::uniform(12.0, 12.0));
   const ForecastBands bands = bands_of(model, 0, 10, 7);
   REQUIRE(bands.counts.size() == 6);
-  const char* expected[][2] = {{"home", "children_avg"}, {"away", "children_avg"},
+  const char* expected[][2] = {{"home", "children_avg"},  {"away", "children_avg"},
                                {"total", "children_avg"}, {"home", "children_end"},
                                {"away", "children_end"},  {"total", "children_end"}};
   for (std::size_t i = 0; i < 6; ++i) {
