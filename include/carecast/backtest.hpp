@@ -40,7 +40,8 @@ struct Comparison
   double abs_pct_error = 0.0; // |pct_error|
   std::string source;         // the actual's, from the actuals file
   std::string note;
-  // Absent without bands, and for any figure but the cost of a line or of the total.
+  // Absent without bands, and for a budget, a variance or a placement type's cost: only
+  // the cost of a line or of the total and the care ladder's counts have bands.
   std::optional<BandCheck> band;
 };
 
@@ -127,10 +128,11 @@ struct BacktestResult
 BacktestResult backtest(const Report& forecast, const std::string& option,
                         const std::vector<Actual>& actuals, const std::string& actuals_file);
 
-// Gives each comparison of cost, of one of the lines of `bands` or of the total, its
-// band in the comparison's year, and works out the coverage of every line and measure
-// with bands, by horizon and overall, leaving out the base year as the MAPE does.
-// `bands` are of the back-tested option, on the forecast's years.
+// Gives each comparison with a band in `bands` (the cost of a line or of the total, or
+// a count of children of a placement type or of all of them) its band in the
+// comparison's year, and works out the coverage of every line and measure with bands,
+// by horizon and overall, leaving out the base year as the MAPE does. `bands` are of
+// the back-tested option, on the forecast's years.
 void add_coverage(Backtest& backtest, const ForecastBands& bands);
 
 } // namespace carecast

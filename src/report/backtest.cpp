@@ -10,8 +10,9 @@
 namespace carecast {
 namespace {
 
-// The bands are of cost: what the Monte Carlo draws of a line give.
-constexpr std::string_view k_banded_measure = "cost";
+// The bands of cost are per cost line and the total; the care ladder's counts have
+// theirs per placement type and the total.
+constexpr std::string_view k_cost_measure = "cost";
 
 // The lines a report has figures for, in its order: the cost lines, the total, then
 // the care ladder's placement types.
@@ -223,20 +224,33 @@ std::vector<CoverageGroup> coverage_groups(const Backtest& backtest)
   return groups;
 }
 
-// The years of bands a comparison's figure has; nullptr when it has none (a measure
-// other than cost, or a placement type of the care ladder).
-const std::vector<Band>* bands_of(const ForecastBands& bands, const Comparison& comparison)
+const std::vector<Band>* cost_bands(const ForecastBands& bands, const std::string& line)
 {
-  if (comparison.measure != k_banded_measure) {
-    return nullptr;
-  }
-  if (comparison.line == k_total_line) {
+  if (line == k_total_line) {
     return &bands.total;
   }
-  const auto found =
-    std::find_if(bands.lines.begin(), bands.lines.end(),
-                 [&](const LineBands& line) { return line.line == comparison.line; });
+  const auto found = std::find_if(bands.lines.begin(), bands.lines.end(),
+                                  [&](const LineBands& band) { return band.line == line; });
   return found == bands.lines.end() ? nullptr : &found->years;
+}
+
+const std::vector<Band>* count_bands(const ForecastBands& bands, const Comparison& comparison)
+{
+  const auto found =
+    std::find_if(bands.counts.begin(), bands.counts.end(), [&](const CountBands& band) {
+      return band.line == comparison.line && band.measure == comparison.measure;
+    });
+  return found == bands.counts.end() ? nullptr : &found->years;
+}
+
+// The years of bands a comparison's figure has; nullptr when it has none (a budget, a
+// variance, or a placement type's cost).
+const std::vector<Band>* bands_of(const ForecastBands& bands, const Comparison& comparison)
+{
+  if (comparison.measure == k_cost_measure) {
+    return cost_bands(bands, comparison.line);
+  }
+  return count_bands(bands, comparison);
 }
 
 Label option_label(const Report& forecast, const std::string& option)

@@ -107,23 +107,40 @@ std::string mape_section(const Backtest& backtest)
   return mape_table(backtest);
 }
 
+// A measure column in the band and coverage tables only when a count has a band.
+bool only_cost_banded(const Backtest& backtest)
+{
+  return std::all_of(backtest.comparisons.begin(), backtest.comparisons.end(),
+                     [](const Comparison& c) { return !c.band || c.measure == k_default_measure; });
+}
+
 // Each figure with a band: the forecast, its P10 and P90, the actual, and whether
-// the actual is inside. Only costs have bands, so no measure column is needed.
+// the actual is inside.
 std::string band_table(const Backtest& backtest)
 {
+  const bool with_measure = !only_cost_banded(backtest);
   TextTable table;
   table.add_column("Year", Align::left);
   table.add_column("Line", Align::left);
+  if (with_measure) {
+    table.add_column("Measure", Align::left);
+  }
   for (const char* header : {"h", "Forecast", "P10", "P90", "Actual"}) {
     table.add_column(header, Align::right);
   }
   table.add_column("In", Align::left);
   for (const Comparison& c : backtest.comparisons) {
-    if (c.band) {
-      table.add_row({c.year, c.line, std::to_string(c.horizon), two_decimals(c.forecast),
-                     two_decimals(c.band->p10), two_decimals(c.band->p90), two_decimals(c.actual),
-                     c.band->inside ? "yes" : "no"});
+    if (!c.band) {
+      continue;
     }
+    std::vector<std::string> cells{c.year, c.line};
+    if (with_measure) {
+      cells.push_back(c.measure);
+    }
+    cells.insert(cells.end(), {std::to_string(c.horizon), two_decimals(c.forecast),
+                               two_decimals(c.band->p10), two_decimals(c.band->p90),
+                               two_decimals(c.actual), c.band->inside ? "yes" : "no"});
+    table.add_row(std::move(cells));
   }
   return table.render();
 }
@@ -146,17 +163,26 @@ std::string band_heading(const BandSampling& sampling)
   return text;
 }
 
-// Only costs have bands, so the coverage needs no measure column either.
+// Per line and measure, as the MAPE: the cost's coverage and the counts' apart.
 std::string coverage_table(const Backtest& backtest)
 {
+  const bool with_measure = !only_cost_banded(backtest);
   TextTable table;
   table.add_column("Line", Align::left);
+  if (with_measure) {
+    table.add_column("Measure", Align::left);
+  }
   for (const char* header : {"h", "Inside", "Years", "Coverage"}) {
     table.add_column(header, Align::right);
   }
   const auto add = [&](const CoverageGroup& group, std::string horizon, const Coverage& coverage) {
-    table.add_row({group.line, std::move(horizon), std::to_string(coverage.inside),
-                   std::to_string(coverage.points), percent(coverage.value)});
+    std::vector<std::string> cells{group.line};
+    if (with_measure) {
+      cells.push_back(group.measure);
+    }
+    cells.insert(cells.end(), {std::move(horizon), std::to_string(coverage.inside),
+                               std::to_string(coverage.points), percent(coverage.value)});
+    table.add_row(std::move(cells));
   };
   for (const CoverageGroup& group : backtest.coverage) {
     for (const HorizonCoverage& by : group.by_horizon) {
@@ -179,7 +205,10 @@ std::string band_section(const Backtest& backtest)
   const std::string heading = band_heading(*backtest.sampling);
   if (std::none_of(backtest.comparisons.begin(), backtest.comparisons.end(),
                    [](const Comparison& c) { return c.band.has_value(); })) {
-    return heading + "No actual is the cost of a line or of the total, so none has a band.\n";
+    return heading
+           + wrapped("No actual is the cost of a line or of the total, or a number of "
+                     "children, so none has a band.",
+                     0, 0);
   }
   const bool any =
     std::any_of(backtest.coverage.begin(), backtest.coverage.end(),

@@ -1,7 +1,9 @@
 #include "carecast/backtest.hpp"
 
+#include "test_ladder.hpp"
 #include "test_model.hpp"
 
+#include <algorithm>
 #include <bit>
 #include <cstdint>
 #include <doctest/doctest.h>
@@ -57,7 +59,8 @@ ForecastBands hand_bands()
           7,
           std::nullopt,
           {{"a", flat_bands(50.0, 55.0)}},
-          {{100.0, 100.0}, {95.0, 105.0}, {115.0, 124.0}}};
+          {{100.0, 100.0}, {95.0, 105.0}, {115.0, 124.0}},
+          {}};
 }
 
 // The diagnostics of matching `csv` to the hand forecast, as "LINE:COL: message".
@@ -259,7 +262,7 @@ TEST_CASE("coverage is the share of actuals after the base year inside their ban
   add_coverage(
     *result.backtest,
     ForecastBands{
-      500, 1, std::nullopt, {{"a", flat_bands(90.0, 110.0, 5)}}, flat_bands(90.0, 110.0, 5)});
+      500, 1, std::nullopt, {{"a", flat_bands(90.0, 110.0, 5)}}, flat_bands(90.0, 110.0, 5), {}});
 
   REQUIRE(result.backtest->coverage.size() == 1); // line a has no actuals
   const CoverageGroup& total = result.backtest->coverage[0];
@@ -359,4 +362,191 @@ TEST_CASE("the bands and coverage of a back-test are the same on one thread as o
   CHECK(fingerprint(one) == fingerprint(two));
   // The band does spread: staffing in 2024/25 is uncertain.
   CHECK(one.comparisons[1].band->p10 < one.comparisons[1].band->p90);
+}
+
+namespace {
+
+// hand_forecast() with a care ladder of one placement type, `home`, whose children are
+// all the children: at the year's end 40, 44 and 48, on average 38, 42 and 46.
+Report hand_ladder_forecast()
+{
+  Report report = hand_forecast();
+  report.placements = {{"home", "Home"}};
+  const double end[] = {40.0, 44.0, 48.0};
+  const double average[] = {38.0, 42.0, 46.0};
+  for (int y = 0; y < 3; ++y) {
+    for (const char* line : {"home", "total"}) {
+      report.rows.push_back({"o", report.years[y], line, "children_avg", average[y]});
+      report.rows.push_back({"o", report.years[y], line, "children_end", end[y]});
+    }
+  }
+  return report;
+}
+
+// hand_bands() with bands for the counts: at the year's end [40, 40], [42, 46] and
+// [45, 52] for home and the total alike; on average [37, 39], [40, 43] and [44, 47].
+ForecastBands hand_ladder_bands()
+{
+  ForecastBands bands = hand_bands();
+  const std::vector<Band> end{{40.0, 40.0}, {42.0, 46.0}, {45.0, 52.0}};
+  const std::vector<Band> average{{37.0, 39.0}, {40.0, 43.0}, {44.0, 47.0}};
+  bands.counts = {{"home", "children_avg", average},
+                  {"total", "children_avg", average},
+                  {"home", "children_end", end},
+                  {"total", "children_end", end}};
+  return bands;
+}
+
+Backtest ladder_backtest_of(const std::string& csv)
+{
+  const ActualsResult actuals = read_actuals_text(csv, "actuals.csv");
+  REQUIRE(actuals.diagnostics.empty());
+  BacktestResult result = backtest(hand_ladder_forecast(), "o", actuals.actuals, "actuals.csv");
+  REQUIRE(result.backtest);
+  add_coverage(*result.backtest, hand_ladder_bands());
+  return std::move(*result.backtest);
+}
+
+} // namespace
+
+// By hand, against hand_ladder_bands():
+//
+//   year     h  line   measure       actual  band      inside
+//   2020/21  0  total  children_end    41    [40, 40]  no   (base year: not counted)
+//   2021/22  1  total  children_end    46    [42, 46]  yes  (on the upper end)
+//   2022/23  2  total  children_end    53    [45, 52]  no
+//   2022/23  2  home   children_end    50    [45, 52]  yes
+//   2021/22  1  home   children_avg    39    [40, 43]  no
+//   2022/23  2  total  cost           125    [115, 124] no
+TEST_CASE("an actual number of children is inside its count band or not, as a cost is")
+{
+  const Backtest backtest = ladder_backtest_of("year,line,measure,value\n"
+                                               "2020/21,total,children_end,41\n"
+                                               "2021/22,total,children_end,46\n"
+                                               "2022/23,total,children_end,53\n"
+                                               "2022/23,home,children_end,50\n"
+                                               "2021/22,home,children_avg,39\n"
+                                               "2022/23,total,cost,125\n");
+  const auto find = [&](const std::string& year, const std::string& line,
+                        const std::string& measure) {
+    const auto found = std::find_if(
+      backtest.comparisons.begin(), backtest.comparisons.end(), [&](const Comparison& c) {
+        return c.year == year && c.line == line && c.measure == measure;
+      });
+    REQUIRE(found != backtest.comparisons.end());
+    REQUIRE(found->band);
+    return *found->band;
+  };
+  CHECK_FALSE(find("2020/21", "total", "children_end").inside);
+  const BandCheck on_end = find("2021/22", "total", "children_end");
+  CHECK(on_end.p10 == 42.0);
+  CHECK(on_end.p90 == 46.0);
+  CHECK(on_end.inside);
+  CHECK_FALSE(find("2022/23", "total", "children_end").inside);
+  CHECK(find("2022/23", "home", "children_end").inside);
+  const BandCheck average = find("2021/22", "home", "children_avg");
+  CHECK(average.p10 == 40.0);
+  CHECK_FALSE(average.inside);
+  CHECK_FALSE(find("2022/23", "total", "cost").inside);
+}
+
+// Coverage by hand, per line and measure: total children_end has 1 of 2 inside after
+// the base year (h = 1 yes, h = 2 no): 50%; home children_end 1 of 1: 100%; home
+// children_avg 0 of 1: 0%; total cost 0 of 1: 0%. A placement type's cost has no band,
+// so its group has no coverage.
+TEST_CASE("the coverage of counts is kept apart from that of cost, per line and measure")
+{
+  const Backtest backtest = ladder_backtest_of("year,line,measure,value\n"
+                                               "2020/21,total,children_end,41\n"
+                                               "2021/22,total,children_end,46\n"
+                                               "2022/23,total,children_end,53\n"
+                                               "2022/23,home,children_end,50\n"
+                                               "2021/22,home,children_avg,39\n"
+                                               "2022/23,total,cost,125\n");
+  // The MAPE's order: lines as the report has them (total, then the placement types),
+  // then measures by name.
+  REQUIRE(backtest.coverage.size() == 4);
+  const CoverageGroup& children = backtest.coverage[0];
+  CHECK(children.line == "total");
+  CHECK(children.measure == "children_end");
+  REQUIRE(children.by_horizon.size() == 2);
+  CHECK(children.by_horizon[0].coverage.inside == 1);
+  CHECK(children.by_horizon[1].coverage.inside == 0);
+  REQUIRE(children.overall);
+  CHECK(children.overall->inside == 1);
+  CHECK(children.overall->points == 2);
+  CHECK(children.overall->value == 50.0);
+  const CoverageGroup& cost = backtest.coverage[1];
+  CHECK(cost.line == "total");
+  CHECK(cost.measure == "cost");
+  CHECK(cost.overall->value == 0.0);
+  CHECK(backtest.coverage[2].line == "home");
+  CHECK(backtest.coverage[2].measure == "children_avg");
+  CHECK(backtest.coverage[2].overall->value == 0.0);
+  CHECK(backtest.coverage[3].measure == "children_end");
+  CHECK(backtest.coverage[3].overall->value == 100.0);
+}
+
+TEST_CASE("a placement type's cost has no band")
+{
+  Report forecast = hand_ladder_forecast();
+  forecast.rows.push_back({"o", "2021/22", "home", "cost", 5.0});
+  const ActualsResult actuals =
+    read_actuals_text("year,line,measure,value\n2021/22,home,cost,5\n", "actuals.csv");
+  REQUIRE(actuals.diagnostics.empty());
+  BacktestResult result = backtest(forecast, "o", actuals.actuals, "actuals.csv");
+  REQUIRE(result.backtest);
+  add_coverage(*result.backtest, hand_ladder_bands());
+  CHECK_FALSE(result.backtest->comparisons[0].band);
+  CHECK(result.backtest->coverage.empty());
+}
+
+namespace {
+
+// test::k_ladder_scenario with its entries uncertain, back-tested against counts of
+// children with bands from `draws` draws on `threads` threads.
+Backtest ladder_banded_backtest(std::int64_t draws, int threads, const std::string& entries)
+{
+  const Model model = test::model_from(
+    test::k_ladder_scenario + test::uncertain("entries", "ladder.entries.per_year", entries));
+  const Outcome outcome = Evaluator(model).evaluate(model.values());
+  const Report forecast = run_report(model, outcome, "ladder", {0});
+  const ActualsResult actuals =
+    read_actuals_text("year,line,measure,value\n2022/23,total,children_end,20\n"
+                      "2023/24,away,children_end,8\n2023/24,total,children_avg,21\n",
+                      "actuals.csv");
+  REQUIRE(actuals.diagnostics.empty());
+  BacktestResult result = backtest(forecast, "stay", actuals.actuals, "actuals.csv");
+  REQUIRE(result.backtest);
+  SimulationSettings settings;
+  settings.draws = draws;
+  settings.seed = 5;
+  settings.threads = threads;
+  const ForecastBandsResult bands = forecast_bands(model, 0, settings);
+  REQUIRE(bands.bands);
+  add_coverage(*result.backtest, *bands.bands);
+  return std::move(*result.backtest);
+}
+
+} // namespace
+
+TEST_CASE("zero-variance inputs give count bands of P10 = P90 = the run's number of children")
+{
+  const Backtest backtest = ladder_banded_backtest(300, 2, test::uniform(12.0, 12.0));
+  REQUIRE(backtest.comparisons.size() == 3);
+  for (const Comparison& c : backtest.comparisons) {
+    CAPTURE(c.line);
+    CAPTURE(c.measure);
+    REQUIRE(c.band);
+    CHECK(c.band->p10 == c.forecast);
+    CHECK(c.band->p90 == c.forecast);
+  }
+}
+
+TEST_CASE("the count bands and coverage of a back-test are the same on one thread as on two")
+{
+  const Backtest one = ladder_banded_backtest(1000, 1, test::uniform(6.0, 18.0));
+  const Backtest two = ladder_banded_backtest(1000, 2, test::uniform(6.0, 18.0));
+  CHECK(fingerprint(one) == fingerprint(two));
+  CHECK(one.comparisons[0].band->p10 < one.comparisons[0].band->p90);
 }

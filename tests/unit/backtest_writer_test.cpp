@@ -174,3 +174,53 @@ TEST_CASE("the back-test JSON with bands has the seed, each comparison's band an
                   "\"points\": 1}}\n  ]\n}\n")
         != std::string::npos);
 }
+
+namespace {
+
+// two_years_with_bands() with the number of children at the end of 2021/22 as well: a
+// forecast of 540 against 532, inside its band [520, 560].
+Backtest with_children_band()
+{
+  Backtest backtest = two_years_with_bands();
+  backtest.comparisons.push_back({"2021/22", 1, "total", "children_end", 540.0, 532.0, 8.0,
+                                  800.0 / 532.0, 800.0 / 532.0, "DfE", "", std::nullopt});
+  backtest.comparisons.back().band = BandCheck{520.0, 560.0, true};
+  backtest.mape.push_back(
+    {"total", "children_end", {{1, {800.0 / 532.0, 1}}}, Mape{800.0 / 532.0, 1}});
+  backtest.coverage.push_back(
+    {"total", "children_end", {{1, {100.0, 1, 1}}}, Coverage{100.0, 1, 1}});
+  return backtest;
+}
+
+} // namespace
+
+TEST_CASE("the back-test table shows the measure of each band and coverage when a count has one")
+{
+  const std::string table = write_terminal(with_children_band());
+  CHECK(table.find("Year     Line   Measure       h  Forecast     P10     P90  Actual  In\n")
+        != std::string::npos);
+  CHECK(table.find("2021/22  total  cost          1    110.00  104.00  120.00  100.00  no\n")
+        != std::string::npos);
+  CHECK(table.find("2021/22  total  children_end  1    540.00  520.00  560.00  532.00  yes\n")
+        != std::string::npos);
+  CHECK(table.find("Line   Measure         h  Inside  Years  Coverage\n") != std::string::npos);
+  CHECK(table.find("total  cost          all       0      1      0.0%\n") != std::string::npos);
+  CHECK(table.find("total  children_end  all       1      1    100.0%\n") != std::string::npos);
+}
+
+TEST_CASE("the back-test CSV and JSON give a count's band as they give a cost's")
+{
+  const Backtest backtest = with_children_band();
+  const std::string csv = write_csv(backtest);
+  CHECK(csv.find("hand,o,2021/22,total,p10,520,1,children_end,DfE,\n"
+                 "hand,o,2021/22,total,p90,560,1,children_end,DfE,\n"
+                 "hand,o,2021/22,total,inside,1,1,children_end,DfE,\n")
+        != std::string::npos);
+  CHECK(csv.find("hand,o,all,total,coverage,100,all,children_end,,\n") != std::string::npos);
+  const std::string json = write_json(backtest);
+  CHECK(json.find("\"measure\": \"children_end\", \"forecast\": 540") != std::string::npos);
+  CHECK(json.find("\"p10\": 520, \"p90\": 560, \"inside\": true}") != std::string::npos);
+  CHECK(json.find("{\"line\": \"total\", \"measure\": \"children_end\", \"by_horizon\": "
+                  "[{\"horizon\": 1, \"coverage\": 100, \"inside\": 1, \"points\": 1}]")
+        != std::string::npos);
+}

@@ -1,12 +1,14 @@
-// The forecast's P10-P90 bands: zero variance gives the deterministic cost, the bands
-// are the draws' own quantiles, and neither the thread count nor anything but the seed
-// changes them.
+// The forecast's P10-P90 bands: zero variance gives the deterministic cost and, with a
+// care ladder, the deterministic numbers of children; the bands are the draws' own
+// quantiles, and neither the thread count nor anything but the seed changes them.
 
 #include "carecast/evaluator.hpp"
 #include "carecast/forecast_band.hpp"
 
+#include "test_ladder.hpp"
 #include "test_model.hpp"
 
+#include <algorithm>
 #include <bit>
 #include <cstdint>
 #include <doctest/doctest.h>
@@ -64,7 +66,29 @@ std::vector<std::uint64_t> fingerprint(const ForecastBands& bands)
     add(line.years);
   }
   add(bands.total);
+  for (const CountBands& count : bands.counts) {
+    add(count.years);
+  }
   return all;
+}
+
+// test::k_ladder_scenario with its demand rate and its entries uncertain.
+Model ladder_model(const std::string& demand, const std::string& entries)
+{
+  return test::model_from(test::k_ladder_scenario
+                          + test::uncertain("demand", "indices.demand.default", demand)
+                          + test::uncertain("entries", "ladder.entries.per_year", entries));
+}
+
+const CountBands& count_of(const ForecastBands& bands, const std::string& line,
+                           const std::string& measure)
+{
+  const auto found =
+    std::find_if(bands.counts.begin(), bands.counts.end(), [&](const CountBands& count) {
+      return count.line == line && count.measure == measure;
+    });
+  REQUIRE(found != bands.counts.end());
+  return *found;
 }
 
 } // namespace
@@ -146,4 +170,90 @@ matrix = [[1.0, 0.9, -0.9], [0.9, 1.0, 0.9], [-0.9, 0.9, 1.0]]
   const ForecastBandsResult repaired = forecast_bands(model, 0, settings);
   REQUIRE(repaired.bands);
   CHECK(repaired.bands->repair_distance.value_or(0.0) > 0.0);
+}
+
+TEST_CASE("a scenario without a care ladder has no count bands")
+{
+  const Model model = test::model_from(inline_scenario(k_spread));
+  CHECK(bands_of(model, 1, 10, 7).counts.empty());
+  // Two lines and the total, four years.
+  CHECK(band_values_per_draw(model) == 3 * 4);
+}
+
+TEST_CASE("the care ladder's counts have bands per placement type and in all, average and at "
+          "the year's end")
+{
+  const Model model = ladder_model(test::uniform(0.02, 0.02), test::uniform(12.0, 12.0));
+  const ForecastBands bands = bands_of(model, 0, 10, 7);
+  REQUIRE(bands.counts.size() == 6);
+  const char* expected[][2] = {{"home", "children_avg"},  {"away", "children_avg"},
+                               {"total", "children_avg"}, {"home", "children_end"},
+                               {"away", "children_end"},  {"total", "children_end"}};
+  for (std::size_t i = 0; i < 6; ++i) {
+    CHECK(bands.counts[i].line == expected[i][0]);
+    CHECK(bands.counts[i].measure == expected[i][1]);
+    CHECK(bands.counts[i].years.size() == 3);
+  }
+  // One line and the total, then two measures of two types and their total; three years.
+  CHECK(band_values_per_draw(model) == (2 + 2 * 3) * 3);
+}
+
+TEST_CASE("zero variance gives count bands of P10 = P90 = the deterministic number of children")
+{
+  const Model model = ladder_model(test::uniform(0.02, 0.02), test::uniform(12.0, 12.0));
+  const Outcome deterministic = Evaluator(model).evaluate(model.values(), Period::year);
+  // 300 draws: a full block and a short one, on two threads.
+  const ForecastBands bands = bands_of(model, 0, 300, 7, 2);
+  for (int y = 0; y < model.grid().years(); ++y) {
+    CAPTURE(y);
+    // The total is added up in the ladder's order, as the run report adds it.
+    double average = 0.0;
+    double end = 0.0;
+    for (const auto& [t, type] : {std::pair{0, "home"}, std::pair{1, "away"}}) {
+      const double avg_count = deterministic.children_avg(0, t, y)[0];
+      const double end_count = deterministic.children_end(0, t, y)[0];
+      average += avg_count;
+      end += end_count;
+      CHECK(count_of(bands, type, "children_avg").years[y].p10 == avg_count);
+      CHECK(count_of(bands, type, "children_avg").years[y].p90 == avg_count);
+      CHECK(count_of(bands, type, "children_end").years[y].p10 == end_count);
+      CHECK(count_of(bands, type, "children_end").years[y].p90 == end_count);
+    }
+    CHECK(count_of(bands, "total", "children_avg").years[y].p10 == average);
+    CHECK(count_of(bands, "total", "children_avg").years[y].p90 == average);
+    CHECK(count_of(bands, "total", "children_end").years[y].p10 == end);
+    CHECK(count_of(bands, "total", "children_end").years[y].p90 == end);
+    // And the cost of the line the ladder feeds, evaluated with every figure.
+    CHECK(bands.total[y].p10 == deterministic.total(0, y)[0]);
+  }
+}
+
+TEST_CASE("a count band is the P10 and P90 of the draws' children, and spreads with the entries")
+{
+  const Model model = ladder_model(test::triangular(0.0, 0.02, 0.1), test::uniform(6.0, 18.0));
+  const ForecastBands bands = bands_of(model, 0, 500, 3);
+  const SampledInputs inputs = input_sampler(model, 3, false);
+  REQUIRE(inputs.sampler);
+  const Outcome outcome =
+    Evaluator(model).evaluate(parameter_block(model, *inputs.sampler, 0, 500), Period::year);
+  for (int y = 0; y < model.grid().years(); ++y) {
+    CAPTURE(y);
+    const Eigen::RowVectorXd away = outcome.children_end(0, 1, y);
+    std::vector<double> values(away.begin(), away.end());
+    const Statistics expected = statistics_of(values);
+    CHECK(count_of(bands, "away", "children_end").years[y].p10 == expected.p10);
+    CHECK(count_of(bands, "away", "children_end").years[y].p90 == expected.p90);
+    const Band& total = count_of(bands, "total", "children_avg").years[y];
+    CHECK(total.p10 < total.p90); // entries are uncertain from the first month
+  }
+}
+
+TEST_CASE("one and two threads give bit-identical count bands")
+{
+  const Model model = ladder_model(test::triangular(0.0, 0.02, 0.1), test::uniform(6.0, 18.0));
+  // 1000 draws are not a multiple of the block size, so the last block is short.
+  const ForecastBands one = bands_of(model, 0, 1000, 11, 1);
+  const ForecastBands two = bands_of(model, 0, 1000, 11, 2);
+  REQUIRE(one.counts.size() == 6);
+  CHECK(fingerprint(one) == fingerprint(two));
 }
