@@ -39,6 +39,16 @@ bool near(double actual, double expected, double tolerance = 1e-12)
   return std::fabs(actual - expected) < tolerance;
 }
 
+// Two lines of 14 a year to 2023/24 at 4%, `annual` uplifted on 1 April and `monthly`
+// month by month, each with `line_extra` added to its table.
+std::string uplifted_lines(const std::string& line_extra)
+{
+  return header("2023/24") + "[indices.step]\ndefault = 0.04\n[indices.smooth]\ndefault = 0.04\n"
+         + "timing = \"monthly\"\n[lines.annual]\nbase = 14.0\nprices = { step = 1.0 }\n"
+         + line_extra + "[lines.monthly]\nbase = 14.0\nprices = { smooth = 1.0 }\n" + line_extra
+         + "[options.o]\nname = \"O\"\n";
+}
+
 } // namespace
 
 TEST_CASE("zero rates keep a line flat: every year costs its base")
@@ -178,21 +188,7 @@ TEST_CASE("a 4% rate on a 14m line costs 14.56 in the first year and 15.14 in th
           "both timings")
 {
   // A rate is the change of a year's average level: 14 x 1.04 = 14.56, 14 x 1.04^2 = 15.1424.
-  const Model model = model_from(header("2023/24") + R"(
-[indices.step]
-default = 0.04
-[indices.smooth]
-default = 0.04
-timing = "monthly"
-[lines.annual]
-base = 14.0
-prices = { step = 1.0 }
-[lines.monthly]
-base = 14.0
-prices = { smooth = 1.0 }
-[options.o]
-name = "O"
-)");
+  const Model model = model_from(uplifted_lines(""));
   const Outcome years = evaluate(model, Period::year);
   for (int line = 0; line < 2; ++line) {
     CAPTURE(line);
@@ -218,23 +214,7 @@ TEST_CASE("a line that stops after September of the first year costs 7.28 under 
 {
   // Annual: six months at 14 / 12 x 1.04 = 7.28. Monthly: April to September lie below
   // the year's average level of 1.04, which the later months are above.
-  const Model model = model_from(header("2023/24") + R"(
-[indices.step]
-default = 0.04
-[indices.smooth]
-default = 0.04
-timing = "monthly"
-[lines.annual]
-base = 14.0
-prices = { step = 1.0 }
-until = "2022-09"
-[lines.monthly]
-base = 14.0
-prices = { smooth = 1.0 }
-until = "2022-09"
-[options.o]
-name = "O"
-)");
+  const Model model = model_from(uplifted_lines("until = \"2022-09\"\n"));
   const Outcome years = evaluate(model, Period::year);
   CHECK(cost(years, 0, 0, 1) == doctest::Approx(7.28).epsilon(1e-12));
   CHECK(cost(years, 0, 1, 1) < 7.28 - 0.01);
