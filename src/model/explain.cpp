@@ -3,8 +3,8 @@
 #include "budget.hpp"
 #include "ladder.hpp"
 
-#include <fmt/format.h>
 #include <algorithm>
+#include <fmt/format.h>
 #include <map>
 
 namespace carecast {

@@ -238,14 +238,12 @@ void Model::compile_budget_year(const BudgetYear& year, bool roll_forward)
   m_budget.source_by_year[index] = BudgetSource::stated;
   if (roll_forward && !has_kind(BudgetStepKind::base) && index > 0) {
     const std::string previous = to_string(m_grid.year(index - 1));
-    const Number start{0.0,
-                       fmt::format("budget.years.{}.{}", to_string(year.year),
-                                   k_rolled_forward_step),
-                       m_unit,
-                       year.pos,
-                       {{},
-                        fmt::format("Derived: {}'s net budget less its one-off steps.",
-                                    previous)}};
+    const Number start{
+      0.0,
+      fmt::format("budget.years.{}.{}", to_string(year.year), k_rolled_forward_step),
+      m_unit,
+      year.pos,
+      {{}, fmt::format("Derived: {}'s net budget less its one-off steps.", previous)}};
     m_budget.rolled_forward[index] = add(start, fmt::format("{} budget rolled forward", previous));
     m_parameters.back().derived = true;
     m_budget.adds_growth[index] = !has_kind(BudgetStepKind::inflation);

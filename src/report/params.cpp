@@ -42,12 +42,12 @@ ParameterList parameter_list(const Model& model, const std::string& scenario)
 {
   ParameterList list{scenario, {}};
   for (const Parameter& parameter : model.parameters()) {
-    list.entries.push_back(
-      {parameter.path, parameter.value, parameter.unit,
-       parameter.pos.file.empty() ? std::string{}
-                                  : fmt::format("{}:{}", parameter.pos.file, parameter.pos.line),
-       parameter.provenance.source, parameter.provenance.assumption, std::string{},
-       parameter.derived});
+    list.entries.push_back({parameter.path, parameter.value, parameter.unit,
+                            parameter.pos.file.empty()
+                              ? std::string{}
+                              : fmt::format("{}:{}", parameter.pos.file, parameter.pos.line),
+                            parameter.provenance.source, parameter.provenance.assumption,
+                            std::string{}, parameter.derived});
   }
   for (const ModelInput& input : model.inputs()) {
     list.entries[static_cast<std::size_t>(input.parameter)].distribution =
@@ -58,9 +58,8 @@ ParameterList parameter_list(const Model& model, const std::string& scenario)
 
 std::string write_csv(const ParameterList& list)
 {
-  std::string text = csv_record(
-    {"scenario", "path", "value", "unit", "location", "source", "assumption", "distribution",
-     "derived"});
+  std::string text = csv_record({"scenario", "path", "value", "unit", "location", "source",
+                                 "assumption", "distribution", "derived"});
   for (const ParameterEntry& entry : list.entries) {
     text += csv_record({list.scenario, entry.path, full_precision(entry.value), entry.unit,
                         entry.location, entry.source, entry.assumption, entry.distribution,

@@ -37,8 +37,7 @@ bool counts(SavingsBasis basis, const ModelOverlay& overlay)
 
 // The budget's target by year: the running sum of its saving steps (a one-off one
 // only in its year), written negative and shown positive.
-std::vector<std::optional<double>> budget_targets(const Model& model,
-                                                  const Eigen::VectorXd& values)
+std::vector<std::optional<double>> budget_targets(const Model& model, const Eigen::VectorXd& values)
 {
   const ModelBudget& budget = model.budget();
   std::vector<std::optional<double>> targets(budget.source_by_year.size());
@@ -60,8 +59,8 @@ std::vector<std::optional<double>> budget_targets(const Model& model,
   return targets;
 }
 
-std::optional<double> overlay_target(const Model& model, const Eigen::VectorXd& values,
-                                     int option, int year)
+std::optional<double> overlay_target(const Model& model, const Eigen::VectorXd& values, int option,
+                                     int year)
 {
   std::optional<double> target;
   for (const ModelOverlay& overlay : model.options()[option].overlays) {
@@ -121,16 +120,15 @@ std::string_view describe(SavingsBasis basis)
 SavingsTrack track_savings(const Model& model, const Eigen::VectorXd& values, int option)
 {
   const SavingsBasis basis = savings_basis(model);
-  const std::vector<std::optional<double>> budget =
-    basis == SavingsBasis::budget ? budget_targets(model, values)
-                                  : std::vector<std::optional<double>>{};
+  const std::vector<std::optional<double>> budget = basis == SavingsBasis::budget
+                                                      ? budget_targets(model, values)
+                                                      : std::vector<std::optional<double>>{};
   SavingsTrack track;
   for (int year = 0; year < model.grid().years(); ++year) {
     const std::optional<double> target =
       basis == SavingsBasis::budget ? budget[year] : overlay_target(model, values, option, year);
     if (target) {
-      track.years.push_back(
-        {year, *target, delivered_in(model, values, option, year, basis)});
+      track.years.push_back({year, *target, delivered_in(model, values, option, year, basis)});
     }
   }
   for (auto year = track.years.rbegin(); year != track.years.rend() && year->met(); ++year) {

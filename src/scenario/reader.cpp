@@ -163,7 +163,8 @@ std::optional<bool> Reader::flag(const toml::table& table, std::string_view key,
     return std::nullopt;
   }
   if (!node->is_boolean()) {
-    error(node->source(), fmt::format("'{}' must be true or false, not {}", path, type_name(*node)));
+    error(node->source(),
+          fmt::format("'{}' must be true or false, not {}", path, type_name(*node)));
     return std::nullopt;
   }
   return node->as_boolean()->get();

@@ -1154,5 +1154,6 @@ target = 1.0
 ramp = { "2022/23" = 1.0 }
 delivers_saving = true
 )");
-  CHECK(mentions(result, "unknown key 'delivers_saving' in [options.o.overlays.s] (type \"saving\")"));
+  CHECK(
+    mentions(result, "unknown key 'delivers_saving' in [options.o.overlays.s] (type \"saving\")"));
 }

@@ -525,7 +525,8 @@ roll_forward = true
 [budget.years."2021/22"]
 rolled_forward = { kind = "base", value = 10.0 }
 )"));
-  CHECK(problem.message.find("the step id 'rolled_forward' is carecast's own") != std::string::npos);
+  CHECK(problem.message.find("the step id 'rolled_forward' is carecast's own")
+        != std::string::npos);
 }
 
 TEST_CASE("a positive saving step is an error that suggests the negative amount")
