@@ -27,6 +27,10 @@ struct Parameter
   SourcePos pos;
   Provenance provenance;
   double value = 0.0;
+  // Computed from other parameters (a roll-forward year's start), not an input: the
+  // evaluator works it out for each draw, and `value` is what the scenario's own
+  // values give.
+  bool derived = false;
 };
 
 // Entries below are positions in the parameter vector; k_none marks an absent one.
@@ -65,6 +69,7 @@ struct ModelOverlay
   int optimism_bias = k_none;    // an uplift on the overlay's amounts
   std::vector<int> ramp_by_year; // fraction parameter in force each year, or k_none
   int counterpart = k_none;      // the placement type shifted into, or filled from
+  bool delivers_saving = false;  // counts towards the budget's savings target
 };
 
 struct ModelOption
@@ -77,11 +82,21 @@ struct ModelOption
   std::vector<ModelOverlay> overlays;
 };
 
+// Where a year's budget comes from: nowhere; its own steps; the year before's budget
+// rolled forward, with its steps on top; or the year before's budget grown.
+enum class BudgetSource { none, stated, rolled_forward, grown };
+
 struct ModelBudget
 {
+  std::vector<BudgetSource> source_by_year;
   std::vector<std::vector<int>> steps_by_year;
   std::vector<std::vector<BudgetStepKind>> kinds_by_year; // the kind of each step above
-  std::vector<bool> known;
+  std::vector<std::vector<bool>> one_off_by_year;         // whether each step above is one-off
+  // The derived parameter a roll-forward year starts from, k_none in other years.
+  std::vector<int> rolled_forward;
+  // Whether a roll-forward year adds growth on what it rolls forward (it has no
+  // inflation step of its own).
+  std::vector<bool> adds_growth;
   int growth = k_none;
 };
 
@@ -145,7 +160,7 @@ public:
   const std::vector<Parameter>& parameters() const { return m_parameters; }
   Eigen::VectorXd values() const;
   // Replaces a parameter's value, e.g. for a what-if given on the command line.
-  void set_value(int parameter, double value) { m_parameters[parameter].value = value; }
+  void set_value(int parameter, double value);
   std::optional<int> find_parameter(std::string_view path) const;
 
   const std::vector<ModelIndex>& indices() const { return m_indices; }
@@ -171,6 +186,8 @@ private:
   ModelOverlay compile(const Overlay& overlay);
   void compile_options(const std::vector<Option>& options);
   void compile_budget(const Budget& budget);
+  void compile_budget_year(const BudgetYear& year, bool roll_forward);
+  void refresh_derived();
   void compile_appraisal(const Appraisal& appraisal);
   void compile_ladder(const Ladder& ladder);
   void compile_uncertainty(const Scenario& scenario);

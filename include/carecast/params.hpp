@@ -19,6 +19,7 @@ struct ParameterEntry
   std::string source;
   std::string assumption;
   std::string distribution; // e.g. "triangular(low 0.02, mode 0.033, high 0.06)"; empty if none
+  bool derived = false;     // computed from other parameters, not an input (Parameter::derived)
 };
 
 struct ParameterList
@@ -32,7 +33,8 @@ ParameterList parameter_list(const Model& model, const std::string& scenario);
 // A distribution for people: its kind and settings.
 std::string describe(const Distribution& distribution);
 
-// CSV: the header `scenario,path,value,unit,location,source,assumption,distribution`.
+// CSV: the header `scenario,path,value,unit,location,source,assumption,distribution,derived`,
+// derived being 1 or 0.
 std::string write_csv(const ParameterList& list);
 std::string write_json(const ParameterList& list);
 // Each parameter on a line (address, value, unit, distribution), its location and

@@ -45,6 +45,8 @@ struct Report
   std::vector<ReportRow> rows;
   std::string appraisal;  // how net present cost was discounted, for people
   std::string price_year; // the prices real costs are in; empty without a deflator
+  // Where the savings target comes from, for people; empty without savings rows.
+  std::string savings_basis;
 
   // The value of one row, or nullptr when the report has none.
   const double* find(std::string_view option, std::string_view year, std::string_view line,

@@ -8,6 +8,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace carecast {
@@ -94,7 +95,12 @@ struct BudgetStep
   std::string name;
   Number amount;
   BudgetStepKind kind = BudgetStepKind::pressure;
+  // A one-off step counts in its own year only: it is not carried into the next.
+  bool one_off = false;
 };
+
+// The id of the step a roll-forward year starts from: the year before's budget.
+inline constexpr std::string_view k_rolled_forward_step = "rolled_forward";
 
 struct BudgetYear
 {
@@ -108,6 +114,10 @@ struct Budget
   std::vector<BudgetYear> years;
   // Growth applied to each year without a stated budget, from the year before.
   std::optional<Number> growth;
+  // Whether a year written without a base step starts from the year before's net
+  // budget less its one-off steps, as a medium-term financial strategy builds it.
+  bool roll_forward = false;
+  SourcePos roll_forward_pos;
 };
 
 enum class OverlayKind {
@@ -154,6 +164,10 @@ struct Overlay
   std::vector<RampStep> ramp;
   // The placement type a shift moves children into, or a capacity fills from.
   std::optional<Reference> counterpart;
+  // Whether what the overlay takes off counts towards the budget's savings target (a
+  // saving always does).
+  bool delivers_saving = false;
+  SourcePos delivers_saving_pos;
 };
 
 struct Option

@@ -75,7 +75,8 @@ struct Sensitivity
 
 // Parameters without a distribution are left out when their value is 0 (a share of
 // nothing does not move) or when they are shares that must add up to 1 with others
-// (a line's price shares, the ladder's entry shares). Their ranges (+/- the swing for
+// (a line's price shares, the ladder's entry shares); derived parameters (a budget
+// year's rolled-forward start) always are. Their ranges (+/- the swing for
 // the tornado, 0 to twice the value for switching values) stay within what validation
 // accepts: fractions within [0, 1], a placement type's outflows at most 1
 // (docs/uncertainty.md, "sensitivity").

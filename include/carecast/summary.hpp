@@ -18,8 +18,9 @@ namespace carecast {
 // (their sum) where the year has a budget; projected_cost every year; and gap
 // (projected cost less net budget, positive when the budget falls short) where both
 // are known. A year whose budget grows from the year before has the previous net
-// budget as its base and the growth as inflation. `outcome` is the yearly evaluation
-// of the parameter values `values`.
+// budget as its base and the growth as inflation; a year rolled forward has what it
+// rolls forward as base. The option's savings against target follow (savings.hpp).
+// `outcome` is the yearly evaluation of the parameter values `values`.
 Report summary_report(const Model& model, const Outcome& outcome, const Eigen::VectorXd& values,
                       const std::string& scenario, int option);
 

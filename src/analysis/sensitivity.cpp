@@ -163,13 +163,15 @@ std::vector<Bounds> validated_bounds(const Model& model, const Eigen::VectorXd& 
 }
 
 // Every parameter with a distribution, and every other that is not 0 (a share of
-// nothing does not move) and not a tied share.
+// nothing does not move), not a tied share and not derived (worked out from others,
+// so moving it alone moves nothing).
 std::vector<int> chosen_parameters(const Model& model, const Eigen::VectorXd& values)
 {
   const std::vector<bool> tied = tied_shares(model);
   std::vector<int> chosen;
   for (int p = 0; p < static_cast<int>(values.size()); ++p) {
-    if (input_of(model, p) || (values[p] != 0.0 && !tied[p])) {
+    const bool derived = model.parameters()[p].derived;
+    if (input_of(model, p) || (values[p] != 0.0 && !tied[p] && !derived)) {
       chosen.push_back(p);
     }
   }

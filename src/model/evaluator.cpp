@@ -1,5 +1,6 @@
 #include "carecast/evaluator.hpp"
 
+#include "budget.hpp"
 #include "ladder.hpp"
 
 #include <algorithm>
@@ -264,20 +265,9 @@ private:
 
 void fill_budget(const Model& model, const Parameters& parameters, Outcome& outcome)
 {
-  const ModelBudget& budget = model.budget();
-  const int years = model.grid().years();
-  for (int y = 0; y < years; ++y) {
-    auto row = outcome.budget(y);
-    if (budget.known[y]) {
-      row.setZero();
-      for (const int step : budget.steps_by_year[y]) {
-        row += parameters.row(step);
-      }
-    } else if (y > 0 && budget.growth != k_none) {
-      row = outcome.budget(y - 1).array() * (1.0 + parameters.row(budget.growth).array());
-    } else {
-      row.setConstant(std::numeric_limits<double>::quiet_NaN());
-    }
+  const Array net = budget_rows(model, parameters).net;
+  for (int y = 0; y < model.grid().years(); ++y) {
+    outcome.budget(y) = net.row(y).matrix();
   }
 }
 

@@ -1,7 +1,9 @@
 #include "carecast/explain.hpp"
 
+#include "budget.hpp"
 #include "ladder.hpp"
 
+#include <algorithm>
 #include <fmt/format.h>
 #include <map>
 #include <optional>
@@ -267,26 +269,46 @@ Explanation explain_cost(const Model& model, const Eigen::VectorXd& values, int 
   return CostTerms(model, values, option, line, year).build();
 }
 
+namespace {
+
+// "Budget 2022/23", or "Budget 2022/23 less one-off steps" when it has some: what a
+// grown year starts from.
+std::string carried_label(const Model& model, int year)
+{
+  const std::vector<bool>& one_off = model.budget().one_off_by_year[year];
+  const bool any = std::find(one_off.begin(), one_off.end(), true) != one_off.end();
+  return fmt::format("Budget {}{}", to_string(model.grid().year(year)),
+                     any ? " less one-off steps" : "");
+}
+
+} // namespace
+
 Explanation explain_budget(const Model& model, const Eigen::VectorXd& values, int year)
 {
   const ModelBudget& budget = model.budget();
+  const BudgetSource source = budget.source_by_year[year];
   Explanation result;
-  if (budget.known[year]) {
-    for (const int step : budget.steps_by_year[year]) {
-      const Parameter& parameter = model.parameters()[step];
-      result.terms.push_back(
-        {parameter.label.empty() ? parameter.path : parameter.label, values[step], step});
-    }
-  } else if (year > 0 && budget.growth != k_none) {
-    const double previous = explain_budget(model, values, year - 1).total;
-    result.terms.push_back(
-      {fmt::format("Budget {}", to_string(model.grid().year(year - 1))), previous, k_none});
+  if (source == BudgetSource::none) {
+    return result;
+  }
+  const BudgetRows rows = budget_rows(model, values);
+  if (source == BudgetSource::rolled_forward) {
+    const int rolled = budget.rolled_forward[year];
+    result.terms.push_back({model.parameters()[rolled].label, rows.start(year, 0), rolled});
+  } else if (source == BudgetSource::grown) {
+    result.terms.push_back({carried_label(model, year - 1), rows.start(year, 0), k_none});
+  }
+  const bool takes_growth = source == BudgetSource::grown || budget.adds_growth[year];
+  if (takes_growth && budget.growth != k_none) {
     result.terms.push_back({fmt::format("Growth at {:g}%", values[budget.growth] * 100.0),
-                            previous * values[budget.growth], budget.growth});
+                            rows.growth(year, 0), budget.growth});
   }
-  for (const Term& term : result.terms) {
-    result.total += term.value;
+  for (const int step : budget.steps_by_year[year]) {
+    const Parameter& parameter = model.parameters()[step];
+    result.terms.push_back(
+      {parameter.label.empty() ? parameter.path : parameter.label, values[step], step});
   }
+  result.total = rows.net(year, 0);
   return result;
 }
 

@@ -1,6 +1,9 @@
 #include "carecast/model.hpp"
 
+#include "budget.hpp"
+
 #include <algorithm>
+#include <fmt/format.h>
 #include <map>
 
 namespace carecast {
@@ -46,6 +49,25 @@ Model::Model(const Scenario& scenario)
   compile_options(scenario.options);
   compile_appraisal(scenario.appraisal);
   compile_uncertainty(scenario);
+  refresh_derived();
+}
+
+void Model::set_value(int parameter, double value)
+{
+  m_parameters[parameter].value = value;
+  refresh_derived();
+}
+
+// A derived parameter's value is the one the scenario's own values give.
+void Model::refresh_derived()
+{
+  const Eigen::VectorXd current = values();
+  const projection::BudgetRows rows = projection::budget_rows(*this, current);
+  for (int y = 0; y < m_grid.years(); ++y) {
+    if (const int rolled = m_budget.rolled_forward[y]; rolled != k_none) {
+      m_parameters[rolled].value = rows.start(y, 0);
+    }
+  }
 }
 
 Eigen::VectorXd Model::values() const
@@ -129,6 +151,7 @@ ModelOverlay Model::compile(const Overlay& overlay)
     compiled.counterpart = placement_position(overlay.counterpart->id);
   }
   compiled.value = add(overlay.value);
+  compiled.delivers_saving = overlay.delivers_saving;
   compiled.first_month = overlay.from ? month_index(overlay.from->month) : 0;
   compiled.end_month = overlay.until ? month_index(overlay.until->month) + 1 : m_grid.months();
   if (overlay.indexed_by) {
@@ -186,19 +209,54 @@ void Model::compile_options(const std::vector<Option>& options)
 
 void Model::compile_budget(const Budget& budget)
 {
-  m_budget.steps_by_year.assign(m_grid.years(), {});
-  m_budget.kinds_by_year.assign(m_grid.years(), {});
-  m_budget.known.assign(m_grid.years(), false);
+  const int years = m_grid.years();
+  m_budget.source_by_year.assign(years, BudgetSource::none);
+  m_budget.steps_by_year.assign(years, {});
+  m_budget.kinds_by_year.assign(years, {});
+  m_budget.one_off_by_year.assign(years, {});
+  m_budget.rolled_forward.assign(years, k_none);
+  m_budget.adds_growth.assign(years, false);
   for (const BudgetYear& year : budget.years) {
-    const int index = *m_grid.year_index(year.year);
-    for (const BudgetStep& step : year.steps) {
-      m_budget.steps_by_year[index].push_back(add(step.amount, step.name));
-      m_budget.kinds_by_year[index].push_back(step.kind);
-    }
-    m_budget.known[index] = true;
+    compile_budget_year(year, budget.roll_forward);
   }
   if (budget.growth) {
     m_budget.growth = add(*budget.growth);
+  }
+  for (int y = 1; y < years; ++y) {
+    if (m_budget.source_by_year[y] == BudgetSource::none && m_budget.growth != k_none
+        && m_budget.source_by_year[y - 1] != BudgetSource::none) {
+      m_budget.source_by_year[y] = BudgetSource::grown;
+    }
+  }
+}
+
+// A year without a base step rolls forward when the scenario asks for it: validation
+// has made sure it is not the first budget year.
+void Model::compile_budget_year(const BudgetYear& year, bool roll_forward)
+{
+  const int index = *m_grid.year_index(year.year);
+  const auto has_kind = [&](BudgetStepKind kind) {
+    return std::any_of(year.steps.begin(), year.steps.end(),
+                       [&](const BudgetStep& step) { return step.kind == kind; });
+  };
+  m_budget.source_by_year[index] = BudgetSource::stated;
+  if (roll_forward && !has_kind(BudgetStepKind::base) && index > 0) {
+    const std::string previous = to_string(m_grid.year(index - 1));
+    const Number start{
+      0.0,
+      fmt::format("budget.years.{}.{}", to_string(year.year), k_rolled_forward_step),
+      m_unit,
+      year.pos,
+      {{}, fmt::format("Derived: {}'s net budget less its one-off steps.", previous)}};
+    m_budget.rolled_forward[index] = add(start, fmt::format("{} budget rolled forward", previous));
+    m_parameters.back().derived = true;
+    m_budget.adds_growth[index] = !has_kind(BudgetStepKind::inflation);
+    m_budget.source_by_year[index] = BudgetSource::rolled_forward;
+  }
+  for (const BudgetStep& step : year.steps) {
+    m_budget.steps_by_year[index].push_back(add(step.amount, step.name));
+    m_budget.kinds_by_year[index].push_back(step.kind);
+    m_budget.one_off_by_year[index].push_back(step.one_off);
   }
 }
 

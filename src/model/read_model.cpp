@@ -19,7 +19,14 @@ ModelLoad compile(LoadResult loaded)
     paths.push_back(parameter.path);
   }
   for (const UncertainInput& input : loaded.scenario->uncertainty) {
-    if (!model->find_parameter(input.parameter.id)) {
+    const std::optional<int> parameter = model->find_parameter(input.parameter.id);
+    if (parameter && model->parameters()[*parameter].derived) {
+      result.diagnostics.push_back(
+        {input.parameter.pos,
+         fmt::format("'uncertainty.{}.parameter' = \"{}\" is derived from other parameters, "
+                     "not an input: give the distribution to the figures it is worked out from",
+                     input.id, input.parameter.id)});
+    } else if (!parameter) {
       result.diagnostics.push_back(
         {input.parameter.pos,
          fmt::format("'uncertainty.{}.parameter' = \"{}\" names no parameter of the scenario "

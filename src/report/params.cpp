@@ -42,11 +42,12 @@ ParameterList parameter_list(const Model& model, const std::string& scenario)
 {
   ParameterList list{scenario, {}};
   for (const Parameter& parameter : model.parameters()) {
-    list.entries.push_back(
-      {parameter.path, parameter.value, parameter.unit,
-       parameter.pos.file.empty() ? std::string{}
-                                  : fmt::format("{}:{}", parameter.pos.file, parameter.pos.line),
-       parameter.provenance.source, parameter.provenance.assumption, std::string{}});
+    list.entries.push_back({parameter.path, parameter.value, parameter.unit,
+                            parameter.pos.file.empty()
+                              ? std::string{}
+                              : fmt::format("{}:{}", parameter.pos.file, parameter.pos.line),
+                            parameter.provenance.source, parameter.provenance.assumption,
+                            std::string{}, parameter.derived});
   }
   for (const ModelInput& input : model.inputs()) {
     list.entries[static_cast<std::size_t>(input.parameter)].distribution =
@@ -57,11 +58,12 @@ ParameterList parameter_list(const Model& model, const std::string& scenario)
 
 std::string write_csv(const ParameterList& list)
 {
-  std::string text = csv_record(
-    {"scenario", "path", "value", "unit", "location", "source", "assumption", "distribution"});
+  std::string text = csv_record({"scenario", "path", "value", "unit", "location", "source",
+                                 "assumption", "distribution", "derived"});
   for (const ParameterEntry& entry : list.entries) {
     text += csv_record({list.scenario, entry.path, full_precision(entry.value), entry.unit,
-                        entry.location, entry.source, entry.assumption, entry.distribution});
+                        entry.location, entry.source, entry.assumption, entry.distribution,
+                        entry.derived ? "1" : "0"});
   }
   return text;
 }
@@ -72,10 +74,11 @@ std::string write_json(const ParameterList& list)
   for (const ParameterEntry& entry : list.entries) {
     items +=
       fmt::format("{}    {{\"path\": {}, \"value\": {}, \"unit\": {}, \"location\": {}, "
-                  "\"source\": {}, \"assumption\": {}, \"distribution\": {}}}",
+                  "\"source\": {}, \"assumption\": {}, \"distribution\": {}, \"derived\": {}}}",
                   items.empty() ? "" : ",\n", json_string(entry.path), full_precision(entry.value),
                   json_string(entry.unit), json_string(entry.location), json_string(entry.source),
-                  json_string(entry.assumption), json_string(entry.distribution));
+                  json_string(entry.assumption), json_string(entry.distribution),
+                  entry.derived ? "true" : "false");
   }
   return fmt::format("{{\n  \"scenario\": {},\n  \"parameters\": [\n{}\n  ]\n}}\n",
                      json_string(list.scenario), items);
@@ -89,7 +92,8 @@ std::string write_terminal(const ParameterList& list)
   table.add_column("Unit", TextTable::Align::left);
   table.add_column("Distribution", TextTable::Align::left);
   for (const ParameterEntry& entry : list.entries) {
-    table.add_row({entry.path, fmt::format("{:g}", entry.value), entry.unit, entry.distribution});
+    table.add_row({entry.path, fmt::format("{:g}", entry.value), entry.unit,
+                   entry.derived ? "derived, not an input" : entry.distribution});
   }
   std::string provenance;
   for (const ParameterEntry& entry : list.entries) {

@@ -10,7 +10,7 @@ Report empty_report(ReportKind kind, const Model& model, const Outcome& outcome,
                     const std::string& scenario)
 {
   assert(outcome.periods() == model.grid().years() && "reports are built from yearly outcomes");
-  Report report{kind, scenario, model.name(), model.unit(), {}, {}, {}, {}, {}, {}, {}};
+  Report report{kind, scenario, model.name(), model.unit(), {}, {}, {}, {}, {}, {}, {}, {}};
   for (const ModelLine& line : model.lines()) {
     report.lines.push_back({line.id, line.name.empty() ? line.id : line.name});
   }

@@ -1,6 +1,7 @@
 #include "carecast/summary.hpp"
 
 #include "carecast/explain.hpp"
+#include "carecast/savings.hpp"
 
 #include <algorithm>
 #include <array>
@@ -15,11 +16,11 @@ constexpr std::array<std::string_view, 5> k_kind_measures{
   "base_budget", "demand_pressures", "inflation", "other_pressures", "savings"};
 
 // The kind of one term of a year's budget explanation: a stated step's own kind, or,
-// in a year grown from the one before, the previous budget as base and growth as
-// inflation.
+// in a year grown or rolled forward from the one before, the budget it starts from as
+// base and growth as inflation.
 BudgetStepKind kind_of(const ModelBudget& budget, int year, const Term& term)
 {
-  if (term.parameter == k_none) {
+  if (term.parameter == k_none || term.parameter == budget.rolled_forward[year]) {
     return BudgetStepKind::base;
   }
   if (term.parameter == budget.growth) {
@@ -70,6 +71,7 @@ Report summary_report(const Model& model, const Outcome& outcome, const Eigen::V
       report.rows.push_back({chosen.id, report.years[year], total, "gap", cost - *net_budget});
     }
   }
+  add_savings_rows(report, model, values);
   return report;
 }
 

@@ -19,10 +19,15 @@ struct OverlaySchema
 const std::vector<OverlaySchema>& overlay_schemas()
 {
   static const std::vector<OverlaySchema> schemas{
-    {OverlayKind::recurring, "recurring", "line", "amount", "/yr", {"from", "until", "indexed"}},
-    {OverlayKind::one_off, "one_off", "line", "amount", "", {"from", "until"}},
+    {OverlayKind::recurring,
+     "recurring",
+     "line",
+     "amount",
+     "/yr",
+     {"from", "until", "indexed", "delivers_saving"}},
+    {OverlayKind::one_off, "one_off", "line", "amount", "", {"from", "until", "delivers_saving"}},
     {OverlayKind::saving, "saving", "line", "target", "/yr", {"from", "ramp"}},
-    {OverlayKind::stop_line, "stop_line", "line", "keep", "share", {"from"}},
+    {OverlayKind::stop_line, "stop_line", "line", "keep", "share", {"from", "delivers_saving"}},
     {OverlayKind::index_rate, "index_rate", "index", "rate", "rate/yr", {"from", "until"}},
     {OverlayKind::shift_entries,
      "shift_entries",
@@ -103,6 +108,11 @@ std::optional<Overlay> Reader::read_overlay(const toml::key& key, const toml::ta
     month(table, "from", path + ".from", window || schema->kind != OverlayKind::saving);
   overlay.until = month(table, "until", path + ".until", window);
   overlay.indexed_by = reference(table, "indexed", path + ".indexed", false);
+  overlay.delivers_saving =
+    flag(table, "delivers_saving", path + ".delivers_saving").value_or(false);
+  if (const toml::node* node = table.get("delivers_saving")) {
+    overlay.delivers_saving_pos = position(node->source());
+  }
   if (const toml::table* ramp =
         table_at(table, "ramp", path + ".ramp", schema->kind == OverlayKind::saving)) {
     for (const auto& [year_name, node] : in_file_order(*ramp)) {

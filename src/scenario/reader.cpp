@@ -157,6 +157,21 @@ std::optional<Number> Reader::number_at(const toml::table& table, std::string_vi
   return number(*node, path, std::move(unit));
 }
 
+std::optional<bool> Reader::flag(const toml::table& table, std::string_view key,
+                                 std::string_view path)
+{
+  const toml::node* node = table.get(key);
+  if (!node) {
+    return std::nullopt;
+  }
+  if (!node->is_boolean()) {
+    error(node->source(),
+          fmt::format("'{}' must be true or false, not {}", path, type_name(*node)));
+    return std::nullopt;
+  }
+  return node->as_boolean()->get();
+}
+
 std::optional<Reference> Reader::reference(const toml::table& table, std::string_view key,
                                            std::string_view path, bool required)
 {
@@ -365,23 +380,29 @@ std::optional<BudgetStepKind> Reader::step_kind(const toml::table& table, const 
 std::optional<BudgetStep> Reader::budget_step(std::string id, const toml::node& node,
                                               const std::string& path, BudgetStepKind kind)
 {
-  auto amount = number(node, path, m_unit, {"name", "kind"});
+  auto amount = number(node, path, m_unit, {"name", "kind", "one_off"});
   if (!amount) {
     return std::nullopt;
   }
   const toml::table* table = node.as_table();
   std::string name = table ? text(*table, "name", path + ".name", false) : "";
+  bool one_off = false;
   if (table) {
     kind = step_kind(*table, path + ".kind").value_or(kind);
+    one_off = flag(*table, "one_off", path + ".one_off").value_or(false);
   }
-  return BudgetStep{id, name.empty() ? id : std::move(name), std::move(*amount), kind};
+  return BudgetStep{id, name.empty() ? id : std::move(name), std::move(*amount), kind, one_off};
 }
 
 Budget Reader::read_budget(const toml::table& table)
 {
-  check_keys(table, {"years", "growth"}, "[budget]");
+  check_keys(table, {"years", "growth", "roll_forward"}, "[budget]");
   Budget budget;
   budget.growth = number_at(table, "growth", "budget.growth", "rate/yr", false);
+  budget.roll_forward = flag(table, "roll_forward", "budget.roll_forward").value_or(false);
+  if (const toml::node* node = table.get("roll_forward")) {
+    budget.roll_forward_pos = position(node->source());
+  }
   const toml::table* years = table_at(table, "years", "budget.years", false);
   if (!years) {
     return budget;

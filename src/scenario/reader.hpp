@@ -51,6 +51,8 @@ private:
                                   const std::string& path, std::string unit, bool required);
   std::optional<Reference> reference(const toml::table& table, std::string_view key,
                                      std::string_view path, bool required);
+  // A `true` or `false`; nothing when the key is absent or (reported) not a boolean.
+  std::optional<bool> flag(const toml::table& table, std::string_view key, std::string_view path);
   std::optional<MonthRef> month(const toml::table& table, std::string_view key,
                                 std::string_view path, bool required);
   std::optional<FinancialYear> year_key(const toml::key& key);

@@ -96,21 +96,28 @@ base = { value = 0.0, assumption = "Nothing one-off in the baseline; the options
 # --- The approved budget (section 6) ----------------------------------------------
 # Reports set each option's cost against it: the variance is cost minus budget, so a
 # positive variance is an overspend. A year is one figure, or a build-up of named
-# steps that carecast adds up. Years after the last one listed grow by `growth`.
+# steps that carecast adds up; a step's `kind` (base, demand, inflation, pressure or
+# saving) is how `carecast summary` groups it. With `roll_forward`, a year without a
+# base step starts from the year before's net budget (less its steps marked
+# `one_off = true`) and, unless it has an inflation step, takes `growth` on that.
+# Years not listed grow by `growth`.
 
 [budget]
+roll_forward = true
 growth = { value = 0.03, assumption = "Illustrative: the uplift in a medium-term financial strategy." }
 
 [budget.years."2026/27"]
-previous = { name = "2025/26 budget", value = 32.6, assumption = "Illustrative: last year's approved budget." }
-pay = { name = "Pay award", value = 0.5, assumption = "Illustrative: the year's pay award on the pay bill." }
-demand = { name = "Demand growth", value = 0.9, assumption = "Illustrative: growth funded for more children in care." }
+previous = { name = "2025/26 budget", kind = "base", value = 32.6, assumption = "Illustrative: last year's approved budget." }
+pay = { name = "Pay award", kind = "inflation", value = 0.5, assumption = "Illustrative: the year's pay award on the pay bill." }
+demand = { name = "Demand growth", kind = "demand", value = 0.9, assumption = "Illustrative: growth funded for more children in care." }
 
+# Rolls forward from 2026/27's 34.0; a saving step is written negative, and the
+# saving steps of the years so far are the savings target `compare` checks the
+# options against.
 [budget.years."2027/28"]
-previous = { name = "2026/27 budget", value = 34.0, assumption = "Illustrative: the 2026/27 build-up above." }
-pay = { name = "Pay award", value = 0.5, assumption = "Illustrative: the year's pay award on the pay bill." }
-demand = { name = "Demand growth", value = 0.8, assumption = "Illustrative: growth funded for more children in care." }
-savings = { name = "Savings target", value = -0.5, assumption = "Illustrative: a savings target to meet (a step may be negative)." }
+pay = { name = "Pay award", kind = "inflation", value = 0.5, assumption = "Illustrative: the year's pay award on the pay bill." }
+demand = { name = "Demand growth", kind = "demand", value = 0.8, assumption = "Illustrative: growth funded for more children in care." }
+savings = { name = "Savings target", kind = "saving", value = -0.5, assumption = "Illustrative: a saving the budget relies on, from fewer external placements." }
 
 # --- Options: the courses of action to compare (sections 7 and 8) -----------------
 # Every option starts from the baseline (the lines as their indices project them) and
@@ -163,7 +170,9 @@ description = "Everything in option 2; from 2028/29 the council also runs family
 extends = "in_house_home"   # inherits set_up, running_costs and fewer_placements
 
 # stop_line (section 8.4): from `from`, the line's baseline is multiplied by `keep`
-# (0 stops it).
+# (0 stops it). `delivers_saving = true` would count what it saves towards the
+# budget's savings target; that target is met by the home's fewer placements, so it
+# does not.
 [options.early_help.overlays.end_contract]
 type = "stop_line"
 name = "The family support contract ends"

@@ -143,13 +143,75 @@ void Validator::check_line(const Line& line)
   }
 }
 
+namespace {
+
+bool has_base(const BudgetYear& year)
+{
+  return std::any_of(year.steps.begin(), year.steps.end(),
+                     [](const BudgetStep& step) { return step.kind == BudgetStepKind::base; });
+}
+
+} // namespace
+
+void Validator::check_budget_step(const BudgetStep& step)
+{
+  if (step.kind == BudgetStepKind::saving && step.amount.value > 0.0) {
+    error(step.amount.pos,
+          fmt::format("'{}' = {:.15g} is positive: a saving step comes off the budget, so it is "
+                      "written as a negative amount (did you mean {:.15g}?)",
+                      step.amount.path, step.amount.value, -step.amount.value));
+  }
+}
+
+// With roll-forward, a year without a base step starts from the year before's budget,
+// so the first budget year needs a base, and the year before any other must have one.
+void Validator::check_roll_forward(const Budget& budget)
+{
+  std::set<FinancialYear> written;
+  for (const BudgetYear& year : budget.years) {
+    written.insert(year.year);
+  }
+  for (const BudgetYear& year : budget.years) {
+    for (const BudgetStep& step : year.steps) {
+      if (step.id == k_rolled_forward_step) {
+        error(step.amount.pos,
+              fmt::format("'{}': with roll_forward, the step id '{}' is carecast's own (the "
+                          "budget carried from the year before); give this step another id",
+                          step.amount.path, k_rolled_forward_step));
+      }
+    }
+    if (has_base(year)) {
+      continue;
+    }
+    const FinancialYear previous{year.year.start_year - 1};
+    if (year.year == *written.begin()) {
+      error(year.pos, fmt::format("budget year {} has no step of kind \"base\": with "
+                                  "'budget.roll_forward' = true a year without one starts from "
+                                  "the year before's budget, and {} is the first budget year",
+                                  to_string(year.year), to_string(year.year)));
+    } else if (!written.contains(previous) && !budget.growth) {
+      error(year.pos,
+            fmt::format("budget year {} has no step of kind \"base\" and nothing to roll "
+                        "forward from: {} has no budget (write it, or give 'budget.growth' to "
+                        "fill it)",
+                        to_string(year.year), to_string(previous)));
+    }
+  }
+}
+
 void Validator::check_budget(const Budget& budget)
 {
   for (const BudgetYear& year : budget.years) {
     check_year(year.year, year.pos, "budget year");
+    for (const BudgetStep& step : year.steps) {
+      check_budget_step(step);
+    }
   }
   if (budget.growth) {
     check_rate(*budget.growth);
+  }
+  if (budget.roll_forward && !budget.years.empty()) {
+    check_roll_forward(budget);
   }
 }
 
@@ -173,6 +235,11 @@ void Validator::check_cost_overlay(const Overlay& overlay, const std::string& pa
     }
   } else if (overlay.kind == OverlayKind::stop_line) {
     check_fraction(overlay.value);
+  } else if (overlay.delivers_saving && overlay.value.value > 0.0) {
+    error(overlay.delivers_saving_pos,
+          fmt::format("'{}.delivers_saving': '{}' = {:.15g} adds cost, so it delivers no saving; "
+                      "an amount that saves is written as a negative amount",
+                      path, overlay.value.path, overlay.value.value));
   } else if (overlay.kind == OverlayKind::saving && overlay.value.value < 0.0) {
     error(overlay.value.pos, fmt::format("'{}' = {:.15g} is negative: a saving's target is written "
                                          "as a positive amount and taken off the line",

@@ -57,6 +57,8 @@ private:
   void check_step_month(const Index& index);
   void check_line(const Line& line);
   void check_budget(const Budget& budget);
+  void check_budget_step(const BudgetStep& step);
+  void check_roll_forward(const Budget& budget);
   void check_option(const Option& option);
   void check_overlay(const Overlay& overlay, const std::string& path);
   void check_cost_overlay(const Overlay& overlay, const std::string& path);

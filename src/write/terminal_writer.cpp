@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <fmt/format.h>
+#include <optional>
 
 namespace carecast {
 
@@ -82,21 +83,26 @@ std::string option_section(const Report& report, std::string_view title, std::st
   return fmt::format("\n{}\n{}", title, table.render());
 }
 
-// When an option's savings first reach their target, from its savings rows.
+// The first year from which an option's savings meet their target in every later
+// year, from its savings rows.
 std::string savings_status(const Report& report, const std::string& option)
 {
   bool has_target = false;
+  std::optional<std::string> from;
   for (const std::string& year : report.years) {
-    const double* target = report.find(option, year, k_total_line, "savings_target");
-    const double* delivered = report.find(option, year, k_total_line, "savings_delivered");
-    if (target && delivered) {
+    if (const double* met = report.find(option, year, k_total_line, "savings_met")) {
       has_target = true;
-      if (target_met(*target, *delivered)) {
-        return "met in " + year;
+      if (*met == 0.0) {
+        from.reset();
+      } else if (!from) {
+        from = year;
       }
     }
   }
-  return has_target ? "not met within horizon" : "no savings target";
+  if (!has_target) {
+    return "no savings target";
+  }
+  return from ? "met from " + *from : "not met within horizon";
 }
 
 // Options ranked by net present cost, the cheapest first.
@@ -122,6 +128,56 @@ std::string appraisal_section(const Report& report)
   return fmt::format("\nNet present cost ({}{})\n{}", report.appraisal, prices, table.render());
 }
 
+// The years in which any option has a savings target.
+std::vector<std::string> savings_years(const Report& report)
+{
+  std::vector<std::string> years;
+  for (const std::string& year : report.years) {
+    for (const Label& option : report.options) {
+      if (report.find(option.id, year, k_total_line, "savings_target")) {
+        years.push_back(year);
+        break;
+      }
+    }
+  }
+  return years;
+}
+
+// Target, delivered and shortfall per year: the budget's target once, as every option
+// shares it, or each option's own.
+std::string savings_by_year(const Report& report, const std::vector<std::string>& years)
+{
+  TextTable table;
+  table.add_column("", Align::left);
+  for (const std::string& year : years) {
+    table.add_column(year, Align::right);
+  }
+  const auto add = [&](const std::string& label, const std::string& option,
+                       std::string_view measure) {
+    std::vector<std::string> cells{label};
+    for (const std::string& year : years) {
+      cells.push_back(money_or_blank(report.find(option, year, k_total_line, measure)));
+    }
+    table.add_row(std::move(cells));
+  };
+  const bool shared = report.savings_basis == describe(SavingsBasis::budget);
+  if (shared) {
+    add("Target", report.options.front().id, "savings_target");
+  }
+  for (const Label& option : report.options) {
+    if (savings_status(report, option.id) == "no savings target") {
+      continue;
+    }
+    table.add_row({option.id});
+    if (!shared) {
+      add("  target", option.id, "savings_target");
+    }
+    add("  delivered", option.id, "savings_delivered");
+    add("  shortfall", option.id, "savings_shortfall");
+  }
+  return table.render();
+}
+
 std::string savings_section(const Report& report)
 {
   TextTable table;
@@ -140,7 +196,13 @@ std::string savings_section(const Report& report)
     table.add_row({option.id, savings_status(report, option.id),
                    any ? two_decimals(shortfall) : std::string{}});
   }
-  return fmt::format("\nSavings against target\n{}", table.render());
+  const std::vector<std::string> years = savings_years(report);
+  if (years.empty()) {
+    return fmt::format("\nSavings against target\n{}", table.render());
+  }
+  return fmt::format("\nSavings against target: {}\nShortfall = target - delivered, part of the "
+                     "variance above (not added to it)\n{}\n{}",
+                     report.savings_basis, savings_by_year(report, years), table.render());
 }
 
 // A table with a column per year after the first, of row labels.
@@ -254,9 +316,19 @@ std::string summary_text(const Report& report)
   add("Projected cost", "projected_cost");
   table.add_rule();
   add("Gap", "gap");
+  std::string savings;
+  if (!savings_years(report).empty()) {
+    table.add_rule();
+    add("Savings target", "savings_target");
+    add("Savings delivered", "savings_delivered");
+    add("Savings shortfall", "savings_shortfall");
+    savings = fmt::format("Savings against target ({}): {}.\nThe shortfall is part of the "
+                          "gap above, not added to it.\n",
+                          report.savings_basis, savings_status(report, option.id));
+  }
   return fmt::format("{}\nMedium-term financial strategy: {} [{}]\nGap = projected cost - net "
-                     "budget (positive = the budget falls short)\n{}",
-                     heading(report), option.name, option.id, table.render());
+                     "budget (positive = the budget falls short)\n{}{}",
+                     heading(report), option.name, option.id, table.render(), savings);
 }
 
 std::string run_text(const Report& report)

@@ -65,6 +65,13 @@ TEST_CASE("the 2022/23 budget is explained as 58.17 + 3.54 + 0.70 + 2.74 from pa
   const double expected[] = {58.17, 3.54, 0.70, 2.74}; // cabinet report, para 44
   for (std::size_t i = 0; i < 4; ++i) {
     CHECK(budget.terms[i].value == doctest::Approx(expected[i]).epsilon(1e-12));
+  }
+  // The 58.17 is 2021/22's budget rolled forward; the other three are para 44's steps.
+  const Parameter& rolled = model.parameters()[budget.terms[0].parameter];
+  CHECK(rolled.path == "budget.years.2022/23.rolled_forward");
+  CHECK(rolled.derived);
+  CHECK(budget.terms[0].label == "2021/22 budget rolled forward");
+  for (std::size_t i = 1; i < 4; ++i) {
     const Parameter& parameter = model.parameters()[budget.terms[i].parameter];
     CHECK(parameter.provenance.source.find("para 44") != std::string::npos);
   }
@@ -74,13 +81,27 @@ TEST_CASE("the 2022/23 budget is explained as 58.17 + 3.54 + 0.70 + 2.74 from pa
 
 TEST_CASE("a grown budget is the previous budget plus its growth")
 {
-  // DCST: 2023/24 = 65.15 x 1.03 by the scenario's 3% growth assumption.
+  // DCST: 2026/27 has no entry, so it is 2025/26's budget x 1.03 by the 3% growth.
+  const Model model = test::dcst_model();
+  const double previous = explain_budget(model, model.values(), 4).total;
+  const Explanation budget = explain_budget(model, model.values(), 5);
+  REQUIRE(budget.terms.size() == 2);
+  CHECK(budget.terms[0].label == "Budget 2025/26");
+  CHECK(budget.terms[0].value == doctest::Approx(previous).epsilon(1e-12));
+  CHECK(budget.terms[1].value == doctest::Approx(previous * 0.03).epsilon(1e-12));
+  CHECK(budget.total == doctest::Approx(previous * 1.03).epsilon(1e-12));
+}
+
+TEST_CASE("a DCST year with a saving step rolls forward, takes growth and takes off the saving")
+{
+  // 2023/24: 65.15 rolled forward + 65.15 x 3% - 0.27 (para 45's first third).
   const Model model = test::dcst_model();
   const Explanation budget = explain_budget(model, model.values(), 2);
-  REQUIRE(budget.terms.size() == 2);
+  REQUIRE(budget.terms.size() == 3);
   CHECK(budget.terms[0].value == doctest::Approx(65.15).epsilon(1e-12));
   CHECK(budget.terms[1].value == doctest::Approx(65.15 * 0.03).epsilon(1e-12));
-  CHECK(budget.total == doctest::Approx(65.15 * 1.03).epsilon(1e-12));
+  CHECK(budget.terms[2].value == doctest::Approx(-0.27).epsilon(1e-12));
+  CHECK(budget.total == doctest::Approx(65.15 * 1.03 - 0.27).epsilon(1e-12));
 }
 
 TEST_CASE("a line's cost splits into base, demand and price effects by hand calculation")
@@ -135,9 +156,12 @@ TEST_CASE("a bridge's terms sum to the change of the total")
     CHECK(std::abs(sum_of(moved) - (to.total - from.total)) < 1e-12);
   }
   // Budget 2021/22 -> 2022/23: 3.54 + 0.70 + 2.74 = the 6.98 increase (para 44); the
-  // contract value term does not move.
+  // contract value leaves (-58.17) as the same amount is rolled forward (+58.17).
   const Explanation budget =
     bridge(explain_budget(model, values, 0), explain_budget(model, values, 1));
   CHECK(budget.total == doctest::Approx(6.98).epsilon(1e-12));
-  CHECK(budget.terms[0].value == doctest::Approx(0.0));
+  REQUIRE(budget.terms.size() == 5);
+  CHECK(budget.terms[0].value == doctest::Approx(-58.17).epsilon(1e-12));
+  CHECK(budget.terms[1].value == doctest::Approx(58.17).epsilon(1e-12));
+  CHECK(std::abs(sum_of(budget) - 6.98) < 1e-12);
 }

@@ -1078,3 +1078,82 @@ TEST_CASE("an extends the system refuses as a path is an error at the extends, n
   CHECK(problem.message.starts_with("cannot read scenario file '" + std::string(300, 'a')));
   CHECK(problem.message.ends_with(": File name too long"));
 }
+
+namespace {
+
+// A scenario of one line and one option, with `extra` after it (from line 9).
+LoadResult load_with(const std::string& extra)
+{
+  return load(R"([scenario]
+name = "Budget keys"
+base_year = "2021/22"
+horizon = "2022/23"
+[lines.a]
+base = 1.0
+[options.o]
+name = "O"
+)" + extra);
+}
+
+} // namespace
+
+TEST_CASE("roll_forward, one_off and delivers_saving are read as true or false")
+{
+  const LoadResult result = load_with(R"(
+[budget]
+roll_forward = true
+[budget.years."2021/22"]
+base = { kind = "base", value = 10.0 }
+review = { value = 0.5, one_off = true }
+[options.o.overlays.stop]
+type = "stop_line"
+line = "a"
+from = "2022-04"
+keep = 0.5
+delivers_saving = true
+)");
+  INFO(rendered(result));
+  REQUIRE(result.scenario);
+  const Budget& budget = result.scenario->budget;
+  CHECK(budget.roll_forward);
+  REQUIRE(budget.years.size() == 1);
+  CHECK_FALSE(budget.years[0].steps[0].one_off);
+  CHECK(budget.years[0].steps[1].one_off);
+  CHECK(result.scenario->options[0].overlays[0].delivers_saving);
+}
+
+TEST_CASE("roll_forward that is not a boolean is an error at its value")
+{
+  const LoadResult result = load_with(R"(
+[budget]
+roll_forward = "yes"
+)");
+  const Diagnostic& diagnostic = only_diagnostic(result);
+  CHECK(diagnostic.pos == SourcePos{"test.toml", 11, 16});
+  CHECK(diagnostic.message == "'budget.roll_forward' must be true or false, not a string");
+}
+
+TEST_CASE("a misspelt one_off on a budget step is an unknown key with a suggestion")
+{
+  const LoadResult result = load_with(R"(
+[budget.years."2021/22"]
+review = { value = 0.5, one_of = true }
+)");
+  const Diagnostic& diagnostic = only_diagnostic(result);
+  CHECK(diagnostic.message
+        == "unknown key 'one_of' in budget.years.2021/22.review; did you mean 'one_off'?");
+}
+
+TEST_CASE("delivers_saving is not a key of a saving, which always delivers")
+{
+  const LoadResult result = load_with(R"(
+[options.o.overlays.s]
+type = "saving"
+line = "a"
+target = 1.0
+ramp = { "2022/23" = 1.0 }
+delivers_saving = true
+)");
+  CHECK(
+    mentions(result, "unknown key 'delivers_saving' in [options.o.overlays.s] (type \"saving\")"));
+}

@@ -248,8 +248,11 @@ TEST_CASE("budget years refer to their steps and growth")
 {
   const Model model = model_from(k_every_number);
   const carecast::ModelBudget& budget = model.budget();
-  REQUIRE(budget.known.size() == 4);
-  CHECK(budget.known == std::vector<bool>{true, true, false, false});
+  using Source = carecast::BudgetSource;
+  // Two stated years, then two grown by `growth`.
+  CHECK(budget.source_by_year
+        == std::vector<Source>{Source::stated, Source::stated, Source::grown, Source::grown});
+  CHECK(budget.rolled_forward == std::vector<int>(4, k_none));
   REQUIRE(budget.steps_by_year.size() == 4);
   CHECK(budget.steps_by_year[0] == std::vector<int>{*model.find_parameter("budget.years.2021/22")});
   CHECK(budget.steps_by_year[1].size() == 2);

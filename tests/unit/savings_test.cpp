@@ -44,30 +44,66 @@ SavingsTrack track(const Model& model, std::string_view option)
 
 } // namespace
 
-TEST_CASE("the DCST transfer's 0.8 savings are met in 2024/25, the third year of the ramp")
+TEST_CASE("without a saving step in the budget, an option's own saving overlays are its target")
 {
-  const Model model = test::dcst_model();
-  const SavingsTrack transfer = track(model, "transfer");
-  // Target 0.8 from 2022/23 (year 1) to 2026/27 (year 5); none in force in 2021/22.
-  REQUIRE(transfer.years.size() == 5);
-  CHECK(transfer.years.front().year == 1);
-  for (const SavingsYear& year : transfer.years) {
-    CHECK(near(year.target, 0.8));
-  }
-  CHECK(near(transfer.years[0].delivered, 0.8 * 0.33 * 6 / 12)); // October to March: 0.132
-  CHECK(near(transfer.years[1].delivered, 0.8 * 0.67));          // 0.536
-  CHECK(near(transfer.years[2].delivered, 0.8));
-  CHECK(near(transfer.years[4].delivered, 0.8));
-  CHECK(near(transfer.years[0].shortfall(), 0.8 - 0.132));
-  CHECK(transfer.years[2].shortfall() == 0.0); // met: twelve monthly sums leave no noise
-  REQUIRE(transfer.met.has_value());
-  CHECK(*transfer.met == 3); // 2024/25
+  // The DCST transfer's saving (0.8 ramped 0.33, 0.67 from October 2022, para 45), to
+  // this scenario's horizon.
+  const Model model = model_with_saving(R"(
+target = 0.8
+from = "2022-10"
+ramp = { "2022/23" = 0.33, "2023/24" = 0.67 }
+)");
+  CHECK(savings_basis(model) == SavingsBasis::overlays);
+  const SavingsTrack cut = track(model, "cut");
+  // Target 0.8 from 2022/23; none in force in 2021/22; the horizon ends in 2023/24.
+  REQUIRE(cut.years.size() == 2);
+  CHECK(cut.years.front().year == 1);
+  CHECK(near(cut.years[0].target, 0.8));
+  CHECK(near(cut.years[0].delivered, 0.8 * 0.33 * 6 / 12)); // October to March: 0.132
+  CHECK(near(cut.years[1].delivered, 0.8 * 0.67));          // 0.536
+  CHECK(near(cut.years[0].shortfall(), 0.8 - 0.132));
+  CHECK_FALSE(cut.met.has_value());
 }
 
-TEST_CASE("an option without saving overlays has no savings target")
+TEST_CASE("an option without saving overlays has no savings target of its own")
 {
-  const SavingsTrack nothing = track(test::dcst_model(), "do_nothing");
+  const Model model = model_with_saving(R"(
+target = 0.8
+from = "2022-10"
+ramp = { "2022/23" = 1.0 }
+)");
+  const SavingsTrack nothing = track(model, "base");
   CHECK(nothing.years.empty());
+  CHECK_FALSE(nothing.met.has_value());
+}
+
+TEST_CASE("the DCST budget's saving steps are the target: 0.27, 0.54, then 0.80")
+{
+  const Model model = test::dcst_model();
+  CHECK(savings_basis(model) == SavingsBasis::budget);
+  const SavingsTrack transfer = track(model, "transfer");
+  // Saving steps of -0.27 (2023/24), -0.27 (2024/25) and -0.26 (2025/26), as running
+  // sums, from 2023/24 (year 2) to 2026/27 (year 5).
+  REQUIRE(transfer.years.size() == 4);
+  CHECK(transfer.years.front().year == 2);
+  const double targets[] = {0.27, 0.54, 0.80, 0.80};
+  // The transfer's overlay delivers 0.8 x 0.67 in 2023/24, then the full 0.8; its
+  // duplicated overheads' stop has no delivers_saving, so it adds nothing here.
+  const double delivered[] = {0.536, 0.8, 0.8, 0.8};
+  for (std::size_t i = 0; i < 4; ++i) {
+    CHECK(near(transfer.years[i].target, targets[i]));
+    CHECK(near(transfer.years[i].delivered, delivered[i]));
+    CHECK(transfer.years[i].shortfall() == 0.0);
+  }
+  REQUIRE(transfer.met.has_value());
+  CHECK(*transfer.met == 2); // 2023/24
+  // Doing nothing delivers none of it: the whole target falls short every year.
+  const SavingsTrack nothing = track(model, "do_nothing");
+  REQUIRE(nothing.years.size() == 4);
+  for (std::size_t i = 0; i < 4; ++i) {
+    CHECK(nothing.years[i].delivered == 0.0);
+    CHECK(near(nothing.years[i].shortfall(), targets[i]));
+  }
   CHECK_FALSE(nothing.met.has_value());
 }
 
@@ -124,19 +160,118 @@ TEST_CASE("a target is met within the tolerance, not only when exactly equal")
   CHECK_FALSE(target_met(0.8, 0.79));
 }
 
+TEST_CASE("the budget's target is the running sum of its saving steps, a one-off only once")
+{
+  // Flat line of 10; saving steps -1.0 (2022/23, one-off) and -0.5 (2023/24): by hand
+  // the target is 1.0 in 2022/23 and 0.5 in 2023/24 (the one-off does not carry).
+  const Model model = model_with_saving(R"(
+target = 0.5
+from = "2022-04"
+ramp = { "2022/23" = 1.0 }
+[budget]
+roll_forward = true
+[budget.years."2021/22"]
+base = { kind = "base", value = 10.0 }
+[budget.years."2022/23"]
+review = { kind = "saving", value = -1.0, one_off = true }
+[budget.years."2023/24"]
+cut = { kind = "saving", value = -0.5 }
+)");
+  const SavingsTrack cut = track(model, "cut");
+  REQUIRE(cut.years.size() == 2);
+  CHECK(near(cut.years[0].target, 1.0));
+  CHECK(near(cut.years[1].target, 0.5));
+  CHECK(near(cut.years[0].delivered, 0.5));
+  CHECK(near(cut.years[0].shortfall(), 0.5)); // 1.0 - 0.5
+  CHECK_FALSE(cut.years[0].met());
+  CHECK(cut.years[1].met());
+  REQUIRE(cut.met.has_value());
+  CHECK(*cut.met == 2); // met from 2023/24, the first year met in every later year
+}
+
+TEST_CASE("the year met is the first from which every later year is met")
+{
+  // A saving of 1.0 a year from 2022/23 against saving steps of -0.5 (2022/23) and
+  // -1.0 (2023/24): met in 2022/23 (1.0 >= 0.5), short in 2023/24 (1.0 < 1.5).
+  const Model model = model_with_saving(R"(
+target = 1.0
+from = "2022-04"
+ramp = { "2022/23" = 1.0 }
+[budget.years."2022/23"]
+base = { kind = "base", value = 9.5 }
+cut = { kind = "saving", value = -0.5 }
+[budget.years."2023/24"]
+base = { kind = "base", value = 8.5 }
+cut = { kind = "saving", value = -1.0 }
+)");
+  const SavingsTrack cut = track(model, "cut");
+  REQUIRE(cut.years.size() == 2);
+  CHECK(cut.years[0].met());
+  CHECK(near(cut.years[1].shortfall(), 0.5));
+  CHECK_FALSE(cut.met.has_value());
+}
+
+TEST_CASE("an overlay marked delivers_saving counts against the budget's target")
+{
+  // A stop keeping half of line b (4 a year) from April 2022 saves 2.0 a year; the
+  // budget relies on 1.5 in 2022/23.
+  const Model model = test::model_from(R"(
+[scenario]
+name = "Delivers test"
+base_year = "2021/22"
+horizon = "2022/23"
+[lines.a]
+base = 10.0
+[lines.b]
+base = 4.0
+[budget.years."2022/23"]
+base = { kind = "base", value = 14.0 }
+cut = { kind = "saving", value = -1.5 }
+[options.base]
+name = "Base"
+[options.stop]
+name = "Stop"
+[options.stop.overlays.half]
+type = "stop_line"
+line = "b"
+from = "2022-04"
+keep = 0.5
+delivers_saving = true
+[options.unmarked]
+name = "Unmarked"
+[options.unmarked.overlays.half]
+type = "stop_line"
+line = "b"
+from = "2022-04"
+keep = 0.5
+)");
+  const SavingsTrack stop = track(model, "stop");
+  REQUIRE(stop.years.size() == 1);
+  CHECK(near(stop.years[0].target, 1.5));
+  CHECK(near(stop.years[0].delivered, 2.0));
+  CHECK(stop.met == 1);
+  const SavingsTrack unmarked = track(model, "unmarked");
+  REQUIRE(unmarked.years.size() == 1);
+  CHECK(unmarked.years[0].delivered == 0.0);
+  CHECK(near(unmarked.years[0].shortfall(), 1.5));
+}
+
 TEST_CASE("savings rows are added per option for the years with a target only")
 {
   const Model model = test::dcst_model();
   const Outcome outcome = Evaluator(model).evaluate(model.values());
   Report report = compare_report(model, outcome, "dcst");
   add_savings_rows(report, model, model.values());
-  CHECK(report.find("transfer", "2021/22", "total", "savings_target") == nullptr);
-  CHECK(report.find("do_nothing", "2022/23", "total", "savings_target") == nullptr);
-  const double* target = report.find("transfer", "2022/23", "total", "savings_target");
-  const double* delivered = report.find("transfer", "2022/23", "total", "savings_delivered");
-  const double* shortfall = report.find("transfer", "2022/23", "total", "savings_shortfall");
-  REQUIRE((target && delivered && shortfall));
-  CHECK(near(*target, 0.8));
-  CHECK(near(*delivered, 0.132));
-  CHECK(near(*shortfall, 0.668));
+  CHECK(report.savings_basis == "the budget's saving steps");
+  CHECK(report.find("transfer", "2022/23", "total", "savings_target") == nullptr);
+  const double* target = report.find("do_nothing", "2023/24", "total", "savings_target");
+  const double* delivered = report.find("do_nothing", "2023/24", "total", "savings_delivered");
+  const double* shortfall = report.find("do_nothing", "2023/24", "total", "savings_shortfall");
+  const double* met = report.find("do_nothing", "2023/24", "total", "savings_met");
+  REQUIRE((target && delivered && shortfall && met));
+  CHECK(near(*target, 0.27));
+  CHECK(*delivered == 0.0);
+  CHECK(near(*shortfall, 0.27));
+  CHECK(*met == 0.0);
+  CHECK(*report.find("transfer", "2023/24", "total", "savings_met") == 1.0);
 }

@@ -295,3 +295,29 @@ TEST_CASE("the thread count changes no figure")
     CHECK(one.switching[i].value == two.switching[i].value);
   }
 }
+
+TEST_CASE("a derived parameter is never a bar of the tornado")
+{
+  // 2021/22's budget rolls into 2022/23: the rolled-forward start moves nothing alone.
+  const Model model = test::model_from(R"([scenario]
+name = "Derived"
+base_year = "2021/22"
+horizon = "2022/23"
+[lines.a]
+base = 10.0
+[budget]
+roll_forward = true
+[budget.years."2021/22"]
+base = { kind = "base", value = 10.0 }
+[budget.years."2022/23"]
+demand = { kind = "demand", value = 1.0 }
+[options.o]
+name = "O"
+)");
+  const int rolled = *model.find_parameter("budget.years.2022/23.rolled_forward");
+  const Sensitivity result = sensitivity(model, total_of(0));
+  REQUIRE_FALSE(result.tornado.empty());
+  for (const TornadoBar& bar : result.tornado) {
+    CHECK(bar.parameter != rolled);
+  }
+}

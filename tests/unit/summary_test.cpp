@@ -172,3 +172,28 @@ name = "Base"
   CHECK(report.find("base", "2021/22", "total", "net_budget") == nullptr);
   CHECK(report.find("base", "2021/22", "total", "gap") == nullptr);
 }
+
+TEST_CASE("a rolled-forward year has what it rolls forward as base and the growth as inflation")
+{
+  // The DCST 2023/24: 65.15 rolled forward, 65.15 x 3% growth, a saving of 0.27.
+  const Report report = summary_of(test::dcst_model(), "do_nothing");
+  CHECK(near(value(report, "2023/24", "base_budget"), 65.15));
+  CHECK(near(value(report, "2023/24", "inflation"), 65.15 * 0.03));
+  CHECK(near(value(report, "2023/24", "savings"), -0.27));
+  CHECK(near(value(report, "2023/24", "net_budget"), 65.15 * 1.03 - 0.27));
+}
+
+TEST_CASE("a summary shows the option's savings target, delivered and shortfall")
+{
+  // The DCST budget's target in 2024/25 is 0.27 + 0.27; the transfer delivers 0.8,
+  // doing nothing delivers none.
+  const Report transfer = summary_of(test::dcst_model(), "transfer");
+  CHECK(near(value(transfer, "2024/25", "savings_target"), 0.54));
+  CHECK(near(value(transfer, "2024/25", "savings_delivered"), 0.8));
+  CHECK(value(transfer, "2024/25", "savings_shortfall") == 0.0);
+  CHECK(value(transfer, "2024/25", "savings_met") == 1.0);
+  const Report nothing = summary_of(test::dcst_model(), "do_nothing");
+  CHECK(near(value(nothing, "2024/25", "savings_shortfall"), 0.54));
+  CHECK(value(nothing, "2024/25", "savings_met") == 0.0);
+  CHECK(nothing.find("do_nothing", "2022/23", "total", "savings_target") == nullptr);
+}

@@ -1,3 +1,4 @@
+#include "carecast/savings.hpp"
 #include "carecast/text_table.hpp"
 #include "carecast/writers.hpp"
 
@@ -233,4 +234,23 @@ TEST_CASE("the DCST diff of base and high demand fits in 80 columns")
   }
   CHECK(contains(text, "options.contract_management.overlays.demand_grip.rate   0.03  0.047  "
                        "rate/yr\n"));
+}
+
+TEST_CASE("compare shows the budget's savings target once, each option's delivery and the year met")
+{
+  const carecast::Model model = carecast::test::dcst_model();
+  const carecast::Outcome outcome = carecast::Evaluator(model).evaluate(model.values());
+  Report report = carecast::compare_report(model, outcome, "dcst_2022");
+  carecast::add_savings_rows(report, model, model.values());
+  const std::string text = write_terminal(report);
+  // Para 45's 0.8m as saving steps of 0.27, 0.27 and 0.26: running sums from 2023/24.
+  CHECK(text.find("Savings against target: the budget's saving steps\n") != std::string::npos);
+  CHECK(text.find("Target                  0.27     0.54     0.80     0.80\n")
+        != std::string::npos);
+  CHECK(text.find("transfer             met from 2023/24") != std::string::npos);
+  CHECK(text.find("do_nothing           not met within horizon                    2.41")
+        != std::string::npos);
+  for (const std::string& line : lines_of(text)) {
+    CHECK(carecast::display_width(line) <= 80);
+  }
 }

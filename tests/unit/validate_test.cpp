@@ -523,3 +523,87 @@ TEST_CASE("a scenario with more figures a draw than carecast evaluates is refuse
         == "the scenario is too large to evaluate: 1 options x 667 lines and placement types x 30 "
            "years is 20010 figures a draw, and carecast evaluates at most 20000");
 }
+
+TEST_CASE("with roll-forward, a first budget year without a base step is an error at the year")
+{
+  const Diagnostic problem = only_problem(check_with(R"(
+[budget]
+roll_forward = true
+[budget.years."2021/22"]
+demand = { kind = "demand", value = 1.0 }
+)"));
+  CHECK(problem.pos == SourcePos{"test.toml", 18, 15}); // the year's key
+  CHECK(problem.message
+        == "budget year 2021/22 has no step of kind \"base\": with 'budget.roll_forward' = true a "
+           "year without one starts from the year before's budget, and 2021/22 is the first "
+           "budget year");
+}
+
+TEST_CASE("with roll-forward, a year with nothing before it to roll forward is an error")
+{
+  // 2022/23 has no entry and there is no growth to fill it.
+  const Diagnostic problem = only_problem(check_with(R"(
+[budget]
+roll_forward = true
+[budget.years."2021/22"]
+base = { kind = "base", value = 10.0 }
+[budget.years."2023/24"]
+demand = { kind = "demand", value = 1.0 }
+)"));
+  CHECK(problem.pos == SourcePos{"test.toml", 20, 15});
+  CHECK(problem.message
+        == "budget year 2023/24 has no step of kind \"base\" and nothing to roll forward from: "
+           "2022/23 has no budget (write it, or give 'budget.growth' to fill it)");
+  // With growth, 2022/23 is grown and 2023/24 rolls forward from it.
+  check_valid(check_with(R"(
+[budget]
+roll_forward = true
+growth = 0.02
+[budget.years."2021/22"]
+base = { kind = "base", value = 10.0 }
+[budget.years."2023/24"]
+demand = { kind = "demand", value = 1.0 }
+)"));
+}
+
+TEST_CASE("with roll-forward, no step may take the rolled-forward step's id")
+{
+  const Diagnostic problem = only_problem(check_with(R"(
+[budget]
+roll_forward = true
+[budget.years."2021/22"]
+rolled_forward = { kind = "base", value = 10.0 }
+)"));
+  CHECK(problem.message.find("the step id 'rolled_forward' is carecast's own")
+        != std::string::npos);
+}
+
+TEST_CASE("a positive saving step is an error that suggests the negative amount")
+{
+  const Diagnostic problem = only_problem(check_with(R"(
+[budget.years."2021/22"]
+base = { kind = "base", value = 10.0 }
+cut = { kind = "saving", value = 0.8 }
+)"));
+  CHECK(problem.pos == SourcePos{"test.toml", 18, 34});
+  CHECK(problem.message
+        == "'budget.years.2021/22.cut' = 0.8 is positive: a saving step comes off the budget, so "
+           "it is written as a negative amount (did you mean -0.8?)");
+}
+
+TEST_CASE("an overlay that adds cost cannot deliver a saving")
+{
+  const Diagnostic problem = only_problem(check_with(R"(
+[options.baseline.overlays.team]
+type = "recurring"
+line = "staffing"
+amount = 0.5
+from = "2022-04"
+delivers_saving = true
+)"));
+  CHECK(problem.pos == SourcePos{"test.toml", 21, 19});
+  CHECK(problem.message
+        == "'options.baseline.overlays.team.delivers_saving': "
+           "'options.baseline.overlays.team.amount' = 0.5 adds cost, so it delivers no saving; an "
+           "amount that saves is written as a negative amount");
+}

@@ -327,3 +327,29 @@ TEST_CASE("a valid scenario with uncertainty compiles its inputs and correlation
   CHECK(model.correlation()(1, 0) == -0.3);
   CHECK(model.correlation()(0, 0) == 1.0);
 }
+
+TEST_CASE("an uncertain input may not name a derived parameter")
+{
+  // 2022/23 rolls forward from 2021/22: its start is worked out for each draw.
+  const ModelLoad loaded = read_model_text(k_valid + R"([budget]
+roll_forward = true
+[budget.years."2021/22"]
+base = { kind = "base", value = 10.0 }
+[budget.years."2022/23"]
+demand = { kind = "demand", value = 1.0 }
+[uncertainty.start]
+parameter = "budget.years.2022/23.rolled_forward"
+distribution = "uniform"
+low = 9.0
+high = 11.0
+)",
+                                           "test.toml");
+  CHECK_FALSE(loaded.model);
+  REQUIRE(loaded.diagnostics.size() == 1);
+  const Diagnostic& problem = loaded.diagnostics.front();
+  CHECK(problem.pos == SourcePos{"test.toml", 22, 13});
+  CHECK(problem.message
+        == "'uncertainty.start.parameter' = \"budget.years.2022/23.rolled_forward\" is derived "
+           "from other parameters, not an input: give the distribution to the figures it is "
+           "worked out from");
+}
