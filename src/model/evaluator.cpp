@@ -161,9 +161,8 @@ public:
     Array& cached = m_monthly[line];
     if (cached.size() == 0) {
       if (line == m_model.calibration().line) {
-        cached = calibration(m_model, calibration_rate(), [&](int l) -> const Array& {
-          return baseline(l);
-        });
+        cached = calibration(m_model, calibration_rate(),
+                             [&](int l) -> const Array& { return baseline(l); });
       } else {
         cached = baseline(line);
         add_line_uplift(m_model.lines()[line], m_parameters, cached);

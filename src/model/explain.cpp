@@ -22,9 +22,9 @@ std::string index_name(const Model& model, int index)
 // How an index's rate takes effect, for the terms it adds: "steps in April" or "monthly".
 std::string index_timing(const Model& model, int index)
 {
-  static constexpr const char* k_months[] = {"April",   "May",      "June",     "July",
-                                             "August",  "September", "October", "November",
-                                             "December", "January",  "February", "March"};
+  static constexpr const char* k_months[] = {"April",    "May",       "June",     "July",
+                                             "August",   "September", "October",  "November",
+                                             "December", "January",   "February", "March"};
   const ModelIndex& found = model.indices()[index];
   if (found.timing == IndexTiming::monthly) {
     return "monthly";
@@ -125,17 +125,15 @@ Array CostTerms::add_baseline()
     demand = m_levels[m_line.demand_index];
     add(fmt::format("Demand: {} ({})", index_name(m_model, m_line.demand_index),
                     index_timing(m_model, m_line.demand_index)),
-        base * (demand - 1.0),
-        rate_of(m_line.demand_index));
+        base * (demand - 1.0), rate_of(m_line.demand_index));
   }
   Array running = base * demand;
   Array mix = Array::Zero(months, 1);
   for (const auto& [index, share] : m_line.prices) {
     const Array& level = m_levels[index];
-    add(
-      fmt::format("Prices: {} ({:g}% share, {})", index_name(m_model, index),
-                  m_values[share] * 100.0, index_timing(m_model, index)),
-      base * demand * m_values[share] * (level - 1.0), rate_of(index));
+    add(fmt::format("Prices: {} ({:g}% share, {})", index_name(m_model, index),
+                    m_values[share] * 100.0, index_timing(m_model, index)),
+        base * demand * m_values[share] * (level - 1.0), rate_of(index));
     mix += m_values[share] * level;
   }
   return m_line.prices.empty() ? running : running * mix;

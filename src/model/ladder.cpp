@@ -100,15 +100,15 @@ std::vector<bool> shift_regime(const ModelOption& option, int month)
 }
 
 // Entries per month: per_year / 12, grown at the ladder's own rate as a monthly index
-// (averaging per_year in the base year) or like an index, and changed by the option's entries overlays.
+// (averaging per_year in the base year) or like an index, and changed by the option's entries
+// overlays.
 Array monthly_entries(const ModelLadder& ladder, const ModelOption& option,
                       const IndexLevels& levels, const Parameters& parameters, int months)
 {
   Array entries;
   if (ladder.growth != k_none) {
     ModelIndex growth;
-    growth.rate_by_year.assign(static_cast<std::size_t>(months / k_months_per_year),
-                               ladder.growth);
+    growth.rate_by_year.assign(static_cast<std::size_t>(months / k_months_per_year), ladder.growth);
     growth.timing = IndexTiming::monthly;
     entries = index_level(growth, {}, parameters, months);
   } else if (ladder.growth_index != k_none) {

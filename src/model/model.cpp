@@ -333,8 +333,12 @@ void Model::compile_calibration(const Number& known)
 {
   m_calibration.known = add(known, "Known base-year total");
   m_calibration.line = static_cast<int>(m_lines.size());
-  m_lines.push_back({"base_year_calibration", "Calibration to the known base-year total", k_none,
-                     k_none, {}, m_grid.months()});
+  m_lines.push_back({"base_year_calibration",
+                     "Calibration to the known base-year total",
+                     k_none,
+                     k_none,
+                     {},
+                     m_grid.months()});
 }
 
 void Model::compile_uncertainty(const Scenario& scenario)

@@ -106,7 +106,8 @@ Array monthly_factors(const ModelIndex& index, const Parameters& parameters, int
   for (int y = 0; y < years && years > 1; ++y) {
     const Array growth =
       1.0 + parameters.row(index.rate_by_year[static_cast<std::size_t>(std::max(y, 1))]).array();
-    const Array g = y == 0 ? each_draw(growth, twelfth_root) : each_draw(growth / end, monthly_factor);
+    const Array g =
+      y == 0 ? each_draw(growth, twelfth_root) : each_draw(growth / end, monthly_factor);
     Array path = Array::Ones(1, draws);
     Array sum = Array::Zero(1, draws);
     for (int m = 0; m < k_months_per_year; ++m) {

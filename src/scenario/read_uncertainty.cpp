@@ -36,8 +36,8 @@ void Reader::read_uncertainty(const toml::table& table, Scenario& scenario)
     } else if (const toml::table* input = node->as_table()) {
       scenario.uncertainty.push_back(read_uncertain_input(*key, *input));
     } else {
-      error(node->source(), fmt::format("'uncertainty.{}' must be a table, not {}", key->str(),
-                                        type_name(*node)));
+      error(node->source(),
+            fmt::format("'uncertainty.{}' must be a table, not {}", key->str(), type_name(*node)));
     }
   }
 }

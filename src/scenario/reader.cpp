@@ -288,8 +288,8 @@ void Reader::read_timing(const toml::table& table, const std::string& path, Inde
       }
     }
     if (value && !value->is_string()) {
-      error(value->source(), fmt::format("'{}.timing' must be a string, not {}", path,
-                                         type_name(*value)));
+      error(value->source(),
+            fmt::format("'{}.timing' must be a string, not {}", path, type_name(*value)));
     } else if (value) {
       const std::string written{value->as_string()->get()};
       index.timing_pos = position(value->source());
@@ -309,9 +309,9 @@ void Reader::read_timing(const toml::table& table, const std::string& path, Inde
       error(node->source(), fmt::format("'{}.step_month' must be an integer (4 for April), not {}",
                                         path, type_name(*node)));
     } else {
-      index.step_month = static_cast<int>(std::clamp<std::int64_t>(
-        *node->value<std::int64_t>(), std::numeric_limits<int>::min(),
-        std::numeric_limits<int>::max()));
+      index.step_month = static_cast<int>(
+        std::clamp<std::int64_t>(*node->value<std::int64_t>(), std::numeric_limits<int>::min(),
+                                 std::numeric_limits<int>::max()));
     }
   }
 }

@@ -740,8 +740,8 @@ TEST_CASE("a 2% deflator gives 980.4, 961.2, 942.3, 923.8 and 905.7 per 1,000 in
   // The Green Book's own example of deflating at 2% a year: 1,000 / 1.02^t.
   for (const char* timing : {"annual", "monthly"}) {
     CAPTURE(timing);
-    const Model model = model_from(header("2026/27") + "[indices.deflator]\ndefault = 0.02\ntiming = \""
-                                   + timing + R"("
+    const Model model = model_from(
+      header("2026/27") + "[indices.deflator]\ndefault = 0.02\ntiming = \"" + timing + R"("
 [lines.care]
 base = 12.0
 [options.only]
@@ -840,7 +840,8 @@ known_base_year = 33.0
   for (int y = 0; y < 2; ++y) {
     CAPTURE(y);
     const double overlays = y == 1 ? 1.0 : 0.0;
-    CHECK(outcome.total(0, y)[1] - overlays == doctest::Approx(33.0 * std::pow(1.1, y)).epsilon(1e-12));
+    CHECK(outcome.total(0, y)[1] - overlays
+          == doctest::Approx(33.0 * std::pow(1.1, y)).epsilon(1e-12));
   }
   // explain splits the calibration line into one term that matches the evaluator.
   const carecast::Explanation explained =

@@ -493,7 +493,8 @@ until = "2021-12"
   CHECK(end(months, 1, 0, 8) == approx(3.0)); // 11 - 8
 }
 
-TEST_CASE("ladder: entries grow at a stated rate month by month, averaging per_year in the base year")
+TEST_CASE(
+  "ladder: entries grow at a stated rate month by month, averaging per_year in the base year")
 {
   // 120 a year growing 10% a year like a monthly index: each month's entries are 1.1^(1/12)
   // times the month before's, and the years' entries are 120 and 132.

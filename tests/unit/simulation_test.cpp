@@ -88,8 +88,9 @@ std::string dcst_without_spread()
   REQUIRE(correlation != std::string::npos);
   const Model model = test::dcst_model();
   REQUIRE(model.calibration().known != k_none);
-  std::string inputs = fmt::format("\n[uncertainty]\nknown_base_year = {{ value = {:.17g}, sd = 0.0 }}\n",
-                                   model.parameters()[model.calibration().known].value);
+  std::string inputs =
+    fmt::format("\n[uncertainty]\nknown_base_year = {{ value = {:.17g}, sd = 0.0 }}\n",
+                model.parameters()[model.calibration().known].value);
   for (const ModelInput& input : model.inputs()) {
     if (input.id == "known_base_year") {
       continue;

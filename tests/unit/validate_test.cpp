@@ -384,8 +384,8 @@ TEST_CASE("a known base-year total must be above 0")
 
 TEST_CASE("a known base-year total takes only value, sd, source and assumption")
 {
-  const Diagnostic problem = only_problem(
-    check_with("[uncertainty]\nknown_base_year = { value = 10.0, sigma = 0.5 }\n"));
+  const Diagnostic problem =
+    only_problem(check_with("[uncertainty]\nknown_base_year = { value = 10.0, sigma = 0.5 }\n"));
   CHECK(problem.message.find("unknown key 'sigma' in uncertainty.known_base_year") == 0);
 }
 
