@@ -60,7 +60,8 @@ SavingsTrack track_savings(const Model& model, const Eigen::VectorXd& values, in
 
 // Adds the measures savings_target, savings_delivered, savings_shortfall and
 // savings_met (1 or 0) (line total) to a report, for each of its options and each year
-// with a target, and names the basis in `savings_basis`. `values` are the parameter
+// with a target, and savings_met_from (1) in the year from which the target is met in
+// every later year, and names the basis in `savings_basis`. `values` are the parameter
 // values the report was evaluated with.
 void add_savings_rows(Report& report, const Model& model, const Eigen::VectorXd& values);
 

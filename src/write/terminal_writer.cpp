@@ -83,26 +83,17 @@ std::string option_section(const Report& report, std::string_view title, std::st
   return fmt::format("\n{}\n{}", title, table.render());
 }
 
-// The first year from which an option's savings meet their target in every later
-// year, from its savings rows.
+// Whether and from when an option's savings meet their target, from its savings rows.
 std::string savings_status(const Report& report, const std::string& option)
 {
   bool has_target = false;
-  std::optional<std::string> from;
   for (const std::string& year : report.years) {
-    if (const double* met = report.find(option, year, k_total_line, "savings_met")) {
-      has_target = true;
-      if (*met == 0.0) {
-        from.reset();
-      } else if (!from) {
-        from = year;
-      }
+    if (report.find(option, year, k_total_line, "savings_met_from")) {
+      return "met from " + year;
     }
+    has_target = has_target || report.find(option, year, k_total_line, "savings_met");
   }
-  if (!has_target) {
-    return "no savings target";
-  }
-  return from ? "met from " + *from : "not met within horizon";
+  return has_target ? "not met within horizon" : "no savings target";
 }
 
 // Options ranked by net present cost, the cheapest first.

@@ -274,4 +274,13 @@ TEST_CASE("savings rows are added per option for the years with a target only")
   CHECK(near(*shortfall, 0.27));
   CHECK(*met == 0.0);
   CHECK(*report.find("transfer", "2023/24", "total", "savings_met") == 1.0);
+  // The transfer delivers 0.536 (0.8 x 0.67) in 2023/24 and 0.8 after it, against targets
+  // of 0.27, 0.54, 0.8 and 0.8: met in every year from 2023/24. The other options
+  // deliver nothing, so they have no savings_met_from row.
+  for (const std::string& year : report.years) {
+    CAPTURE(year);
+    const bool from = report.find("transfer", year, "total", "savings_met_from") != nullptr;
+    CHECK(from == (year == "2023/24"));
+    CHECK(report.find("do_nothing", year, "total", "savings_met_from") == nullptr);
+  }
 }
