@@ -151,8 +151,7 @@ void add_savings_rows(Report& report, const Model& model, const Eigen::VectorXd&
       report.rows.push_back({option.id, name, total, "savings_met", year.met() ? 1.0 : 0.0});
     }
     if (track.met) {
-      report.rows.push_back(
-        {option.id, report.years[*track.met], total, "savings_met_from", 1.0});
+      report.rows.push_back({option.id, report.years[*track.met], total, "savings_met_from", 1.0});
     }
   }
 }
