@@ -18,7 +18,10 @@ DfE counts and flows from the data file, and prints:
    against DfE's counts and ceased flows.
 
 The monthly step is that of docs/scenario-format.md, section 9b, with entries flat
-through the year (the base year). The scenario keeps the printed values rounded to 3
+through the year. In the scenario, entries follow the monthly demand index, which
+averages 1 over the base year but rises through it (about 2% below 1 in April and above
+it in March), so its counts differ from this fit's by a fraction of a child. The
+scenario keeps the printed values rounded to 3
 decimals; `carecast run scenarios/dcst_2022.toml --option do_nothing --format csv`
 shows the result (children_avg and children_end of 2021/22).
 """
