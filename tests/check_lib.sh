@@ -7,6 +7,9 @@ work=$2
 rm -rf "$work" && mkdir -p "$work"
 failed=0
 fail() { echo "$*"; failed=1; }
+re() { # TEXT: TEXT as an extended regular expression matching it literally
+  printf '%s' "$1" | sed 's/[][\.*^$+?(){}|]/\\&/g'
+}
 
 # What on stderr shows a crash: an uncaught exception, an assertion, a sanitizer report
 # or a stack trace.

@@ -51,6 +51,10 @@ std::string csv_record(const std::vector<std::string>& fields);
 // A JSON string literal, quoted and escaped.
 std::string json_string(const std::string& text);
 
+// The output format a file name's extension implies: "csv", "json" or "xlsx" for
+// .csv, .json or .xlsx in any case; empty for any other name.
+std::string output_format_of(const std::filesystem::path& path);
+
 // Writes `content` to a temporary file beside `path`, then renames it into place, so
 // a failed write never leaves a partial file or harms an existing one.
 void write_file_atomically(const std::filesystem::path& path, const std::string& content);

@@ -18,6 +18,29 @@
 
 namespace carecast::cli {
 
+void resolve_output(OutputOptions& options, bool format_given, bool workbook)
+{
+  if (options.path == "-") {
+    options.path.clear();
+    return;
+  }
+  const std::string implied = output_format_of(options.path);
+  if (implied.empty()) {
+    return;
+  }
+  if (implied == "xlsx" && !workbook) {
+    throw UsageError(fmt::format("-o {}: this command writes no workbook; name a .csv or .json "
+                                 "file, or another name with --format",
+                                 options.path));
+  }
+  if (!format_given) {
+    options.format = implied;
+  } else if (options.format != implied) {
+    throw UsageError(fmt::format("--format {} contradicts -o {}, whose extension means {}",
+                                 options.format, options.path, implied));
+  }
+}
+
 void add_output_options(CLI::App& command, OutputOptions& options, bool workbook)
 {
   const std::vector<std::string> formats =
@@ -30,8 +53,12 @@ void add_output_options(CLI::App& command, OutputOptions& options, bool workbook
     ->capture_default_str();
   command
     .add_option("-o,--output", options.path,
-                "Write to FILE (replaced whole, never left half-written) instead of stdout")
+                "Write to FILE (replaced whole, never left half-written) instead of stdout; "
+                ".csv, .json or .xlsx sets the format, - is stdout")
     ->type_name("FILE");
+  command.parse_complete_callback([&command, &options, workbook] {
+    resolve_output(options, command.get_option("--format")->count() > 0, workbook);
+  });
   command.add_flag("--ascii", options.ascii, "Draw the table format's charts in ASCII");
   command
     .add_option("--color", options.color,

@@ -56,8 +56,14 @@ struct OutputOptions
   std::string color = "auto"; // auto: on a terminal, unless NO_COLOR is set
 };
 
-// Adds --format (table, csv, json, and xlsx when `workbook`) and -o.
+// Adds --format (table, csv, json, and xlsx when `workbook`) and -o, resolved by
+// resolve_output once the command line is parsed.
 void add_output_options(CLI::App& command, OutputOptions& options, bool workbook = false);
+
+// -o - is standard output. Otherwise a -o name ending .csv, .json or .xlsx (any case)
+// sets the format when --format is not given (`format_given`); a --format that
+// contradicts it, or .xlsx on a command without workbooks, is a UsageError.
+void resolve_output(OutputOptions& options, bool format_given, bool workbook);
 
 // This run's provenance: main records the command line, load() each scenario file read,
 // the commands any other input and the seed. Every JSON output carries it, and a CSV

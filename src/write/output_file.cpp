@@ -1,7 +1,9 @@
 #include "carecast/writers.hpp"
 
+#include <algorithm>
 #include <array>
 #include <atomic>
+#include <cctype>
 #include <csignal>
 #include <cstring>
 #include <fmt/format.h>
@@ -113,6 +115,19 @@ void write_file_atomically(const std::filesystem::path& path,
     remove_temporary();
     throw Error(fmt::format("cannot write '{}': {}", path.string(), failure.message()));
   }
+}
+
+std::string output_format_of(const std::filesystem::path& path)
+{
+  std::string extension = path.extension().string();
+  std::transform(extension.begin(), extension.end(), extension.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  for (const std::string format : {"csv", "json", "xlsx"}) {
+    if (extension == "." + format) {
+      return format;
+    }
+  }
+  return {};
 }
 
 void write_file_atomically(const std::filesystem::path& path, const std::string& content)

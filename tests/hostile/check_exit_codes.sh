@@ -22,10 +22,6 @@ S17=scenarios/dcst_2017.toml
 actuals=data/dcst_actuals.csv
 history=data/example_ladder_history.csv
 
-re() { # TEXT: TEXT as an extended regular expression matching it literally
-  printf '%s' "$1" | sed 's/[][\.*^$+?(){}|]/\\&/g'
-}
-
 # expect CODE [-m ERE] [-u] [-r] [-k FILE] -- ARGS...: run carecast ARGS and check it
 #   exits CODE, and that
 #   - the first line of stderr matches ERE (default '^carecast: error: ');
@@ -320,7 +316,7 @@ expect 3 -r -m "$gate$(re "$S"): --require-cheapest do_nothing: " \
   || fail "batch with a failed gate did not write its CSVs"
 
 # --- Exit code 4: an output that cannot be written --------------------------------
-for missing in "$out/missing/out.csv" "$out/adir"; do
+for missing in "$out/missing/out" "$out/adir"; do
   if [[ $missing == "$out/adir" ]]; then
     cannot="^carecast: error: cannot write '$(re "$missing")': Is a directory"
   else

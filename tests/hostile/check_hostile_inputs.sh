@@ -23,9 +23,6 @@ S17=scenarios/dcst_2017.toml
 actuals=data/dcst_actuals.csv
 seconds=60
 
-re() { # TEXT: TEXT as an extended regular expression matching it literally
-  printf '%s' "$1" | sed 's/[][\.*^$+?(){}|]/\\&/g'
-}
 at() { # FILE: the start of a message located at FILE:LINE:COL
   echo "^carecast: error: $(re "$1"):[0-9]+:[0-9]+: "
 }
@@ -338,7 +335,7 @@ for command in "simulate --draws 1000" "simulate --draws 1000 --threads 3 --form
     simulate*) phrase="${drawn}draw [0-9]+ gives .*$not_written draw" ;;
     *) phrase="${drawn}evaluation [0-9]+ gives .*$not_written evaluation" ;;
   esac
-  never=$out/never.csv
+  never=$out/never
   [[ $command == *xlsx ]] && never=$out/never.xlsx
   read -ra c <<< "$command"
   [[ $command == *xlsx ]] || expect 1 "$phrase" -- "${c[0]}" "$f" "${c[@]:1}"

@@ -137,3 +137,17 @@ TEST_CASE("a read-only directory fails with carecast::Error and leaves the exist
   CHECK(read(target) == (threw ? "old content\n" : "new content\n"));
   CHECK(dir.entries() == std::vector<std::string>{"out.csv"});
 }
+
+TEST_CASE("an output file's extension implies csv, json or xlsx in any case, and nothing else")
+{
+  using carecast::output_format_of;
+  CHECK(output_format_of("results/transfer.csv") == "csv");
+  CHECK(output_format_of("compare.JSON") == "json");
+  CHECK(output_format_of("/tmp/dcst.Xlsx") == "xlsx");
+  CHECK(output_format_of("report.txt").empty());
+  CHECK(output_format_of("no_extension").empty());
+  CHECK(output_format_of("csv").empty()); // a name, not an extension
+  CHECK(output_format_of("-").empty());
+  CHECK(output_format_of("/dev/null").empty());
+  CHECK(output_format_of("archive.csv.gz").empty());
+}
