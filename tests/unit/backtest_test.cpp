@@ -299,16 +299,14 @@ Model pay_model(const std::string& pay)
                           + test::uncertain("pay", "indices.pay.default", pay));
 }
 
-// The back-test of `model` against two actuals of staffing and one of the total, with
-// bands from `draws` draws on `threads` threads.
-Backtest banded_backtest(const Model& model, std::int64_t draws, int threads)
+// The back-test of `model`'s run `id` against `actuals_csv`, with bands from `draws`
+// draws on `threads` threads.
+Backtest banded(const Model& model, const std::string& id, const std::string& actuals_csv,
+                std::int64_t draws, int threads)
 {
   const Outcome outcome = Evaluator(model).evaluate(model.values());
-  const Report forecast = run_report(model, outcome, "pay", {0});
-  const ActualsResult actuals =
-    read_actuals_text("year,line,value\n2022/23,staffing,10.3\n2024/25,staffing,11\n"
-                      "2024/25,total,15.5\n",
-                      "actuals.csv");
+  const Report forecast = run_report(model, outcome, id, {0});
+  const ActualsResult actuals = read_actuals_text(actuals_csv, "actuals.csv");
   REQUIRE(actuals.diagnostics.empty());
   BacktestResult result = backtest(forecast, "stay", actuals.actuals, "actuals.csv");
   REQUIRE(result.backtest);
@@ -320,6 +318,16 @@ Backtest banded_backtest(const Model& model, std::int64_t draws, int threads)
   REQUIRE(bands.bands);
   add_coverage(*result.backtest, *bands.bands);
   return std::move(*result.backtest);
+}
+
+// The back-test of `model` against two actuals of staffing and one of the total, with
+// bands from `draws` draws on `threads` threads.
+Backtest banded_backtest(const Model& model, std::int64_t draws, int threads)
+{
+  return banded(model, "pay",
+                "year,line,value\n2022/23,staffing,10.3\n2024/25,staffing,11\n"
+                "2024/25,total,15.5\n",
+                draws, threads);
 }
 
 // The bands and the coverage as bit patterns, so that == means bit-identical.
@@ -509,23 +517,10 @@ Backtest ladder_banded_backtest(std::int64_t draws, int threads, const std::stri
 {
   const Model model = test::model_from(
     test::k_ladder_scenario + test::uncertain("entries", "ladder.entries.per_year", entries));
-  const Outcome outcome = Evaluator(model).evaluate(model.values());
-  const Report forecast = run_report(model, outcome, "ladder", {0});
-  const ActualsResult actuals =
-    read_actuals_text("year,line,measure,value\n2022/23,total,children_end,20\n"
-                      "2023/24,away,children_end,8\n2023/24,total,children_avg,21\n",
-                      "actuals.csv");
-  REQUIRE(actuals.diagnostics.empty());
-  BacktestResult result = backtest(forecast, "stay", actuals.actuals, "actuals.csv");
-  REQUIRE(result.backtest);
-  SimulationSettings settings;
-  settings.draws = draws;
-  settings.seed = 5;
-  settings.threads = threads;
-  const ForecastBandsResult bands = forecast_bands(model, 0, settings);
-  REQUIRE(bands.bands);
-  add_coverage(*result.backtest, *bands.bands);
-  return std::move(*result.backtest);
+  return banded(model, "ladder",
+                "year,line,measure,value\n2022/23,total,children_end,20\n"
+                "2023/24,away,children_end,8\n2023/24,total,children_avg,21\n",
+                draws, threads);
 }
 
 } // namespace
