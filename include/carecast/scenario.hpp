@@ -62,10 +62,8 @@ struct Index
   std::vector<YearRate> rates;
   std::optional<Number> default_rate;
   IndexTiming timing = IndexTiming::annual;
-  SourcePos timing_pos;
-  Provenance timing_provenance; // why the index has its timing
-  int step_month = 4;           // the calendar month of an annual step (4: April)
-  SourcePos step_month_pos;     // where step_month was written; empty when it was not
+  int step_month = 4;       // the calendar month of an annual step (4: April)
+  SourcePos step_month_pos; // where step_month was written; empty when it was not
 };
 
 struct PriceShare
@@ -117,7 +115,6 @@ struct Budget
   // Whether a year written without a base step starts from the year before's net
   // budget less its one-off steps, as a medium-term financial strategy builds it.
   bool roll_forward = false;
-  SourcePos roll_forward_pos;
 };
 
 enum class OverlayKind {

@@ -67,17 +67,6 @@ Array yearly_sums(const Array& monthly, int years)
   return yearly;
 }
 
-// A line's cost before any overlay: the ladder's cost for the line it feeds, otherwise
-// the line's baseline.
-Array line_baseline(const Model& model, int line, const IndexLevels& levels,
-                    const LadderProjection* ladder, const Parameters& parameters)
-{
-  if (ladder && line == model.ladder().line) {
-    return ladder->total;
-  }
-  return baseline_cost(model.lines()[line], levels, parameters, model.grid().months());
-}
-
 void add_line_uplift(const ModelLine& line, const Parameters& parameters, Array& cost)
 {
   if (line.optimism_bias != k_none) {

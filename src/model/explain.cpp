@@ -59,18 +59,15 @@ std::string overlay_label(const ModelOverlay& overlay)
 // `option`: what calibration scales.
 Array baseline_total(const Model& model, const ModelOption& option, const Eigen::VectorXd& values)
 {
-  const int months = model.grid().months();
   const IndexLevels levels = index_levels(model, option, values);
   std::optional<LadderProjection> ladder;
   if (model.has_ladder()) {
     ladder = project_ladder(model, option, levels, values, LadderFigures::total);
   }
-  Array total = Array::Zero(months, 1);
+  Array total = Array::Zero(model.grid().months(), 1);
   for (int l = 0; l < static_cast<int>(model.lines().size()); ++l) {
-    if (ladder && l == model.ladder().line) {
-      total += ladder->total;
-    } else if (l != model.calibration().line) {
-      total += baseline_cost(model.lines()[l], levels, values, months);
+    if (l != model.calibration().line) {
+      total += line_baseline(model, l, levels, ladder ? &*ladder : nullptr, values);
     }
   }
   return total;

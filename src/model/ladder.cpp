@@ -331,4 +331,13 @@ LadderProjection project_ladder(const Model& model, const ModelOption& option,
   return result;
 }
 
+Array line_baseline(const Model& model, int line, const IndexLevels& levels,
+                    const LadderProjection* ladder, const Parameters& parameters)
+{
+  if (ladder && line == model.ladder().line) {
+    return ladder->total;
+  }
+  return baseline_cost(model.lines()[line], levels, parameters, model.grid().months());
+}
+
 } // namespace carecast::projection

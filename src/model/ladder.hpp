@@ -27,4 +27,9 @@ LadderProjection project_ladder(const Model& model, const ModelOption& option,
                                 const IndexLevels& levels, const Parameters& parameters,
                                 LadderFigures figures);
 
+// A line's cost before any overlay: the ladder's cost (`ladder`, when the scenario has
+// one) for the line it feeds, otherwise the line's baseline.
+Array line_baseline(const Model& model, int line, const IndexLevels& levels,
+                    const LadderProjection* ladder, const Parameters& parameters);
+
 } // namespace carecast::projection

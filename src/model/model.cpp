@@ -328,7 +328,6 @@ void Model::compile_ladder(const Ladder& ladder)
   }
 }
 
-// Inputs whose address names no parameter are left out; read_model reports them.
 void Model::compile_calibration(const Number& known)
 {
   m_calibration.known = add(known, "Known base-year total");
@@ -341,6 +340,7 @@ void Model::compile_calibration(const Number& known)
                      m_grid.months()});
 }
 
+// Inputs whose address names no parameter are left out; read_model reports them.
 void Model::compile_uncertainty(const Scenario& scenario)
 {
   static const std::map<std::string, DistributionKind> k_kinds{

@@ -278,10 +278,10 @@ void Reader::read_timing(const toml::table& table, const std::string& path, Inde
   if (const toml::node* node = table.get("timing")) {
     const toml::node* value = node;
     if (const toml::table* written = node->as_table()) {
+      // The reason is for readers of the file: it need only be text.
       check_keys(*written, {"value", "source", "assumption"}, path + ".timing");
-      index.timing_provenance.source = text(*written, "source", path + ".timing.source", false);
-      index.timing_provenance.assumption =
-        text(*written, "assumption", path + ".timing.assumption", false);
+      text(*written, "source", path + ".timing.source", false);
+      text(*written, "assumption", path + ".timing.assumption", false);
       value = written->get("value");
       if (!value) {
         error(node->source(), fmt::format("'{}.timing' has no 'value'", path));
@@ -292,7 +292,6 @@ void Reader::read_timing(const toml::table& table, const std::string& path, Inde
             fmt::format("'{}.timing' must be a string, not {}", path, type_name(*value)));
     } else if (value) {
       const std::string written{value->as_string()->get()};
-      index.timing_pos = position(value->source());
       const Keys names{"annual", "monthly"};
       if (written == "monthly") {
         index.timing = IndexTiming::monthly;
@@ -400,9 +399,6 @@ Budget Reader::read_budget(const toml::table& table)
   Budget budget;
   budget.growth = number_at(table, "growth", "budget.growth", "rate/yr", false);
   budget.roll_forward = flag(table, "roll_forward", "budget.roll_forward").value_or(false);
-  if (const toml::node* node = table.get("roll_forward")) {
-    budget.roll_forward_pos = position(node->source());
-  }
   const toml::table* years = table_at(table, "years", "budget.years", false);
   if (!years) {
     return budget;
