@@ -7,9 +7,13 @@
 
 #include <filesystem>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace carecast {
+
+// The name of a batch's summary, beside the scenarios' CSVs.
+inline constexpr std::string_view k_summary_file = "summary.csv";
 
 struct BatchFiles
 {
@@ -18,8 +22,9 @@ struct BatchFiles
 };
 
 // Each path that is a file, and the .toml files directly inside each path that is a
-// directory, sorted. Two files of the same name (their outputs would collide), a path
-// that does not exist and a directory without scenarios are problems.
+// directory, sorted. Two files of the same name (their outputs would collide), a file
+// whose output would take the summary's name, a path that does not exist and a
+// directory without scenarios are problems.
 BatchFiles batch_files(const std::vector<std::string>& paths);
 
 struct BatchSummaryRow
@@ -32,9 +37,12 @@ struct BatchSummaryRow
 };
 
 // One row per option of a compare report (compare_report).
-std::vector<BatchSummaryRow> batch_summary(const Report& compare);
+std::vector<BatchSummaryRow> batch_summary_rows(const Report& compare);
 
-// scenario,option,horizon_total,net_present_cost,cheapest, values unrounded.
-std::string write_batch_summary(const std::vector<BatchSummaryRow>& rows);
+// A batch's summary.csv: each written scenario's rows, in file order.
+struct BatchSummary
+{
+  std::vector<BatchSummaryRow> rows;
+};
 
 } // namespace carecast

@@ -113,6 +113,16 @@ struct Calibration
   std::vector<Diagnostic> warnings;
 };
 
+// A calibration as `calibrate` reports it: the fit, where a trend's growth goes (see
+// calibrate_writer.hpp's `index`) and where its TOML fragment was written (empty: it
+// was not, and the table shows it instead).
+struct CalibrationReport
+{
+  Calibration calibration;
+  std::string index;
+  std::string fragment_path;
+};
+
 struct CalibrationResult
 {
   std::optional<Calibration> calibration; // absent when there are diagnostics

@@ -37,4 +37,10 @@ std::string growth_address(std::string_view index);
 // value with a `source` naming the history and the fit.
 std::string write_fragment(const Calibration& calibration, std::string_view index);
 
+// The calibrate command's output: write_csv and write_json of the report's fit and
+// index (JSON with the fragment); the table adds the fragment, or where it was written.
+std::string write_csv(const CalibrationReport& report);
+std::string write_json(const CalibrationReport& report);
+std::string write_terminal(const CalibrationReport& report);
+
 } // namespace carecast

@@ -6,7 +6,7 @@
 
 #include "carecast/calendar.hpp"
 #include "carecast/loader.hpp"
-#include "carecast/sampling.hpp"
+#include "carecast/distribution.hpp"
 #include "carecast/scenario.hpp"
 
 #include <Eigen/Core>

@@ -33,12 +33,4 @@ ParameterList parameter_list(const Model& model, const std::string& scenario);
 // A distribution for people: its kind and settings.
 std::string describe(const Distribution& distribution);
 
-// CSV: the header `scenario,path,value,unit,location,source,assumption,distribution,derived`,
-// derived being 1 or 0.
-std::string write_csv(const ParameterList& list);
-std::string write_json(const ParameterList& list);
-// Each parameter on a line (address, value, unit, distribution), its location and
-// provenance beneath.
-std::string write_terminal(const ParameterList& list);
-
 } // namespace carecast

@@ -28,9 +28,19 @@ struct RunProvenance
 // The SHA-256 of `bytes` in lowercase hexadecimal, as sha256sum prints it.
 std::string sha256_hex(std::string_view bytes);
 
+// The file a record describes: its path as given and its SHA-256.
+struct OutputDigest
+{
+  std::string path;
+  std::string sha256;
+};
+
 // {"carecast": VERSION, "arguments": [...], "inputs": [{"path": ..., "sha256": ...}],
-//  "seed": N or null}, on one line.
-std::string provenance_json(const RunProvenance& provenance);
+//  "seed": N or null}, on one line; a record beside an output (FILE.meta.json) ends
+// with "output": {"path": ..., "sha256": ...}, so that it can be checked against the
+// file beside it.
+std::string provenance_json(const RunProvenance& provenance,
+                            const std::optional<OutputDigest>& output = std::nullopt);
 
 // A JSON object's text with "provenance": provenance_json(...) as its first member, on
 // a line of its own.

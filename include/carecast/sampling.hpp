@@ -5,33 +5,15 @@
 // random numbers are counter-based, so a draw depends only on its seed, stream, draw
 // number and dimension (docs/uncertainty.md, "Distributions and correlations").
 
+#include "carecast/distribution.hpp"
+
 #include <Eigen/Core>
 #include <cstdint>
-#include <limits>
 #include <optional>
 #include <string>
 #include <vector>
 
 namespace carecast {
-
-enum class DistributionKind { uniform, triangular, pert, normal, lognormal };
-
-// One input's marginal distribution; each kind reads only its own fields.
-struct Distribution
-{
-  DistributionKind kind = DistributionKind::uniform;
-  // uniform: low, high. triangular, pert: low, mode, high (PERT with the usual shape 4:
-  // alpha = 1 + 4 (mode - low) / (high - low), beta = 1 + 4 (high - mode) / (high - low)).
-  // normal: mean, sd, truncated to [low, high] when either is finite.
-  // lognormal: median and sigma (the standard deviation of its natural logarithm).
-  double low = -std::numeric_limits<double>::infinity();
-  double mode = 0.0;
-  double high = std::numeric_limits<double>::infinity();
-  double mean = 0.0;
-  double sd = 0.0;
-  double median = 0.0;
-  double sigma = 0.0;
-};
 
 // The inverse CDF at u in (0, 1). Degenerate cases (low == high, sd == 0, sigma == 0)
 // give the point value. Every kind is a closed form or a normal quantile except PERT,

@@ -65,4 +65,8 @@ SavingsTrack track_savings(const Model& model, const Eigen::VectorXd& values, in
 // values the report was evaluated with.
 void add_savings_rows(Report& report, const Model& model, const Eigen::VectorXd& values);
 
+// The compare command's report: compare_report with the savings rows, for the model's
+// own values.
+Report compare_with_savings(const Model& model, const Outcome& outcome, const std::string& id);
+
 } // namespace carecast

@@ -2,25 +2,12 @@
 
 // A sensitivity analysis as text: the tornado and the switching values.
 
-#include "carecast/sensitivity.hpp"
+#include "carecast/sensitivity_report.hpp"
 
 #include <string>
 #include <vector>
 
 namespace carecast {
-
-struct SensitivityReport
-{
-  std::string scenario;
-  std::string title;
-  std::string unit;
-  std::vector<std::string> paths; // parameter addresses by position
-  Sensitivity sensitivity;
-  int top = 15; // tornado bars the table shows; CSV and JSON carry all
-};
-
-SensitivityReport sensitivity_report(const Model& model, const std::string& scenario,
-                                     Sensitivity sensitivity, int top);
 
 // CSV header: scenario,metric,subject,kind,parameter,input,base_value,low_value,
 // high_value,metric_low,metric_high,swing,preferred,switching_value,becomes_cheapest,

@@ -6,6 +6,7 @@
 #include "carecast/diagnostic.hpp"
 #include "carecast/evaluator.hpp"
 #include "carecast/model.hpp"
+#include "carecast/sampling.hpp"
 
 #include <cstdint>
 #include <functional>

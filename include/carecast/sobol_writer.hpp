@@ -4,35 +4,12 @@
 // a table per output with the inputs ranked by total index. Every output names the
 // seed, the samples and the bootstrap that produced it.
 
-#include "carecast/report.hpp"
-#include "carecast/sobol_analysis.hpp"
+#include "carecast/sobol_report.hpp"
 
 #include <string>
 #include <vector>
 
 namespace carecast {
-
-struct SobolInput
-{
-  std::string id;        // the [uncertainty] entry's id
-  std::string parameter; // the address of the parameter it varies
-};
-
-struct SobolReport
-{
-  std::string scenario;
-  std::string title;
-  std::string unit;
-  Label option;
-  std::vector<SobolInput> inputs;   // in the order of the result's dimensions
-  std::vector<std::string> outputs; // each financial year, then k_all_years
-  SobolAnalysis analysis;
-};
-
-SobolReport sobol_report(const Model& model, const std::string& scenario, SobolAnalysis analysis);
-
-// The outputs (a year, or k_all_years) whose intervals are too wide to rank the inputs.
-std::vector<std::string> too_wide_outputs(const SobolReport& report);
 
 // CSV header: scenario,seed,samples,bootstrap,confidence,option,year,input,parameter,
 // first,first_low,first_high,total,total_low,total_high,variance,too_wide. One row per

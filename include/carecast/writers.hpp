@@ -3,11 +3,10 @@
 // Writers render a report as text. Rounding happens only here, and only in the
 // terminal writer: CSV and JSON keep full precision.
 
+#include "carecast/batch.hpp"
 #include "carecast/diff.hpp"
 #include "carecast/report.hpp"
 
-#include <filesystem>
-#include <functional>
 #include <string>
 #include <vector>
 
@@ -31,6 +30,10 @@ std::string write_csv(const ScenarioDiff& diff);
 std::string write_json(const ScenarioDiff& diff);
 std::string write_terminal(const ScenarioDiff& diff);
 
+// A batch's summary.csv: scenario,option,horizon_total,net_present_cost,cheapest, values
+// unrounded.
+std::string write_csv(const BatchSummary& summary);
+
 // A value as CSV and JSON carry it: unrounded to 12 significant digits (for £m
 // amounts far below a penny, while the binary noise of sums such as
 // 64.43 - 58.17 = 6.2600000000000051 stays out), '.' as the decimal point, no
@@ -50,23 +53,5 @@ std::string neutralised(const std::string& text);
 std::string csv_record(const std::vector<std::string>& fields);
 // A JSON string literal, quoted and escaped.
 std::string json_string(const std::string& text);
-
-// The output format a file name's extension implies: "csv", "json" or "xlsx" for
-// .csv, .json or .xlsx in any case; empty for any other name.
-std::string output_format_of(const std::filesystem::path& path);
-
-// Writes `content` to a temporary file beside `path`, then renames it into place, so
-// a failed write never leaves a partial file or harms an existing one.
-void write_file_atomically(const std::filesystem::path& path, const std::string& content);
-// The same for a writer that makes a file itself: `write` is given the temporary path to
-// write, and throws Error when it cannot.
-void write_file_atomically(const std::filesystem::path& path,
-                           const std::function<void(const std::filesystem::path&)>& write);
-
-// Makes SIGINT, SIGTERM and SIGHUP remove the temporary files being written before the
-// process dies of them, so an interrupted run leaves no partial file and, as the
-// rename has not happened, an existing file as it was. Signals ignored when carecast
-// starts stay ignored.
-void remove_temporaries_on_signals();
 
 } // namespace carecast

@@ -2,6 +2,7 @@
 
 #include "carecast/blocks.hpp"
 #include "carecast/evaluator.hpp"
+#include "carecast/sampling.hpp"
 #include "carecast/non_finite.hpp"
 
 #include <algorithm>

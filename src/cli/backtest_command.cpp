@@ -31,12 +31,13 @@ void print_problems(std::vector<Diagnostic> diagnostics, const SourceFiles& sour
 // The point forecast set against the actuals; nothing after printing every problem
 // with the actuals, those of the file and those of matching it to the forecast.
 std::optional<Backtest> point_backtest(const Model& model, const std::string& id, int option,
-                                       const std::string& actuals_file)
+                                       const std::string& actuals_file,
+                                       RunProvenance& provenance)
 {
   const Outcome outcome = Evaluator(model).evaluate(model.values());
   const Report forecast = run_report(model, outcome, id, {option});
   ActualsResult actuals = read_actuals_file(actuals_file);
-  this_run().add_inputs(actuals.sources);
+  provenance.add_inputs(actuals.sources);
   BacktestResult result =
     backtest(forecast, model.options()[option].id, actuals.actuals, actuals_file);
   actuals.diagnostics.insert(actuals.diagnostics.end(), result.diagnostics.begin(),
@@ -50,11 +51,12 @@ std::optional<Backtest> point_backtest(const Model& model, const std::string& id
 
 // Draws the bands only once the actuals are known to be good, as they take the time.
 bool add_bands(Backtest& backtest, const LoadedScenario& loaded, int option,
-               const SamplingOptions& sampling)
+               const SamplingOptions& sampling, RunProvenance& provenance)
 {
   const ForecastBandsResult result =
     forecast_bands(*loaded.model, option,
-                   simulation_settings(sampling, "backtest", band_values_per_draw(*loaded.model)));
+                   simulation_settings(sampling, "backtest", band_values_per_draw(*loaded.model),
+                                       provenance));
   if (!report_problems(result.diagnostics, loaded)) {
     return false;
   }
@@ -62,23 +64,23 @@ bool add_bands(Backtest& backtest, const LoadedScenario& loaded, int option,
   return true;
 }
 
-ExitCode run_backtest(const BacktestOptions& options)
+ExitCode run_backtest(const BacktestOptions& options, RunProvenance& provenance)
 {
-  const auto loaded = load(options.scenario);
+  const auto loaded = load(options.scenario, provenance);
   if (!loaded) {
     return ExitCode::invalid_input;
   }
   const Model& model = *loaded->model;
   const int option = options.option.empty() ? 0 : option_index(model, options.option, "--option");
-  std::optional<Backtest> backtest = point_backtest(model, loaded->id, option, options.actuals);
+  std::optional<Backtest> backtest = point_backtest(model, loaded->id, option, options.actuals, provenance);
   if (!backtest) {
     return ExitCode::invalid_input;
   }
   // Without uncertain inputs there is no band, and the back-test is the point forecast's.
-  if (!model.inputs().empty() && !add_bands(*backtest, *loaded, option, options.sampling)) {
+  if (!model.inputs().empty() && !add_bands(*backtest, *loaded, option, options.sampling, provenance)) {
     return ExitCode::invalid_input;
   }
-  emit(*backtest, options.output);
+  emit(&*backtest, options.output, provenance);
   return ExitCode::success;
 }
 
@@ -102,7 +104,8 @@ Command register_backtest(CLI::App& app)
   // The band of an 80% interval needs fewer draws than simulate's finer quantiles.
   add_sampling_options(*command, options->sampling, 2000);
   add_output_options(*command, options->output);
-  return {command, [options] { return run_backtest(*options); }};
+  return {command,
+          [options](RunProvenance& provenance) { return run_backtest(*options, provenance); }};
 }
 
 } // namespace carecast::cli

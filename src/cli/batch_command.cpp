@@ -2,10 +2,13 @@
 
 #include "carecast/batch.hpp"
 #include "carecast/blocks.hpp"
-#include "carecast/writers.hpp"
+#include "carecast/savings.hpp"
 
+#include <algorithm>
+#include <array>
 #include <fmt/format.h>
 #include <iostream>
+#include <new>
 
 namespace carecast::cli {
 namespace {
@@ -18,8 +21,35 @@ struct BatchOptions
   Gates gates;
 };
 
-// How one scenario of a batch went, in the order of the worst outcome first.
-enum class RunStatus { invalid, unfit_gates, failed_gates, written };
+// How one scenario of a batch went, the worst outcome first, in the ranking of exit
+// codes docs/ci.md gives: 5, 4, 1, 2, 3, 0.
+enum class RunStatus { internal, unwritten, invalid, usage, failed_gates, written };
+
+constexpr std::array<std::pair<RunStatus, std::string_view>, 6> k_statuses{{
+  {RunStatus::internal, "internal error"},
+  {RunStatus::unwritten, "not written"},
+  {RunStatus::invalid, "invalid"},
+  {RunStatus::usage, "gates do not fit"},
+  {RunStatus::failed_gates, "gate failed"},
+  {RunStatus::written, "ok"},
+}};
+
+constexpr std::array<std::pair<RunStatus, ExitCode>, 6> k_exit_codes{{
+  {RunStatus::internal, ExitCode::internal},
+  {RunStatus::unwritten, ExitCode::output_failed},
+  {RunStatus::invalid, ExitCode::invalid_input},
+  {RunStatus::usage, ExitCode::usage},
+  {RunStatus::failed_gates, ExitCode::gate_failed},
+  {RunStatus::written, ExitCode::success},
+}};
+
+template <typename Value>
+Value lookup(const std::array<std::pair<RunStatus, Value>, 6>& table, RunStatus status)
+{
+  return std::find_if(table.begin(), table.end(), [&](const auto& entry) {
+           return entry.first == status;
+         })->second;
+}
 
 struct ScenarioRun
 {
@@ -30,58 +60,61 @@ struct ScenarioRun
 };
 
 // Compares one scenario, writes its CSV and record into `out`, and checks the gates.
-ScenarioRun run_one(const std::filesystem::path& file, const BatchOptions& options)
+void compare_one(const std::filesystem::path& file, const BatchOptions& options,
+                 ScenarioRun& run)
 {
-  ScenarioRun run;
   const ModelLoad loaded = read_model(file.string());
-  run.provenance.arguments = this_run().arguments;
   run.provenance.add_inputs(loaded.sources);
   for (const Diagnostic& diagnostic : loaded.diagnostics) {
     run.messages += render(diagnostic, loaded.sources);
   }
   if (!loaded.model) {
-    return run;
+    run.status = RunStatus::invalid;
+    return;
   }
   const Model& model = *loaded.model;
   const Report report =
     compare_with_savings(model, Evaluator(model).evaluate(model.values()), file.stem().string());
   if (const auto problems = gate_problems(report, options.gates); !problems.empty()) {
-    run.status = RunStatus::unfit_gates;
-    run.messages +=
-      fmt::format("carecast: error: {}: {}\n", file.string(), fmt::join(problems, "; "));
-    return run;
+    throw UsageError(fmt::format("{}", fmt::join(problems, "; ")));
   }
-  write_csv_output(std::filesystem::path(options.out) / (report.scenario + ".csv"),
-                   write_csv(report), run.provenance);
-  run.summary = batch_summary(report);
+  const std::filesystem::path output = std::filesystem::path(options.out) / (report.scenario + ".csv");
+  refuse_input(output, run.provenance);
+  write_output(&report, Format::csv, {output, {}}, run.provenance);
+  run.summary = batch_summary_rows(report);
   const std::vector<std::string> failures = failed_gates(report, options.gates);
   for (const std::string& failure : failures) {
     run.messages += fmt::format("carecast: gate failed: {}: {}\n", file.string(), failure);
   }
   run.status = failures.empty() ? RunStatus::written : RunStatus::failed_gates;
+}
+
+// compare_one, with any failure kept as this scenario's status and message, so that
+// one scenario's failure never stops the others.
+ScenarioRun run_one(const std::filesystem::path& file, const BatchOptions& options,
+                    const RunProvenance& batch)
+{
+  ScenarioRun run;
+  run.provenance.arguments = batch.arguments;
+  const auto failed = [&](RunStatus status, std::string_view message) {
+    run.status = status;
+    run.messages += fmt::format("carecast: error: {}: {}\n", file.string(), message);
+  };
+  try {
+    compare_one(file, options, run);
+  } catch (const UsageError& failure) {
+    failed(RunStatus::usage, failure.what());
+  } catch (const Error& failure) {
+    failed(RunStatus::unwritten, failure.what());
+  } catch (const std::bad_alloc&) {
+    failed(RunStatus::internal, "out of memory");
+  } catch (const std::exception& failure) {
+    failed(RunStatus::internal, fmt::format("internal error: {}", failure.what()));
+  }
   return run;
 }
 
-ExitCode exit_code(const std::vector<ScenarioRun>& runs)
-{
-  RunStatus worst = RunStatus::written;
-  for (const ScenarioRun& run : runs) {
-    worst = std::min(worst, run.status);
-  }
-  switch (worst) {
-  case RunStatus::invalid:
-    return ExitCode::invalid_input;
-  case RunStatus::unfit_gates:
-    return ExitCode::usage;
-  case RunStatus::failed_gates:
-    return ExitCode::gate_failed;
-  case RunStatus::written:
-    break;
-  }
-  return ExitCode::success;
-}
-
-ExitCode run_batch(const BatchOptions& options)
+ExitCode run_batch(const BatchOptions& options, RunProvenance& provenance)
 {
   const BatchFiles found = batch_files(options.paths);
   if (!found.problems.empty()) {
@@ -97,22 +130,34 @@ ExitCode run_batch(const BatchOptions& options)
   for_each_item(static_cast<std::int64_t>(runs.size()),
                 options.jobs > 0 ? options.jobs : default_threads(), [&](std::int64_t i) {
                   runs[static_cast<std::size_t>(i)] =
-                    run_one(found.files[static_cast<std::size_t>(i)], options);
+                    run_one(found.files[static_cast<std::size_t>(i)], options, provenance);
                 });
-  std::vector<BatchSummaryRow> summary;
-  RunProvenance every_input;
-  every_input.arguments = this_run().arguments;
+  BatchSummary summary;
+  RunStatus worst = RunStatus::written;
+  std::string statuses;
   for (std::size_t i = 0; i < runs.size(); ++i) {
     std::cerr << runs[i].messages;
-    summary.insert(summary.end(), runs[i].summary.begin(), runs[i].summary.end());
-    every_input.inputs.insert(runs[i].provenance.inputs.begin(), runs[i].provenance.inputs.end());
-    static constexpr const char* k_status[] = {"invalid", "gates do not fit", "gate failed", "ok"};
-    std::cout << fmt::format("{:<17} {}\n", k_status[static_cast<int>(runs[i].status)],
-                             found.files[i].string());
+    summary.rows.insert(summary.rows.end(), runs[i].summary.begin(), runs[i].summary.end());
+    provenance.inputs.insert(runs[i].provenance.inputs.begin(), runs[i].provenance.inputs.end());
+    worst = std::min(worst, runs[i].status);
+    statuses +=
+      fmt::format("{:<17} {}\n", lookup(k_statuses, runs[i].status), found.files[i].string());
   }
-  write_csv_output(std::filesystem::path(options.out) / "summary.csv", write_batch_summary(summary),
-                   every_input);
-  return exit_code(runs);
+  // The summary is written before the status list is printed, and its failure reported
+  // after it, so that a closed standard output cannot stop the summary, nor a failed
+  // summary the list.
+  std::optional<Error> summary_failure;
+  try {
+    write_output(&summary, Format::csv, {std::filesystem::path(options.out) / k_summary_file, {}},
+                 provenance);
+  } catch (const Error& failure) {
+    summary_failure = failure;
+  }
+  write_to_stdout(statuses);
+  if (summary_failure) {
+    throw *summary_failure;
+  }
+  return lookup(k_exit_codes, worst);
 }
 
 } // namespace
@@ -132,7 +177,8 @@ Command register_batch(CLI::App& app)
   command->add_option("--jobs", options->jobs, "Scenarios run at once (default: all cores)")
     ->check(CLI::Range(1, 256));
   add_gate_options(*command, options->gates, true);
-  return {command, [options] { return run_batch(*options); }};
+  return {command,
+          [options](RunProvenance& provenance) { return run_batch(*options, provenance); }};
 }
 
 } // namespace carecast::cli

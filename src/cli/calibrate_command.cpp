@@ -2,7 +2,7 @@
 
 #include "carecast/calibrate.hpp"
 #include "carecast/calibrate_writer.hpp"
-#include "carecast/writers.hpp"
+#include "carecast/calibrate_writer.hpp"
 
 #include <fmt/format.h>
 #include <iostream>
@@ -27,26 +27,10 @@ void print_warnings(const Calibration& calibration)
   }
 }
 
-std::string report_text(const Calibration& calibration, const CalibrateOptions& options,
-                        const std::string& fragment)
-{
-  if (options.format == "csv") {
-    return write_csv(calibration, options.index);
-  }
-  if (options.format == "json") {
-    return with_provenance(write_json(calibration, options.index, fragment), this_run());
-  }
-  const std::string where =
-    options.fragment_path.empty()
-      ? "\nTOML fragment (write it to a file with -o FILE)\n\n" + fragment
-      : fmt::format("\nTOML fragment written to {}\n", options.fragment_path);
-  return write_terminal(calibration) + where;
-}
-
-ExitCode run_calibrate(const CalibrateOptions& options)
+ExitCode run_calibrate(const CalibrateOptions& options, RunProvenance& provenance)
 {
   const CalibrationResult result = calibrate_file(options.history, options.column);
-  this_run().add_inputs(result.sources);
+  provenance.add_inputs(result.sources);
   for (const Diagnostic& diagnostic : result.diagnostics) {
     std::cerr << render(diagnostic, result.sources);
   }
@@ -59,14 +43,13 @@ ExitCode run_calibrate(const CalibrateOptions& options)
                                  "the care ladder; fit one column's trend with --column NAME",
                                  options.index, options.history));
   }
-  const std::string fragment = write_fragment(calibration, options.index);
-  const std::string report = report_text(calibration, options, fragment);
+  const CalibrationReport report{calibration, options.index, options.fragment_path};
   if (!options.fragment_path.empty()) {
-    refuse_input(options.fragment_path, this_run());
-    write_file_atomically(options.fragment_path, fragment);
+    refuse_input(options.fragment_path, provenance);
+    write_file_atomically(options.fragment_path, write_fragment(calibration, options.index));
   }
   print_warnings(calibration);
-  std::cout << report;
+  write_output(&report, format_named(options.format).value_or(Format::table), {}, provenance);
   return ExitCode::success;
 }
 
@@ -94,7 +77,8 @@ Command register_calibrate(CLI::App& app)
   command->add_option("--format", options->format, "Format of the fit report")
     ->check(CLI::IsMember({"table", "csv", "json"}))
     ->capture_default_str();
-  return {command, [options] { return run_calibrate(*options); }};
+  return {command,
+          [options](RunProvenance& provenance) { return run_calibrate(*options, provenance); }};
 }
 
 } // namespace carecast::cli

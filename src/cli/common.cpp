@@ -1,13 +1,9 @@
 #include "common.hpp"
 
-#include "carecast/backtest_writer.hpp"
 #include "carecast/blocks.hpp"
-#include "carecast/explain_writer.hpp"
-#include "carecast/savings.hpp"
 #include "carecast/terminal_chart.hpp"
 #include "carecast/validate.hpp"
-#include "carecast/writers.hpp"
-#include "carecast/xlsx_writer.hpp"
+#include "carecast/workbook.hpp"
 
 #include <cstdlib>
 #include <filesystem>
@@ -20,34 +16,39 @@ namespace carecast::cli {
 
 void resolve_output(OutputOptions& options, bool format_given, bool workbook)
 {
+  options.format = format_named(options.format_flag).value_or(Format::table);
   if (options.path == "-") {
     options.path.clear();
     return;
   }
-  const std::string implied = output_format_of(options.path);
-  if (implied.empty()) {
+  const std::optional<Format> implied = format_of(options.path);
+  if (!implied) {
     return;
   }
-  if (implied == "xlsx" && !workbook) {
+  if (*implied == Format::xlsx && !workbook) {
     throw UsageError(fmt::format("-o {}: this command writes no workbook; name a .csv or .json "
                                  "file, or another name with --format",
                                  options.path));
   }
   if (!format_given) {
-    options.format = implied;
-  } else if (options.format != implied) {
+    options.format = *implied;
+  } else if (options.format != *implied) {
     throw UsageError(fmt::format("--format {} contradicts -o {}, whose extension means {}",
-                                 options.format, options.path, implied));
+                                 format_name(options.format), options.path,
+                                 format_name(*implied)));
   }
 }
 
 void add_output_options(CLI::App& command, OutputOptions& options, bool workbook)
 {
-  const std::vector<std::string> formats =
-    workbook ? std::vector<std::string>{"table", "csv", "json", "xlsx"}
-             : std::vector<std::string>{"table", "csv", "json"};
+  std::vector<std::string> formats;
+  for (const Format format : {Format::table, Format::csv, Format::json, Format::xlsx}) {
+    if (format != Format::xlsx || workbook) {
+      formats.emplace_back(format_name(format));
+    }
+  }
   command
-    .add_option("--format", options.format,
+    .add_option("--format", options.format_flag,
                 workbook ? "Output format (xlsx needs -o)" : "Output format")
     ->check(CLI::IsMember(formats))
     ->capture_default_str();
@@ -67,12 +68,6 @@ void add_output_options(CLI::App& command, OutputOptions& options, bool workbook
     ->capture_default_str();
 }
 
-RunProvenance& this_run()
-{
-  static RunProvenance provenance;
-  return provenance;
-}
-
 void refuse_input(const std::filesystem::path& output, const RunProvenance& provenance)
 {
   const std::filesystem::path record = output.string() + ".meta.json";
@@ -88,166 +83,57 @@ void refuse_input(const std::filesystem::path& output, const RunProvenance& prov
   }
 }
 
-void write_csv_output(const std::filesystem::path& path, const std::string& csv,
-                      const RunProvenance& provenance)
-{
-  refuse_input(path, provenance);
-  write_file_atomically(path, csv);
-  write_file_atomically(path.string() + ".meta.json", provenance_json(provenance) + "\n");
-}
-
-void write_workbook(const Model& model, const Outcome& outcome, const std::string& id,
-                    const OutputOptions& output, WorkbookContent content)
-{
-  if (output.path.empty()) {
-    throw UsageError("--format xlsx writes a workbook, which needs -o FILE.xlsx");
-  }
-  const Report summary = compare_with_savings(model, outcome, id);
-  const Report lines = run_report(model, outcome, id, {});
-  const ParameterList assumptions = parameter_list(model, id);
-  content.summary = &summary;
-  content.lines = &lines;
-  content.assumptions = &assumptions;
-  content.provenance = this_run();
-  refuse_input(output.path, content.provenance);
-  write_xlsx(output.path, content);
-}
-
-namespace {
-
-template <typename Analysis>
-void emit_analysis_as(const Analysis& analysis, const OutputOptions& output, const Model& model,
-                      const std::string& id, const Analysis* WorkbookContent::*sheet)
-{
-  if (output.format != "xlsx") {
-    emit(analysis, output);
-    return;
-  }
-  WorkbookContent content;
-  content.*sheet = &analysis;
-  write_workbook(model, Evaluator(model).evaluate(model.values()), id, output, content);
-}
-
-} // namespace
-
-void emit_analysis(const SimulationReport& simulation, const OutputOptions& output,
-                   const Model& model, const std::string& id)
-{
-  emit_analysis_as(simulation, output, model, id, &WorkbookContent::simulation);
-}
-
-void emit_analysis(const SensitivityReport& sensitivity, const OutputOptions& output,
-                   const Model& model, const std::string& id)
-{
-  emit_analysis_as(sensitivity, output, model, id, &WorkbookContent::sensitivity);
-}
-
-void emit_analysis(const SobolReport& sobol, const OutputOptions& output, const Model& model,
-                   const std::string& id)
-{
-  emit_analysis_as(sobol, output, model, id, &WorkbookContent::sobol);
-}
-
-Report compare_with_savings(const Model& model, const Outcome& outcome, const std::string& id)
-{
-  Report report = compare_report(model, outcome, id);
-  add_savings_rows(report, model, model.values());
-  return report;
-}
-
-namespace {
-
-// The charts' style for this output: to a terminal only when there is no -o
-// (carecast::chart_style has the rules).
-ChartStyle chart_style(const OutputOptions& options)
+Destination destination(const OutputOptions& options)
 {
   const bool terminal = options.path.empty() && isatty(STDOUT_FILENO);
   winsize size{};
   const int width =
     terminal && ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 ? static_cast<int>(size.ws_col) : 0;
-  return carecast::chart_style(terminal, width, std::getenv("COLUMNS"), std::getenv("NO_COLOR"),
-                               options.ascii, options.color);
+  return {options.path,
+          carecast::chart_style(terminal, width, std::getenv("COLUMNS"), std::getenv("NO_COLOR"),
+                                options.ascii, options.color)};
 }
 
-// The charts the table format adds after a content's tables: none for most.
-template <typename Content>
-std::string charts(const Content&, const ChartStyle&)
+void emit(Content content, const OutputOptions& options, const RunProvenance& provenance)
 {
-  return {};
-}
-std::string charts(const Report& report, const ChartStyle& style)
-{
-  return report.kind == ReportKind::compare ? trajectory_chart(report, style) : std::string();
-}
-std::string charts(const SensitivityReport& report, const ChartStyle& style)
-{
-  return tornado_chart(report, style);
-}
-std::string charts(const SimulationReport& report, const ChartStyle& style)
-{
-  return fan_chart(report, style);
+  if (!options.path.empty()) {
+    refuse_input(options.path, provenance);
+  }
+  write_output(content, options.format, destination(options), provenance);
 }
 
-// `Content` is anything the writers have an overload for: a report or a diff.
-template <typename Content>
-void write_in_format(const Content& content, const OutputOptions& options)
+Workbook model_workbook(const Model& model, const Outcome& outcome, const std::string& id,
+                        const OutputOptions& output)
 {
-  const std::string text = options.format == "csv" ? write_csv(content)
-                           : options.format == "json"
-                             ? with_provenance(write_json(content), this_run())
-                             : write_terminal(content) + charts(content, chart_style(options));
-  if (options.path.empty()) {
-    std::cout << text;
+  if (output.path.empty()) {
+    throw UsageError("--format xlsx writes a workbook, which needs -o FILE.xlsx");
+  }
+  return workbook(model, outcome, id);
+}
+
+void emit_analysis(Content analysis, const OutputOptions& output, const Model& model,
+                   const std::string& id, const RunProvenance& provenance)
+{
+  if (output.format != Format::xlsx) {
+    emit(analysis, output, provenance);
     return;
   }
-  if (options.format == "csv") {
-    write_csv_output(options.path, text, this_run());
-  } else {
-    refuse_input(options.path, this_run());
-    write_file_atomically(options.path, text);
-  }
-}
-
-} // namespace
-
-void emit(const Report& report, const OutputOptions& options)
-{
-  write_in_format(report, options);
-}
-
-void emit(const ScenarioDiff& diff, const OutputOptions& options)
-{
-  write_in_format(diff, options);
-}
-
-void emit(const ExplainReport& explanation, const OutputOptions& options)
-{
-  write_in_format(explanation, options);
-}
-
-void emit(const Backtest& backtest, const OutputOptions& options)
-{
-  write_in_format(backtest, options);
-}
-
-void emit(const ParameterList& parameters, const OutputOptions& options)
-{
-  write_in_format(parameters, options);
-}
-
-void emit(const SimulationReport& simulation, const OutputOptions& options)
-{
-  write_in_format(simulation, options);
-}
-
-void emit(const SobolReport& sobol, const OutputOptions& options)
-{
-  write_in_format(sobol, options);
-}
-
-void emit(const SensitivityReport& sensitivity, const OutputOptions& options)
-{
-  write_in_format(sensitivity, options);
+  Workbook book = model_workbook(model, Evaluator(model).evaluate(model.values()), id, output);
+  std::visit(
+    [&](const auto* result) {
+      using Result = std::remove_cv_t<std::remove_pointer_t<decltype(result)>>;
+      if constexpr (std::is_same_v<Result, SimulationReport>) {
+        book.simulation = result;
+      } else if constexpr (std::is_same_v<Result, SensitivityReport>) {
+        book.sensitivity = result;
+      } else if constexpr (std::is_same_v<Result, SobolReport>) {
+        book.sobol = result;
+      } else {
+        throw std::logic_error("emit_analysis: not an analysis");
+      }
+    },
+    analysis);
+  emit(&book, output, provenance);
 }
 
 bool report_problems(const std::vector<Diagnostic>& problems, const LoadedScenario& loaded)
@@ -282,7 +168,7 @@ void add_sampling_options(CLI::App& command, SamplingOptions& options, std::int6
 }
 
 SimulationSettings simulation_settings(const SamplingOptions& options, std::string task,
-                                       std::int64_t values_per_draw)
+                                       std::int64_t values_per_draw, RunProvenance& provenance)
 {
   if (options.draws > k_max_kept_values / values_per_draw) {
     throw UsageError(fmt::format(
@@ -296,7 +182,7 @@ SimulationSettings simulation_settings(const SamplingOptions& options, std::stri
   settings.seed = options.seed;
   settings.threads = options.threads;
   settings.repair_correlations = options.repair_correlations;
-  this_run().seed = options.seed;
+  provenance.seed = options.seed;
   settings.progress = progress_reporter(std::move(task), options.draws);
   return settings;
 }
@@ -313,10 +199,10 @@ std::function<void(std::int64_t)> progress_reporter(std::string task, std::int64
   };
 }
 
-std::optional<LoadedScenario> load(const std::string& path)
+std::optional<LoadedScenario> load(const std::string& path, RunProvenance& provenance)
 {
   ModelLoad result = read_model(path);
-  this_run().add_inputs(result.sources);
+  provenance.add_inputs(result.sources);
   for (const Diagnostic& diagnostic : result.diagnostics) {
     std::cerr << render(diagnostic, result.sources);
   }
@@ -372,10 +258,10 @@ void add_gate_options(CLI::App& command, Gates& gates, bool cheapest)
 }
 
 ExitCode report_on(const std::string& path, const OutputOptions& output,
-                   const MakeReport& make_report, const Gates& gates,
+                   const MakeReport& make_report, const Gates& gates, RunProvenance& provenance,
                    const std::function<void(Model&)>& adjust)
 {
-  const auto loaded = load(path);
+  const auto loaded = load(path, provenance);
   if (!loaded) {
     return ExitCode::invalid_input;
   }
@@ -388,10 +274,11 @@ ExitCode report_on(const std::string& path, const OutputOptions& output,
   if (const std::vector<std::string> problems = gate_problems(report, gates); !problems.empty()) {
     throw UsageError(fmt::format("{}", fmt::join(problems, "; ")));
   }
-  if (output.format == "xlsx") {
-    write_workbook(model, outcome, loaded->id, output, {});
+  if (output.format == Format::xlsx) {
+    const Workbook book = model_workbook(model, outcome, loaded->id, output);
+    emit(&book, output, provenance);
   } else {
-    emit(report, output);
+    emit(&report, output, provenance);
   }
   const std::vector<std::string> failures = failed_gates(report, gates);
   for (const std::string& failure : failures) {

@@ -3,19 +3,12 @@
 // What the subcommands share: exit codes, output options, loading a scenario with
 // its problems reported on stderr.
 
-#include "carecast/backtest.hpp"
-#include "carecast/diff.hpp"
 #include "carecast/evaluator.hpp"
-#include "carecast/explain_report.hpp"
 #include "carecast/gates.hpp"
 #include "carecast/model.hpp"
-#include "carecast/params.hpp"
+#include "carecast/output.hpp"
 #include "carecast/provenance.hpp"
-#include "carecast/report.hpp"
-#include "carecast/sensitivity_writer.hpp"
-#include "carecast/simulation_writer.hpp"
-#include "carecast/sobol_writer.hpp"
-#include "carecast/xlsx_writer.hpp"
+#include "carecast/simulation.hpp"
 
 #include <CLI/CLI.hpp>
 #include <filesystem>
@@ -42,15 +35,18 @@ public:
   using std::runtime_error::runtime_error;
 };
 
+// A subcommand and how to run it once parsed, given the run's provenance: main records
+// the command line in it, and the command each input it reads and its seed.
 struct Command
 {
   CLI::App* app;
-  std::function<ExitCode()> run;
+  std::function<ExitCode(RunProvenance&)> run;
 };
 
 struct OutputOptions
 {
-  std::string format = "table";
+  std::string format_flag = "table"; // --format as given; resolve_output sets `format`
+  Format format = Format::table;
   std::string path;
   bool ascii = false;         // charts in ASCII instead of block characters
   std::string color = "auto"; // auto: on a terminal, unless NO_COLOR is set
@@ -65,45 +61,27 @@ void add_output_options(CLI::App& command, OutputOptions& options, bool workbook
 // contradicts it, or .xlsx on a command without workbooks, is a UsageError.
 void resolve_output(OutputOptions& options, bool format_given, bool workbook);
 
-// This run's provenance: main records the command line, load() each scenario file read,
-// the commands any other input and the seed. Every JSON output carries it, and a CSV
-// written with -o gets it as FILE.meta.json.
-RunProvenance& this_run();
+// Where the chosen output goes, with the charts' style for it: to a terminal only when
+// there is no -o (carecast::chart_style has the rules).
+Destination destination(const OutputOptions& options);
 
 // A UsageError when `output` is (or, with .meta.json, would replace) one of the files
 // `provenance` records as read: carecast never writes over its own inputs.
 void refuse_input(const std::filesystem::path& output, const RunProvenance& provenance);
 
-// Writes a CSV to `path` and its record to `path`.meta.json, each whole or not at all.
-void write_csv_output(const std::filesystem::path& path, const std::string& csv,
-                      const RunProvenance& provenance);
+// Writes `content` in the chosen format to the chosen file, or to stdout, after
+// refusing an output that is one of `provenance`'s inputs.
+void emit(Content content, const OutputOptions& options, const RunProvenance& provenance);
 
-// Writes a workbook (--format xlsx, to -o) of the model's own figures, with the analysis
-// sheets `content` already holds; a UsageError without -o.
-void write_workbook(const Model& model, const Outcome& outcome, const std::string& id,
-                    const OutputOptions& output, WorkbookContent content);
+// An analysis (a simulation, sensitivity or Sobol' report) of the model: with --format
+// xlsx, a workbook of the model's own figures with the analysis's sheet; otherwise
+// emitted as it is.
+void emit_analysis(Content analysis, const OutputOptions& output, const Model& model,
+                   const std::string& id, const RunProvenance& provenance);
 
-// An analysis as a workbook with its scenario's figures (--format xlsx), otherwise in
-// the chosen format as emit writes it.
-void emit_analysis(const SimulationReport& simulation, const OutputOptions& output,
-                   const Model& model, const std::string& id);
-void emit_analysis(const SensitivityReport& sensitivity, const OutputOptions& output,
-                   const Model& model, const std::string& id);
-void emit_analysis(const SobolReport& sobol, const OutputOptions& output, const Model& model,
-                   const std::string& id);
-
-// The compare command's report: compare_report with the savings rows.
-Report compare_with_savings(const Model& model, const Outcome& outcome, const std::string& id);
-
-// Renders the report or diff in the chosen format to the chosen file, or to stdout.
-void emit(const Report& report, const OutputOptions& options);
-void emit(const ScenarioDiff& diff, const OutputOptions& options);
-void emit(const ExplainReport& explanation, const OutputOptions& options);
-void emit(const Backtest& backtest, const OutputOptions& options);
-void emit(const ParameterList& parameters, const OutputOptions& options);
-void emit(const SimulationReport& simulation, const OutputOptions& options);
-void emit(const SobolReport& sobol, const OutputOptions& options);
-void emit(const SensitivityReport& sensitivity, const OutputOptions& options);
+// The workbook of the model's own figures (--format xlsx); a UsageError without -o.
+Workbook model_workbook(const Model& model, const Outcome& outcome, const std::string& id,
+                        const OutputOptions& output);
 
 struct LoadedScenario
 {
@@ -129,11 +107,11 @@ struct SamplingOptions
 // --repair-correlations.
 void add_sampling_options(CLI::App& command, SamplingOptions& options, std::int64_t draws);
 
-// The settings of a run of `options.draws` draws, with progress reported as `task`;
-// throws UsageError when the draws would keep more than k_max_kept_values, at
-// `values_per_draw` a draw.
+// The settings of a run of `options.draws` draws, with progress reported as `task`
+// and the seed recorded in `provenance`; throws UsageError when the draws would keep
+// more than k_max_kept_values, at `values_per_draw` a draw.
 SimulationSettings simulation_settings(const SamplingOptions& options, std::string task,
-                                       std::int64_t values_per_draw);
+                                       std::int64_t values_per_draw, RunProvenance& provenance);
 
 // Adds --seed and --threads (default: every core) alone, for an analysis that is not
 // sized in draws.
@@ -143,9 +121,9 @@ void add_seed_and_threads_options(CLI::App& command, std::uint64_t& seed, int& t
 // an empty function otherwise.
 std::function<void(std::int64_t)> progress_reporter(std::string task, std::int64_t total);
 
-// Reads and validates a scenario; on any problem prints them all to stderr and
-// returns nothing.
-std::optional<LoadedScenario> load(const std::string& path);
+// Reads and validates a scenario, recording its files in `provenance`; on any problem
+// prints them all to stderr and returns nothing.
+std::optional<LoadedScenario> load(const std::string& path, RunProvenance& provenance);
 
 // The position of an option given on the command line by `flag`; a UsageError
 // naming the scenario's options when there is none by that id.
@@ -165,7 +143,7 @@ void add_gate_options(CLI::App& command, Gates& gates, bool cheapest);
 // `adjust`, when given, changes the model (a command-line override of a parameter)
 // before it is evaluated.
 ExitCode report_on(const std::string& path, const OutputOptions& output,
-                   const MakeReport& make_report, const Gates& gates,
+                   const MakeReport& make_report, const Gates& gates, RunProvenance& provenance,
                    const std::function<void(Model&)>& adjust = nullptr);
 
 // Adds --discount-rate, which overrides the scenario's appraisal discount rate.

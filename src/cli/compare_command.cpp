@@ -1,5 +1,7 @@
 #include "common.hpp"
 
+#include "carecast/savings.hpp"
+
 namespace carecast::cli {
 namespace {
 
@@ -11,9 +13,10 @@ struct CompareOptions
   Gates gates;
 };
 
-ExitCode run_compare(const CompareOptions& options)
+ExitCode run_compare(const CompareOptions& options, RunProvenance& provenance)
 {
   return report_on(options.scenario, options.output, compare_with_savings, options.gates,
+                   provenance,
                    [&](Model& model) { override_discount_rate(model, options.discount_rate); });
 }
 
@@ -30,7 +33,8 @@ Command register_compare(CLI::App& app)
   add_discount_rate_option(*command, options->discount_rate);
   add_output_options(*command, options->output, true);
   add_gate_options(*command, options->gates, true);
-  return {command, [options] { return run_compare(*options); }};
+  return {command,
+          [options](RunProvenance& provenance) { return run_compare(*options, provenance); }};
 }
 
 } // namespace carecast::cli

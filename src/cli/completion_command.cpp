@@ -117,8 +117,8 @@ Command register_completion(CLI::App& app)
     app.add_subcommand("completion", "Print a shell completion script for carecast");
   command->footer("Example:\n  source <(carecast completion bash)");
   command->add_option("shell", *shell, "Shell")->required()->check(CLI::IsMember({"bash"}));
-  return {command, [&app, shell] {
-            std::cout << bash_completion(app);
+  return {command, [&app, shell](RunProvenance&) {
+            write_to_stdout(bash_completion(app));
             return ExitCode::success;
           }};
 }

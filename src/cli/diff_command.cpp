@@ -10,17 +10,19 @@ struct DiffOptions
   OutputOptions output;
 };
 
-ExitCode run_diff(const DiffOptions& options)
+ExitCode run_diff(const DiffOptions& options, RunProvenance& provenance)
 {
   // Both files are read before giving up, so the problems of both are reported at once.
-  const auto a = load(options.a);
-  const auto b = load(options.b);
+  const auto a = load(options.a, provenance);
+  const auto b = load(options.b, provenance);
   if (!a || !b) {
     return ExitCode::invalid_input;
   }
   const Outcome a_outcome = Evaluator(*a->model).evaluate(a->model->values());
   const Outcome b_outcome = Evaluator(*b->model).evaluate(b->model->values());
-  emit(diff_report({*a->model, a_outcome, a->id}, {*b->model, b_outcome, b->id}), options.output);
+  const ScenarioDiff diff =
+    diff_report({*a->model, a_outcome, a->id}, {*b->model, b_outcome, b->id});
+  emit(&diff, options.output, provenance);
   return ExitCode::success;
 }
 
@@ -36,7 +38,8 @@ Command register_diff(CLI::App& app)
   command->add_option("a", options->a, "Scenario A (TOML), the one compared against")->required();
   command->add_option("b", options->b, "Scenario B (TOML)")->required();
   add_output_options(*command, options->output);
-  return {command, [options] { return run_diff(*options); }};
+  return {command,
+          [options](RunProvenance& provenance) { return run_diff(*options, provenance); }};
 }
 
 } // namespace carecast::cli

@@ -124,7 +124,7 @@ ExplainReport explain(const Model& model, const std::string& id, const ExplainOp
     model, parts_of(model, options, option, year_index(model, options.year, "--year")), header);
 }
 
-ExitCode run_explain(const ExplainOptions& options)
+ExitCode run_explain(const ExplainOptions& options, RunProvenance& provenance)
 {
   const bool bridge_years = !options.from.empty() || !options.to.empty();
   if (bridge_years == !options.year.empty() || options.from.empty() != options.to.empty()) {
@@ -133,11 +133,12 @@ ExitCode run_explain(const ExplainOptions& options)
   if (!options.vs.empty() && bridge_years) {
     throw UsageError("--vs compares two options in one --year; it does not take --from/--to");
   }
-  const auto loaded = load(options.scenario);
+  const auto loaded = load(options.scenario, provenance);
   if (!loaded) {
     return ExitCode::invalid_input;
   }
-  emit(explain(*loaded->model, loaded->id, options), options.output);
+  const ExplainReport explanation = explain(*loaded->model, loaded->id, options);
+  emit(&explanation, options.output, provenance);
   return ExitCode::success;
 }
 
@@ -161,7 +162,8 @@ Command register_explain(CLI::App& app)
     ->check(CLI::IsMember({"cost", "budget"}))
     ->capture_default_str();
   add_output_options(*command, options->output);
-  return {command, [options] { return run_explain(*options); }};
+  return {command,
+          [options](RunProvenance& provenance) { return run_explain(*options, provenance); }};
 }
 
 } // namespace carecast::cli

@@ -1,7 +1,6 @@
 #include "common.hpp"
 
 #include "carecast/starter.hpp"
-#include "carecast/writers.hpp"
 
 #include <filesystem>
 #include <fmt/format.h>
@@ -31,8 +30,8 @@ ExitCode run_init(const InitOptions& options)
     throw UsageError(fmt::format("{} already exists; use --force to replace it", options.file));
   }
   write_file_atomically(options.file, std::string(starter_scenario()));
-  std::cout << fmt::format("wrote {}: edit it, then run 'carecast compare {}'\n", options.file,
-                           options.file);
+  write_to_stdout(fmt::format("wrote {}: edit it, then run 'carecast compare {}'\n", options.file,
+                              options.file));
   return ExitCode::success;
 }
 
@@ -46,7 +45,8 @@ Command register_init(CLI::App& app)
   command->footer("Example:\n  carecast init my_council.toml && carecast compare my_council.toml");
   command->add_option("file", options->file, "Scenario file (TOML) to write")->required();
   command->add_flag("--force", options->force, "Replace the file if it already exists");
-  return {command, [options] { return run_init(*options); }};
+  return {command,
+          [options](RunProvenance&) { return run_init(*options); }};
 }
 
 } // namespace carecast::cli

@@ -4,7 +4,7 @@
 #include "common.hpp"
 
 #include "carecast/diagnostic.hpp"
-#include "carecast/writers.hpp"
+#include "carecast/output.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>
@@ -36,7 +36,7 @@ void check_subcommand(const CLI::App& app, int argc, char** argv)
 int main(int argc, char** argv)
 {
   using carecast::cli::ExitCode;
-  carecast::remove_temporaries_on_signals();
+  carecast::prepare_output();
   CLI::App app{"carecast: budget forecasts and option appraisal for children's services",
                "carecast"};
   app.require_subcommand(1);
@@ -50,15 +50,18 @@ int main(int argc, char** argv)
     carecast::cli::register_simulate(app),  carecast::cli::register_sensitivity(app),
     carecast::cli::register_sobol(app),     carecast::cli::register_batch(app),
     carecast::cli::register_completion(app)};
-  carecast::cli::this_run().arguments.assign(argv + 1, argv + argc);
+  carecast::RunProvenance provenance;
+  provenance.arguments.assign(argv + 1, argv + argc);
   try {
     check_subcommand(app, argc, argv);
     app.parse(argc, argv);
     for (const auto& command : commands) {
       if (command.app->parsed()) {
-        return static_cast<int>(command.run());
+        return static_cast<int>(command.run(provenance));
       }
     }
+  } catch (const carecast::StandardOutputClosed&) {
+    return static_cast<int>(ExitCode::success);
   } catch (const CLI::ParseError& failure) {
     app.exit(failure);
     return failure.get_exit_code() == 0 ? 0 : static_cast<int>(ExitCode::usage);

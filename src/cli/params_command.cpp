@@ -11,13 +11,14 @@ struct ParamsOptions
   OutputOptions output;
 };
 
-ExitCode run_params(const ParamsOptions& options)
+ExitCode run_params(const ParamsOptions& options, RunProvenance& provenance)
 {
-  const auto loaded = load(options.scenario);
+  const auto loaded = load(options.scenario, provenance);
   if (!loaded) {
     return ExitCode::invalid_input;
   }
-  emit(parameter_list(*loaded->model, loaded->id), options.output);
+  const ParameterList parameters = parameter_list(*loaded->model, loaded->id);
+  emit(&parameters, options.output, provenance);
   return ExitCode::success;
 }
 
@@ -31,7 +32,8 @@ Command register_params(CLI::App& app)
   command->footer("Example:\n  carecast params scenarios/dcst_2022.toml --format csv");
   command->add_option("scenario", options->scenario, "Scenario file (TOML)")->required();
   add_output_options(*command, options->output);
-  return {command, [options] { return run_params(*options); }};
+  return {command,
+          [options](RunProvenance& provenance) { return run_params(*options, provenance); }};
 }
 
 } // namespace carecast::cli

@@ -20,14 +20,14 @@ std::vector<int> chosen_options(const Model& model, const std::vector<std::strin
   return chosen;
 }
 
-ExitCode run_run(const RunOptions& options)
+ExitCode run_run(const RunOptions& options, RunProvenance& provenance)
 {
   return report_on(
     options.scenario, options.output,
     [&](const Model& model, const Outcome& outcome, const std::string& id) {
       return run_report(model, outcome, id, chosen_options(model, options.options));
     },
-    options.gates);
+    options.gates, provenance);
 }
 
 } // namespace
@@ -43,7 +43,8 @@ Command register_run(CLI::App& app)
   command->add_option("--option", options->options, "Option id (repeatable; default: all)");
   add_output_options(*command, options->output, true);
   add_gate_options(*command, options->gates, false);
-  return {command, [options] { return run_run(*options); }};
+  return {command,
+          [options](RunProvenance& provenance) { return run_run(*options, provenance); }};
 }
 
 } // namespace carecast::cli

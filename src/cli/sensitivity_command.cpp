@@ -1,7 +1,7 @@
 #include "common.hpp"
 
 #include "carecast/blocks.hpp"
-#include "carecast/sensitivity_writer.hpp"
+#include "carecast/sensitivity_report.hpp"
 
 #include <fmt/format.h>
 
@@ -72,10 +72,10 @@ SensitivitySettings settings_of(const Model& model, const SensitivityOptions& op
   return settings;
 }
 
-ExitCode run_sensitivity(const SensitivityOptions& options)
+ExitCode run_sensitivity(const SensitivityOptions& options, RunProvenance& provenance)
 {
   const Subject subject = subject_of(options);
-  const auto loaded = load(options.scenario);
+  const auto loaded = load(options.scenario, provenance);
   if (!loaded) {
     return ExitCode::invalid_input;
   }
@@ -85,8 +85,9 @@ ExitCode run_sensitivity(const SensitivityOptions& options)
     std::cerr << render(*result.overflow, loaded->sources);
     return ExitCode::invalid_input;
   }
-  emit_analysis(sensitivity_report(model, loaded->id, std::move(result), options.top),
-                options.output, model, loaded->id);
+  const SensitivityReport report =
+    sensitivity_report(model, loaded->id, std::move(result), options.top);
+  emit_analysis(&report, options.output, model, loaded->id, provenance);
   return ExitCode::success;
 }
 
@@ -119,7 +120,8 @@ Command register_sensitivity(CLI::App& app)
   command->add_option("--threads", options->threads, "Threads (default: all cores)")
     ->check(CLI::Range(1, 1024));
   add_output_options(*command, options->output, true);
-  return {command, [options] { return run_sensitivity(*options); }};
+  return {command,
+          [options](RunProvenance& provenance) { return run_sensitivity(*options, provenance); }};
 }
 
 } // namespace carecast::cli

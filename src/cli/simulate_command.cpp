@@ -1,6 +1,6 @@
 #include "common.hpp"
 
-#include "carecast/simulation_writer.hpp"
+#include "carecast/simulation_report.hpp"
 
 #include <iostream>
 
@@ -14,20 +14,22 @@ struct SimulateOptions
   OutputOptions output;
 };
 
-ExitCode run_simulate(const SimulateOptions& options)
+ExitCode run_simulate(const SimulateOptions& options, RunProvenance& provenance)
 {
-  const auto loaded = load(options.scenario);
+  const auto loaded = load(options.scenario, provenance);
   if (!loaded) {
     return ExitCode::invalid_input;
   }
   const Model& model = *loaded->model;
   SimulationResult result = simulate(
-    model, simulation_settings(options.sampling, "simulate", simulation_values_per_draw(model)));
+    model, simulation_settings(options.sampling, "simulate",
+                                              simulation_values_per_draw(model), provenance));
   if (!report_problems(result.diagnostics, *loaded)) {
     return ExitCode::invalid_input;
   }
-  emit_analysis(simulation_report(model, loaded->id, std::move(*result.simulation)), options.output,
-                model, loaded->id);
+  const SimulationReport report =
+    simulation_report(model, loaded->id, std::move(*result.simulation));
+  emit_analysis(&report, options.output, model, loaded->id, provenance);
   return ExitCode::success;
 }
 
@@ -43,7 +45,8 @@ Command register_simulate(CLI::App& app)
   command->add_option("scenario", options->scenario, "Scenario file (TOML)")->required();
   add_sampling_options(*command, options->sampling, 10'000);
   add_output_options(*command, options->output, true);
-  return {command, [options] { return run_simulate(*options); }};
+  return {command,
+          [options](RunProvenance& provenance) { return run_simulate(*options, provenance); }};
 }
 
 } // namespace carecast::cli

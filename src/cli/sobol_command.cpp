@@ -1,7 +1,7 @@
 #include "common.hpp"
 
 #include "carecast/sobol_analysis.hpp"
-#include "carecast/sobol_writer.hpp"
+#include "carecast/sobol_report.hpp"
 
 #include <fmt/format.h>
 #include <iostream>
@@ -37,7 +37,7 @@ void check_bootstrap_size(const SobolOptions& options)
 // On stderr, so that they reach a person whatever the format and wherever -o points.
 void print_notes(const SobolReport& report, const OutputOptions& output)
 {
-  if (report.analysis.correlation_ignored && output.format != "table") {
+  if (report.analysis.correlation_ignored && output.format != Format::table) {
     std::cerr << "carecast: note: the inputs are drawn independently for Sobol' indices: the "
                  "scenario's [correlation] is not used (docs/sobol.md)\n";
   }
@@ -48,10 +48,10 @@ void print_notes(const SobolReport& report, const OutputOptions& output)
   }
 }
 
-ExitCode run_sobol(const SobolOptions& options)
+ExitCode run_sobol(const SobolOptions& options, RunProvenance& provenance)
 {
   check_bootstrap_size(options);
-  const auto loaded = load(options.scenario);
+  const auto loaded = load(options.scenario, provenance);
   if (!loaded) {
     return ExitCode::invalid_input;
   }
@@ -61,7 +61,7 @@ ExitCode run_sobol(const SobolOptions& options)
   settings.samples = options.samples;
   settings.resamples = options.bootstrap;
   settings.seed = options.seed;
-  this_run().seed = options.seed;
+  provenance.seed = options.seed;
   settings.threads = options.threads;
   settings.confidence = options.confidence;
   const auto evaluations = options.samples * static_cast<std::int64_t>(model.inputs().size() + 2);
@@ -73,7 +73,7 @@ ExitCode run_sobol(const SobolOptions& options)
     return ExitCode::invalid_input;
   }
   const SobolReport report = sobol_report(model, loaded->id, std::move(*run.analysis));
-  emit_analysis(report, options.output, model, loaded->id);
+  emit_analysis(&report, options.output, model, loaded->id, provenance);
   print_notes(report, options.output);
   return ExitCode::success;
 }
@@ -106,7 +106,8 @@ Command register_sobol(CLI::App& app)
   command->add_option("scenario", options->scenario, "Scenario file (TOML)")->required();
   add_design_options(*command, *options);
   add_output_options(*command, options->output, true);
-  return {command, [options] { return run_sobol(*options); }};
+  return {command,
+          [options](RunProvenance& provenance) { return run_sobol(*options, provenance); }};
 }
 
 } // namespace carecast::cli

@@ -12,7 +12,7 @@ struct SummaryOptions
   OutputOptions output;
 };
 
-ExitCode run_summary(const SummaryOptions& options)
+ExitCode run_summary(const SummaryOptions& options, RunProvenance& provenance)
 {
   return report_on(
     options.scenario, options.output,
@@ -21,7 +21,7 @@ ExitCode run_summary(const SummaryOptions& options)
         options.option.empty() ? 0 : option_index(model, options.option, "--option");
       return summary_report(model, outcome, model.values(), id, option);
     },
-    Gates{});
+    Gates{}, provenance);
 }
 
 } // namespace
@@ -36,7 +36,8 @@ Command register_summary(CLI::App& app)
   command->add_option("scenario", options->scenario, "Scenario file (TOML)")->required();
   command->add_option("--option", options->option, "Option id (default: the first option)");
   add_output_options(*command, options->output);
-  return {command, [options] { return run_summary(*options); }};
+  return {command,
+          [options](RunProvenance& provenance) { return run_summary(*options, provenance); }};
 }
 
 } // namespace carecast::cli

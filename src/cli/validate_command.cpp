@@ -11,20 +11,20 @@ struct ValidateOptions
   std::vector<std::string> files;
 };
 
-ExitCode run_validate(const ValidateOptions& options)
+ExitCode run_validate(const ValidateOptions& options, RunProvenance& provenance)
 {
   ExitCode code = ExitCode::success;
   for (const std::string& file : options.files) {
-    const auto loaded = load(file);
+    const auto loaded = load(file, provenance);
     if (!loaded) {
       code = ExitCode::invalid_input;
       continue;
     }
     const Model& model = *loaded->model;
-    std::cout << fmt::format("{}: valid ({} to {}, {} lines, {} options)\n", file,
+    write_to_stdout(fmt::format("{}: valid ({} to {}, {} lines, {} options)\n", file,
                              to_string(model.grid().year(0)),
                              to_string(model.grid().year(model.grid().years() - 1)),
-                             model.lines().size(), model.options().size());
+                             model.lines().size(), model.options().size()));
   }
   return code;
 }
@@ -38,7 +38,8 @@ Command register_validate(CLI::App& app)
     "validate", "Check scenario files and report every problem as FILE:LINE:COL");
   command->footer("Example:\n  carecast validate scenarios/*.toml");
   command->add_option("files", options->files, "Scenario files (TOML)")->required();
-  return {command, [options] { return run_validate(*options); }};
+  return {command,
+          [options](RunProvenance& provenance) { return run_validate(*options, provenance); }};
 }
 
 } // namespace carecast::cli

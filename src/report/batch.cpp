@@ -1,7 +1,5 @@
 #include "carecast/batch.hpp"
 
-#include "carecast/writers.hpp"
-
 #include <algorithm>
 #include <fmt/format.h>
 #include <map>
@@ -34,6 +32,11 @@ BatchFiles batch_files(const std::vector<std::string>& paths)
   result.files.erase(std::unique(result.files.begin(), result.files.end()), result.files.end());
   std::map<std::string, fs::path> by_name;
   for (const fs::path& file : result.files) {
+    if (file.stem().string() + ".csv" == k_summary_file) {
+      result.problems.push_back(fmt::format("{} would write {}, the name of the batch's summary; "
+                                            "rename the scenario",
+                                            file.string(), k_summary_file));
+    }
     const auto [found, added] = by_name.emplace(file.stem().string(), file);
     if (!added) {
       result.problems.push_back(fmt::format("{} and {} would both write {}.csv",
@@ -44,7 +47,7 @@ BatchFiles batch_files(const std::vector<std::string>& paths)
   return result;
 }
 
-std::vector<BatchSummaryRow> batch_summary(const Report& compare)
+std::vector<BatchSummaryRow> batch_summary_rows(const Report& compare)
 {
   const std::string total(k_total_line);
   const std::string all(k_all_years);
@@ -68,17 +71,6 @@ std::vector<BatchSummaryRow> batch_summary(const Report& compare)
     row.cheapest = cheapest->option;
   }
   return rows;
-}
-
-std::string write_batch_summary(const std::vector<BatchSummaryRow>& rows)
-{
-  std::string text =
-    csv_record({"scenario", "option", "horizon_total", "net_present_cost", "cheapest"});
-  for (const BatchSummaryRow& row : rows) {
-    text += csv_record({row.scenario, row.option, full_precision(row.horizon_total),
-                        full_precision(row.net_present_cost), row.cheapest});
-  }
-  return text;
 }
 
 } // namespace carecast

@@ -156,4 +156,11 @@ void add_savings_rows(Report& report, const Model& model, const Eigen::VectorXd&
   }
 }
 
+Report compare_with_savings(const Model& model, const Outcome& outcome, const std::string& id)
+{
+  Report report = compare_report(model, outcome, id);
+  add_savings_rows(report, model, model.values());
+  return report;
+}
+
 } // namespace carecast

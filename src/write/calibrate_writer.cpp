@@ -140,4 +140,25 @@ std::string write_json(const Calibration& calibration, std::string_view index,
     json_warnings(calibration.warnings), json_string(fragment));
 }
 
+std::string write_csv(const CalibrationReport& report)
+{
+  return write_csv(report.calibration, report.index);
+}
+
+std::string write_json(const CalibrationReport& report)
+{
+  return write_json(report.calibration, report.index,
+                    write_fragment(report.calibration, report.index));
+}
+
+std::string write_terminal(const CalibrationReport& report)
+{
+  const std::string where =
+    report.fragment_path.empty()
+      ? "\nTOML fragment (write it to a file with -o FILE)\n\n"
+          + write_fragment(report.calibration, report.index)
+      : fmt::format("\nTOML fragment written to {}\n", report.fragment_path);
+  return write_terminal(report.calibration) + where;
+}
+
 } // namespace carecast

@@ -84,4 +84,15 @@ std::string write_csv(const ScenarioDiff& diff)
   return text + csv_rows(diff.cost);
 }
 
+std::string write_csv(const BatchSummary& summary)
+{
+  std::string text =
+    csv_record({"scenario", "option", "horizon_total", "net_present_cost", "cheapest"});
+  for (const BatchSummaryRow& row : summary.rows) {
+    text += csv_record({row.scenario, row.option, full_precision(row.horizon_total),
+                        full_precision(row.net_present_cost), row.cheapest});
+  }
+  return text;
+}
+
 } // namespace carecast

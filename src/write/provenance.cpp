@@ -29,7 +29,8 @@ std::string sha256_hex(std::string_view bytes)
   return hex;
 }
 
-std::string provenance_json(const RunProvenance& provenance)
+std::string provenance_json(const RunProvenance& provenance,
+                            const std::optional<OutputDigest>& output)
 {
   std::vector<std::string> arguments;
   for (const std::string& argument : provenance.arguments) {
@@ -40,10 +41,14 @@ std::string provenance_json(const RunProvenance& provenance)
     inputs.push_back(
       fmt::format("{{\"path\": {}, \"sha256\": \"{}\"}}", json_string(path), sha256));
   }
+  const std::string described =
+    output ? fmt::format(", \"output\": {{\"path\": {}, \"sha256\": \"{}\"}}",
+                         json_string(output->path), output->sha256)
+           : std::string();
   return fmt::format(
-    "{{\"carecast\": \"{}\", \"arguments\": [{}], \"inputs\": [{}], \"seed\": {}}}",
+    "{{\"carecast\": \"{}\", \"arguments\": [{}], \"inputs\": [{}], \"seed\": {}{}}}",
     CARECAST_VERSION, fmt::join(arguments, ", "), fmt::join(inputs, ", "),
-    provenance.seed ? std::to_string(*provenance.seed) : "null");
+    provenance.seed ? std::to_string(*provenance.seed) : "null", described);
 }
 
 std::string with_provenance(const std::string& json_object, const RunProvenance& provenance)

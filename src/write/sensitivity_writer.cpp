@@ -65,16 +65,6 @@ std::string switching_section(const SensitivityReport& report)
 
 } // namespace
 
-SensitivityReport sensitivity_report(const Model& model, const std::string& scenario,
-                                     Sensitivity sensitivity, int top)
-{
-  SensitivityReport report{scenario, model.name(), model.unit(), {}, std::move(sensitivity), top};
-  for (const Parameter& parameter : model.parameters()) {
-    report.paths.push_back(parameter.path);
-  }
-  return report;
-}
-
 std::string write_csv(const SensitivityReport& report)
 {
   const Sensitivity& s = report.sensitivity;

@@ -94,7 +94,7 @@ void write_summary(lxw_workbook* workbook, const Report& report, const Formats& 
   // The horizon's total and net present cost under each option.
   worksheet_write_string(sheet, years + 1, 0, "Total", formats.header);
   worksheet_write_string(sheet, years + 2, 0, "Net present cost", formats.header);
-  const std::vector<BatchSummaryRow> totals = batch_summary(report);
+  const std::vector<BatchSummaryRow> totals = batch_summary_rows(report);
   for (std::size_t o = 0; o < totals.size(); ++o) {
     worksheet_write_number(sheet, years + 1, column_of(o), totals[o].horizon_total, formats.amount);
     worksheet_write_number(sheet, years + 2, column_of(o), totals[o].net_present_cost,
@@ -327,44 +327,37 @@ void write_provenance(lxw_workbook* workbook, const RunProvenance& provenance,
 
 } // namespace
 
-void write_xlsx(const std::filesystem::path& path, const WorkbookContent& content)
+void write_xlsx(const std::filesystem::path& path, const Workbook& book,
+                const RunProvenance& provenance)
 {
-  write_file_atomically(path, [&](const std::filesystem::path& temporary) {
-    // The library reports a file it cannot create on standard error, in its own words;
-    // trying first gives carecast's message alone, with the system's reason.
-    if (std::FILE* probe = std::fopen(temporary.c_str(), "wb")) {
-      std::fclose(probe);
-    } else {
-      throw Error(fmt::format("cannot write '{}': {}", path.string(), std::strerror(errno)));
-    }
-    lxw_workbook* workbook = workbook_new(temporary.c_str());
-    if (!workbook) {
-      throw Error(fmt::format("cannot write '{}'", path.string()));
-    }
-    const Formats formats = add_formats(workbook, content.summary ? content.summary->unit : "");
-    if (content.summary) {
-      write_summary(workbook, *content.summary, formats);
-    }
-    if (content.lines) {
-      write_lines(workbook, *content.lines, formats);
-    }
-    if (content.assumptions) {
-      write_assumptions(workbook, *content.assumptions, formats);
-    }
-    if (content.simulation) {
-      write_monte_carlo(workbook, *content.simulation, formats);
-    }
-    if (content.sensitivity) {
-      write_tornado(workbook, *content.sensitivity, formats);
-    }
-    if (content.sobol) {
-      write_sobol(workbook, *content.sobol, formats);
-    }
-    write_provenance(workbook, content.provenance, formats);
-    if (const lxw_error error = workbook_close(workbook); error != LXW_NO_ERROR) {
-      throw Error(fmt::format("cannot write '{}': {}", path.string(), lxw_strerror(error)));
-    }
-  });
+  // The library reports a file it cannot create on standard error, in its own words;
+  // trying first gives carecast's message alone, with the system's reason.
+  if (std::FILE* probe = std::fopen(path.c_str(), "wb")) {
+    std::fclose(probe);
+  } else {
+    throw Error(fmt::format("cannot write '{}': {}", path.string(), std::strerror(errno)));
+  }
+  lxw_workbook* workbook = workbook_new(path.c_str());
+  if (!workbook) {
+    throw Error(fmt::format("cannot write '{}'", path.string()));
+  }
+  const Formats formats = add_formats(workbook, book.summary.unit);
+  write_summary(workbook, book.summary, formats);
+  write_lines(workbook, book.lines, formats);
+  write_assumptions(workbook, book.assumptions, formats);
+  if (book.simulation) {
+    write_monte_carlo(workbook, *book.simulation, formats);
+  }
+  if (book.sensitivity) {
+    write_tornado(workbook, *book.sensitivity, formats);
+  }
+  if (book.sobol) {
+    write_sobol(workbook, *book.sobol, formats);
+  }
+  write_provenance(workbook, provenance, formats);
+  if (const lxw_error error = workbook_close(workbook); error != LXW_NO_ERROR) {
+    throw Error(fmt::format("cannot write '{}': {}", path.string(), lxw_strerror(error)));
+  }
 }
 
 } // namespace carecast

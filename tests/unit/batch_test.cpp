@@ -1,6 +1,7 @@
 // Batch runs: which files a batch runs, and the summary of a compare report.
 
 #include "carecast/batch.hpp"
+#include "carecast/writers.hpp"
 
 #include "temp_dir.hpp"
 
@@ -57,6 +58,18 @@ TEST_CASE("batch_files names a missing path, an empty directory and clashing nam
              + (dir.path() / "two" / "same.toml").string() + " would both write same.csv");
 }
 
+TEST_CASE("batch_files refuses a scenario whose CSV would take the summary's name")
+{
+  TempDir dir;
+  touch(dir.path() / "summary.toml");
+  touch(dir.path() / "dcst.toml");
+  const BatchFiles found = carecast::batch_files({dir.path().string()});
+  REQUIRE(found.problems.size() == 1);
+  CHECK(found.problems[0]
+        == (dir.path() / "summary.toml").string()
+             + " would write summary.csv, the name of the batch's summary; rename the scenario");
+}
+
 TEST_CASE("the summary has each option's horizon total and net present cost, and the cheapest")
 {
   Report compare;
@@ -66,14 +79,14 @@ TEST_CASE("the summary has each option's horizon total and net present cost, and
   compare.rows = {{"a", "2022/23", "total", "cost", 10.0}, {"a", "2023/24", "total", "cost", 11.5},
                   {"a", "all", "total", "npc", 20.0},      {"b", "2022/23", "total", "cost", 12.0},
                   {"b", "2023/24", "total", "cost", 9.0},  {"b", "all", "total", "npc", 19.5}};
-  const std::vector<carecast::BatchSummaryRow> rows = carecast::batch_summary(compare);
+  const std::vector<carecast::BatchSummaryRow> rows = carecast::batch_summary_rows(compare);
   REQUIRE(rows.size() == 2);
   CHECK(rows[0].horizon_total == 21.5); // 10 + 11.5
   CHECK(rows[1].horizon_total == 21.0); // 12 + 9
   CHECK(rows[0].net_present_cost == 20.0);
   CHECK(rows[0].cheapest == "b"); // 19.5 < 20: by net present cost, not by the total
   CHECK(rows[1].cheapest == "b");
-  CHECK(carecast::write_batch_summary(rows)
+  CHECK(carecast::write_csv(carecast::BatchSummary{rows})
         == "scenario,option,horizon_total,net_present_cost,cheapest\n"
            "s,a,21.5,20,b\n"
            "s,b,21,19.5,b\n");

@@ -1,5 +1,5 @@
 #include "carecast/diagnostic.hpp"
-#include "carecast/writers.hpp"
+#include "carecast/output.hpp"
 
 #include "temp_dir.hpp"
 
@@ -9,6 +9,7 @@
 #include <random>
 #include <sstream>
 #include <string>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <vector>
 
@@ -85,20 +86,51 @@ TEST_CASE("write_file_atomically throws carecast::Error for a directory that doe
   }
 }
 
-TEST_CASE("when the write fails an existing file is left untouched")
+TEST_CASE("when one file of a pair cannot be written, neither target changes")
 {
   const TempDir dir;
   const fs::path target = dir.path() / "out.csv";
+  const fs::path record = dir.path() / "out.csv.meta.json";
   write(target, "old content\n");
-  // Block the temporary file beside the target. The writer names it after the target
-  // and the process id (src/write/output_file.cpp); a non-empty directory of that name
-  // can be neither opened as a file nor removed, so the write must fail. Unlike a
-  // read-only directory, this also fails when the tests run as root.
-  const fs::path blocker = fs::path(target.string() + ".tmp" + std::to_string(::getpid()));
-  fs::create_directories(blocker / "inside");
-  CHECK_THROWS_AS(write_file_atomically(target, "new content\n"), carecast::Error);
+  fs::create_directories(record / "inside"); // the record's place is taken
+  CHECK_THROWS_AS(carecast::write_files({{target, "new content\n", {}}, {record, "{}\n", {}}}),
+                  carecast::Error);
   CHECK(read(target) == "old content\n");
-  CHECK(fs::is_directory(blocker / "inside")); // not ours to delete
+  CHECK(fs::is_directory(record / "inside"));
+  CHECK(dir.entries() == std::vector<std::string>{"out.csv", "out.csv.meta.json"});
+}
+
+TEST_CASE("a file made by a function is committed whole, and removed when the function fails")
+{
+  const TempDir dir;
+  const fs::path target = dir.path() / "book.xlsx";
+  write(target, "old workbook\n");
+  const auto failing = [](const fs::path& path) {
+    write(path, "half a workbook");
+    throw carecast::Error("the library failed");
+  };
+  CHECK_THROWS_AS(carecast::write_files({{target, {}, failing}}), carecast::Error);
+  CHECK(read(target) == "old workbook\n");
+  CHECK(dir.entries() == std::vector<std::string>{"book.xlsx"}); // its private folder gone
+  carecast::write_files({{target, {}, [](const fs::path& path) { write(path, "new workbook\n"); }}});
+  CHECK(read(target) == "new workbook\n");
+  CHECK(dir.entries() == std::vector<std::string>{"book.xlsx"});
+}
+
+TEST_CASE("a FIFO is written in place, not replaced, and a regular file or directory is not")
+{
+  const TempDir dir;
+  const fs::path fifo = dir.path() / "pipe";
+  REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+  CHECK(carecast::writes_in_place(fifo));
+  CHECK(carecast::writes_in_place("/dev/null"));
+  CHECK(carecast::writes_in_place("/dev/stdout"));
+  write(dir.path() / "file", "x");
+  CHECK_FALSE(carecast::writes_in_place(dir.path() / "file"));
+  CHECK_FALSE(carecast::writes_in_place(dir.path()));
+  CHECK_FALSE(carecast::writes_in_place(dir.path() / "absent"));
+  fs::create_symlink("file", dir.path() / "link");
+  CHECK_FALSE(carecast::writes_in_place(dir.path() / "link")); // replaced, not followed
 }
 
 TEST_CASE("a target that is a directory fails with carecast::Error and leaves nothing behind")
@@ -140,14 +172,27 @@ TEST_CASE("a read-only directory fails with carecast::Error and leaves the exist
 
 TEST_CASE("an output file's extension implies csv, json or xlsx in any case, and nothing else")
 {
-  using carecast::output_format_of;
-  CHECK(output_format_of("results/transfer.csv") == "csv");
-  CHECK(output_format_of("compare.JSON") == "json");
-  CHECK(output_format_of("/tmp/dcst.Xlsx") == "xlsx");
-  CHECK(output_format_of("report.txt").empty());
-  CHECK(output_format_of("no_extension").empty());
-  CHECK(output_format_of("csv").empty()); // a name, not an extension
-  CHECK(output_format_of("-").empty());
-  CHECK(output_format_of("/dev/null").empty());
-  CHECK(output_format_of("archive.csv.gz").empty());
+  using carecast::Format;
+  using carecast::format_of;
+  CHECK(format_of("results/transfer.csv") == Format::csv);
+  CHECK(format_of("compare.JSON") == Format::json);
+  CHECK(format_of("/tmp/dcst.Xlsx") == Format::xlsx);
+  CHECK_FALSE(format_of("report.txt"));
+  CHECK_FALSE(format_of("report.table")); // table is a format, but no file type
+  CHECK_FALSE(format_of("no_extension"));
+  CHECK_FALSE(format_of("csv")); // a name, not an extension
+  CHECK_FALSE(format_of("-"));
+  CHECK_FALSE(format_of("/dev/null"));
+  CHECK_FALSE(format_of("archive.csv.gz"));
+}
+
+TEST_CASE("each format's name gives the format back, and no other name gives one")
+{
+  using carecast::Format;
+  for (const Format format : {Format::table, Format::csv, Format::json, Format::xlsx}) {
+    CHECK(carecast::format_named(carecast::format_name(format)) == format);
+  }
+  CHECK_FALSE(carecast::format_named("CSV"));
+  CHECK_FALSE(carecast::format_named(""));
+  CHECK_FALSE(carecast::format_named("xls"));
 }

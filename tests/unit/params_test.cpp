@@ -1,4 +1,5 @@
 #include "carecast/params.hpp"
+#include "carecast/params_writer.hpp"
 
 #include "test_model.hpp"
 

@@ -2,7 +2,7 @@
 
 #include "carecast/model.hpp"
 #include "carecast/validate.hpp"
-#include "carecast/writers.hpp"
+#include "carecast/output.hpp"
 
 #include <algorithm>
 #include <doctest/doctest.h>

@@ -1,0 +1,65 @@
+#include "carecast/params_writer.hpp"
+
+#include "carecast/text_table.hpp"
+#include "carecast/writers.hpp"
+
+#include <fmt/format.h>
+
+namespace carecast {
+
+std::string write_csv(const ParameterList& list)
+{
+  std::string text = csv_record({"scenario", "path", "value", "unit", "location", "source",
+                                 "assumption", "distribution", "derived"});
+  for (const ParameterEntry& entry : list.entries) {
+    text += csv_record({list.scenario, entry.path, full_precision(entry.value), entry.unit,
+                        entry.location, entry.source, entry.assumption, entry.distribution,
+                        entry.derived ? "1" : "0"});
+  }
+  return text;
+}
+
+std::string write_json(const ParameterList& list)
+{
+  std::string items;
+  for (const ParameterEntry& entry : list.entries) {
+    items +=
+      fmt::format("{}    {{\"path\": {}, \"value\": {}, \"unit\": {}, \"location\": {}, "
+                  "\"source\": {}, \"assumption\": {}, \"distribution\": {}, \"derived\": {}}}",
+                  items.empty() ? "" : ",\n", json_string(entry.path), full_precision(entry.value),
+                  json_string(entry.unit), json_string(entry.location), json_string(entry.source),
+                  json_string(entry.assumption), json_string(entry.distribution),
+                  entry.derived ? "true" : "false");
+  }
+  return fmt::format("{{\n  \"scenario\": {},\n  \"parameters\": [\n{}\n  ]\n}}\n",
+                     json_string(list.scenario), items);
+}
+
+std::string write_terminal(const ParameterList& list)
+{
+  TextTable table;
+  table.add_column("Parameter", TextTable::Align::left);
+  table.add_column("Value", TextTable::Align::right);
+  table.add_column("Unit", TextTable::Align::left);
+  table.add_column("Distribution", TextTable::Align::left);
+  for (const ParameterEntry& entry : list.entries) {
+    table.add_row({entry.path, fmt::format("{:g}", entry.value), entry.unit,
+                   entry.derived ? "derived, not an input" : entry.distribution});
+  }
+  std::string provenance;
+  for (const ParameterEntry& entry : list.entries) {
+    provenance +=
+      fmt::format("\n{} ({})\n", entry.path, entry.location.empty() ? "default" : entry.location);
+    if (!entry.source.empty()) {
+      provenance += fmt::format("  source: {}\n", entry.source);
+    }
+    if (!entry.assumption.empty()) {
+      provenance += fmt::format("  assumption: {}\n", entry.assumption);
+    }
+  }
+  return fmt::format("Parameters of {} ({})\n{}\nWhere each is set, and its source or "
+                     "assumption\n{}",
+                     list.scenario, list.entries.size(), table.render(), provenance);
+}
+
+} // namespace carecast
