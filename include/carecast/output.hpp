@@ -19,6 +19,7 @@
 #include "carecast/terminal_chart.hpp"
 #include "carecast/workbook.hpp"
 
+#include <array>
 #include <filesystem>
 #include <functional>
 #include <optional>
@@ -30,6 +31,9 @@
 namespace carecast {
 
 enum class Format { table, csv, json, xlsx };
+// Every format, in the order --format lists them.
+inline constexpr std::array<Format, 4> k_formats{Format::table, Format::csv, Format::json,
+                                                 Format::xlsx};
 
 // "table", "csv", "json", "xlsx".
 std::string_view format_name(Format format);

@@ -42,7 +42,7 @@ void resolve_output(OutputOptions& options, bool format_given, bool workbook)
 void add_output_options(CLI::App& command, OutputOptions& options, bool workbook)
 {
   std::vector<std::string> formats;
-  for (const Format format : {Format::table, Format::csv, Format::json, Format::xlsx}) {
+  for (const Format format : k_formats) {
     if (format != Format::xlsx || workbook) {
       formats.emplace_back(format_name(format));
     }

@@ -169,30 +169,3 @@ TEST_CASE("a read-only directory fails with carecast::Error and leaves the exist
   CHECK(read(target) == (threw ? "old content\n" : "new content\n"));
   CHECK(dir.entries() == std::vector<std::string>{"out.csv"});
 }
-
-TEST_CASE("an output file's extension implies csv, json or xlsx in any case, and nothing else")
-{
-  using carecast::Format;
-  using carecast::format_of;
-  CHECK(format_of("results/transfer.csv") == Format::csv);
-  CHECK(format_of("compare.JSON") == Format::json);
-  CHECK(format_of("/tmp/dcst.Xlsx") == Format::xlsx);
-  CHECK_FALSE(format_of("report.txt"));
-  CHECK_FALSE(format_of("report.table")); // table is a format, but no file type
-  CHECK_FALSE(format_of("no_extension"));
-  CHECK_FALSE(format_of("csv")); // a name, not an extension
-  CHECK_FALSE(format_of("-"));
-  CHECK_FALSE(format_of("/dev/null"));
-  CHECK_FALSE(format_of("archive.csv.gz"));
-}
-
-TEST_CASE("each format's name gives the format back, and no other name gives one")
-{
-  using carecast::Format;
-  for (const Format format : {Format::table, Format::csv, Format::json, Format::xlsx}) {
-    CHECK(carecast::format_named(carecast::format_name(format)) == format);
-  }
-  CHECK_FALSE(carecast::format_named("CSV"));
-  CHECK_FALSE(carecast::format_named(""));
-  CHECK_FALSE(carecast::format_named("xls"));
-}
