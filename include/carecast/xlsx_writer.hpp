@@ -11,9 +11,9 @@
 namespace carecast {
 
 // Writes the workbook's sheets (workbook.hpp lists them) and a Provenance sheet of
-// `provenance` to the file `path`, which write_output has made private to this write;
-// Error when it cannot.
-void write_xlsx(const std::filesystem::path& path, const Workbook& workbook,
-                const RunProvenance& provenance);
+// `provenance` to the file `path`, which write_output has made private to this write
+// of `target`; Error naming `target` when it cannot.
+void write_xlsx(const std::filesystem::path& path, const std::filesystem::path& target,
+                const Workbook& workbook, const RunProvenance& provenance);
 
 } // namespace carecast

@@ -100,7 +100,7 @@ void write_workbook(const Workbook& book, Format format, const Destination& dest
     no_writer(format);
   }
   write_files({{destination.path, {}, [&](const std::filesystem::path& path) {
-                  write_xlsx(path, book, provenance);
+                  write_xlsx(path, destination.path, book, provenance);
                 }}});
 }
 

@@ -7,7 +7,9 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <fcntl.h>
 #include <fmt/format.h>
+#include <unistd.h>
 #include <xlsxwriter.h>
 
 namespace carecast {
@@ -325,21 +327,46 @@ void write_provenance(lxw_workbook* workbook, const RunProvenance& provenance,
   add("seed", provenance.seed ? std::to_string(*provenance.seed) : "none");
 }
 
+// `call()`, with standard error sent to /dev/null meanwhile; errno as `call` left it.
+template <typename Call>
+auto without_stderr(const Call& call)
+{
+  std::fflush(stderr);
+  const int saved = ::dup(STDERR_FILENO);
+  const int null = ::open("/dev/null", O_WRONLY | O_CLOEXEC);
+  if (saved >= 0 && null >= 0) {
+    ::dup2(null, STDERR_FILENO);
+  }
+  const auto result = call();
+  const int reason = errno;
+  std::fflush(stderr);
+  if (saved >= 0 && null >= 0) {
+    ::dup2(saved, STDERR_FILENO);
+  }
+  for (const int descriptor : {saved, null}) {
+    if (descriptor >= 0) {
+      ::close(descriptor);
+    }
+  }
+  errno = reason;
+  return result;
+}
+
 } // namespace
 
-void write_xlsx(const std::filesystem::path& path, const Workbook& book,
-                const RunProvenance& provenance)
+void write_xlsx(const std::filesystem::path& path, const std::filesystem::path& target,
+                const Workbook& book, const RunProvenance& provenance)
 {
   // The library reports a file it cannot create on standard error, in its own words;
   // trying first gives carecast's message alone, with the system's reason.
   if (std::FILE* probe = std::fopen(path.c_str(), "wb")) {
     std::fclose(probe);
   } else {
-    throw Error(fmt::format("cannot write '{}': {}", path.string(), std::strerror(errno)));
+    throw Error(fmt::format("cannot write '{}': {}", target.string(), std::strerror(errno)));
   }
   lxw_workbook* workbook = workbook_new(path.c_str());
   if (!workbook) {
-    throw Error(fmt::format("cannot write '{}'", path.string()));
+    throw Error(fmt::format("cannot write '{}'", target.string()));
   }
   const Formats formats = add_formats(workbook, book.summary.unit);
   write_summary(workbook, book.summary, formats);
@@ -355,8 +382,18 @@ void write_xlsx(const std::filesystem::path& path, const Workbook& book,
     write_sobol(workbook, *book.sobol, formats);
   }
   write_provenance(workbook, provenance, formats);
-  if (const lxw_error error = workbook_close(workbook); error != LXW_NO_ERROR) {
-    throw Error(fmt::format("cannot write '{}': {}", path.string(), lxw_strerror(error)));
+  // Closing writes the file. The library prints its own account of a failure on
+  // standard error, so that is silenced while it closes: carecast's one message says
+  // what failed, with the system's reason for a failed file operation (a full disk,
+  // a size limit).
+  errno = 0;
+  const lxw_error error = without_stderr([&] { return workbook_close(workbook); });
+  if (error != LXW_NO_ERROR) {
+    const int reason = errno;
+    throw Error(fmt::format("cannot write '{}': {}", target.string(),
+                            error == LXW_ERROR_ZIP_FILE_OPERATION && reason != 0
+                              ? std::strerror(reason)
+                              : lxw_strerror(error)));
   }
 }
 

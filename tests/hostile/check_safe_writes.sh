@@ -306,7 +306,7 @@ standard_output_failures() {
 }
 
 # h. A file size limit (ulimit -f) makes the write fail with EFBIG rather than kill the
-# run with SIGXFSZ, and the previous CSV and record stay.
+# run with SIGXFSZ, and the previous CSV and record stay; a workbook fails the same way.
 file_size_limit() {
   local dir big before
   dir=$(case_dir limit)
@@ -326,6 +326,13 @@ file_size_limit() {
   [[ $(sha256sum "$big" "$big.meta.json" 2>&1) == "$before" ]] \
     || fail "ulimit -f 1: the previous big.csv or its record was changed"
   no_temporaries "ulimit -f 1" "$dir"
+  # A workbook, which the library writes itself: the same one message, and no folder
+  # left.
+  (ulimit -f 2 && exec "$carecast" compare "$S" -o "$dir/book.xlsx") > /dev/null 2> "$work/stderr"
+  status=$?
+  refused_write "ulimit -f 2, a workbook" "$dir/book.xlsx" "File too large"
+  [[ ! -e $dir/book.xlsx ]] || fail "ulimit -f 2: a partial workbook was left"
+  no_temporaries "ulimit -f 2, a workbook" "$dir"
 }
 
 # i. A record that cannot be written (a directory in its place) fails the run, and the
