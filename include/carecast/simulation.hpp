@@ -44,6 +44,7 @@ ParameterRows parameter_block(const Model& model, const Sampler& sampler, std::i
 
 struct Statistics
 {
+  double central = 0.0; // the figure with every input at its value (set by simulate)
   double mean = 0.0;
   double p5 = 0.0;
   double p10 = 0.0;
@@ -56,13 +57,60 @@ struct Statistics
 // interpolation between order statistics (Hyndman and Fan's type 7).
 Statistics statistics_of(std::vector<double>& values);
 
+// The options compared draw by draw: `option` minus `reference`.
+struct OptionPair
+{
+  int option = 0;
+  int reference = 0;
+};
+
 struct SimulationSettings
 {
   std::int64_t draws = 10'000;
   std::uint64_t seed = 1;
   int threads = 1;
   bool repair_correlations = false;
+  // The differences to report; empty: each other option against the first.
+  std::vector<OptionPair> pairs;
+  // A savings shortfall above this (in the scenario's unit) counts as one.
+  double shortfall_threshold = 0.05;
   std::function<void(std::int64_t done)> progress;
+};
+
+// One series of per-draw differences: its statistics (central: the difference of the
+// central figures), and the share of draws in which the option costs less than its
+// reference; absent when the two are equal in every draw.
+struct DifferenceSeries
+{
+  Statistics statistics;
+  std::optional<double> cheaper;
+};
+
+// An option against a reference, draw by draw: option minus reference, so negative is
+// cheaper, as in compare.
+struct Difference
+{
+  OptionPair pair;
+  std::vector<DifferenceSeries> cost; // [year]
+  DifferenceSeries total;             // the cost summed over the horizon
+  DifferenceSeries npc;
+};
+
+// A year's budget risk for an option: the share of draws over budget and the mean
+// overspend (draws under budget count as 0).
+struct BudgetRisk
+{
+  double over = 0.0;
+  double expected_overspend = 0.0;
+};
+
+// A year's savings risk for an option with a savings target: the mean shortfall (draws
+// that meet the target count as 0) and the share of draws short by more than the
+// threshold.
+struct ShortfallRisk
+{
+  double expected = 0.0;
+  double beyond_threshold = 0.0;
 };
 
 struct Simulation
@@ -70,11 +118,15 @@ struct Simulation
   std::int64_t draws = 0;
   std::uint64_t seed = 0;
   std::optional<double> repair_distance;
+  double shortfall_threshold = 0.0;
   std::vector<std::vector<Statistics>> cost; // [option][year]: total cost
   std::vector<Statistics> npc;               // [option]: net present cost
   std::vector<double> cheapest;              // [option]: P(lowest net present cost)
-  // [option][year]: P(cost above the budget); absent in years without a budget.
-  std::vector<std::vector<std::optional<double>>> over_budget;
+  // [option][year]: absent in years without a budget.
+  std::vector<std::vector<std::optional<BudgetRisk>>> budget;
+  // [option][year]: absent in years without a savings target.
+  std::vector<std::vector<std::optional<ShortfallRisk>>> shortfall;
+  std::vector<Difference> differences;
 };
 
 struct SimulationResult

@@ -3,8 +3,10 @@
 #include "carecast/blocks.hpp"
 #include "carecast/evaluator.hpp"
 #include "carecast/non_finite.hpp"
+#include "carecast/savings.hpp"
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <cmath>
 #include <fmt/format.h>
@@ -101,6 +103,79 @@ std::int64_t simulation_values_per_draw(const Model& model)
   return static_cast<std::int64_t>(model.options().size()) * (model.grid().years() + 1);
 }
 
+namespace {
+
+// The means of several series over the draws, each kept as the sum of its draws'
+// deviations from an origin (the central figure), per block of draws, and added up in
+// block order: the same whatever thread ran each block, and exact when every draw is
+// the origin, as statistics_of's mean is.
+class BlockMeans
+{
+public:
+  BlockMeans(std::int64_t draws, std::vector<double> origins)
+    : m_draws(draws), m_origins(std::move(origins)),
+      m_sums(static_cast<std::size_t>((draws + k_block_draws - 1) / k_block_draws)
+               * m_origins.size(),
+             0.0)
+  {
+  }
+  void add(std::int64_t draw, std::size_t series, double value)
+  {
+    m_sums[static_cast<std::size_t>(draw / k_block_draws) * m_origins.size() + series] +=
+      value - m_origins[series];
+  }
+  double mean(std::size_t series) const
+  {
+    double sum = 0.0;
+    for (std::size_t i = series; i < m_sums.size(); i += m_origins.size()) {
+      sum += m_sums[i];
+    }
+    return m_origins[series] + sum / static_cast<double>(m_draws);
+  }
+
+private:
+  std::int64_t m_draws;
+  std::vector<double> m_origins;
+  std::vector<double> m_sums;
+};
+
+// The pairs simulate reports: those asked for, or each other option against the first.
+std::vector<OptionPair> pairs_of(const Model& model, const SimulationSettings& settings)
+{
+  if (!settings.pairs.empty()) {
+    return settings.pairs;
+  }
+  std::vector<OptionPair> pairs;
+  for (int o = 1; o < static_cast<int>(model.options().size()); ++o) {
+    pairs.push_back({o, 0});
+  }
+  return pairs;
+}
+
+// The statistics of option - reference over the draws, with the share of draws below 0
+// counted, then divided.
+DifferenceSeries difference_of(const std::vector<double>& option,
+                               const std::vector<double>& reference, double central)
+{
+  std::vector<double> difference(option.size());
+  std::int64_t cheaper = 0;
+  bool equal = true;
+  for (std::size_t d = 0; d < option.size(); ++d) {
+    difference[d] = option[d] - reference[d];
+    cheaper += difference[d] < 0.0 ? 1 : 0;
+    equal = equal && option[d] == reference[d];
+  }
+  DifferenceSeries series;
+  series.statistics = statistics_of(difference);
+  series.statistics.central = central;
+  if (!equal) {
+    series.cheaper = static_cast<double>(cheaper) / static_cast<double>(option.size());
+  }
+  return series;
+}
+
+} // namespace
+
 SimulationResult simulate(const Model& model, const SimulationSettings& settings)
 {
   SimulationResult result;
@@ -112,13 +187,35 @@ SimulationResult simulate(const Model& model, const SimulationSettings& settings
   const int options = static_cast<int>(model.options().size());
   const int years = model.grid().years();
   const auto draws = static_cast<std::size_t>(settings.draws);
+  const auto series = static_cast<std::size_t>(options * years);
   // Per draw, each option's cost per year and net present cost: what exact quantiles
   // need, and all the memory that grows with the number of draws.
   std::vector<std::vector<std::vector<double>>> cost(
     options, std::vector<std::vector<double>>(years, std::vector<double>(draws)));
   std::vector<std::vector<double>> npc(options, std::vector<double>(draws));
-  std::vector<std::int8_t> over(static_cast<std::size_t>(options) * years * draws);
   const Evaluator evaluator(model);
+  const Eigen::VectorXd values = model.values();
+  const Outcome central = evaluator.evaluate(values, Period::year);
+  // The central run's overspend and savings shortfall: the origins of their means. The
+  // probabilities count their draws from 0, so that they are counted, then divided.
+  std::vector<double> overspend_origin(series, 0.0);
+  std::vector<double> shortfall_origin(series, 0.0);
+  bool savings = false; // whether any option has a savings target to track per draw
+  for (int o = 0; o < options; ++o) {
+    for (int y = 0; y < years; ++y) {
+      overspend_origin[static_cast<std::size_t>(o * years + y)] =
+        std::max(central.total(o, y)[0] - central.budget(y)[0], 0.0);
+    }
+    for (const SavingsYear& year : track_savings(model, values, o).years) {
+      savings = true;
+      const auto at = static_cast<std::size_t>(o * years + year.year);
+      shortfall_origin[at] = year.shortfall();
+    }
+  }
+  BlockMeans over(settings.draws, std::vector<double>(series, 0.0));
+  BlockMeans overspend(settings.draws, std::move(overspend_origin));
+  BlockMeans shortfall(settings.draws, std::move(shortfall_origin));
+  BlockMeans beyond(settings.draws, std::vector<double>(series, 0.0));
   NonFiniteWatch watch;
   for_each_block(
     settings.draws, settings.threads,
@@ -129,15 +226,29 @@ SimulationResult simulate(const Model& model, const SimulationSettings& settings
       for (int o = 0; o < options; ++o) {
         for (int y = 0; y < years; ++y) {
           const Eigen::RowVectorXd total = outcome.total(o, y);
+          const Eigen::RowVectorXd budget = outcome.budget(y);
+          const auto at = static_cast<std::size_t>(o * years + y);
           for (std::int64_t d = 0; d < count; ++d) {
-            const auto draw = static_cast<std::size_t>(first + d);
-            cost[o][y][draw] = total[d];
-            over[(static_cast<std::size_t>(o) * years + y) * draws + draw] =
-              total[d] > outcome.budget(y)[d] ? 1 : 0;
+            cost[o][y][static_cast<std::size_t>(first + d)] = total[d];
+            over.add(first + d, at, total[d] > budget[d] ? 1.0 : 0.0);
+            overspend.add(first + d, at, std::max(total[d] - budget[d], 0.0));
           }
         }
         for (std::int64_t d = 0; d < count; ++d) {
           npc[o][static_cast<std::size_t>(first + d)] = outcome.net_present_cost(o)[d];
+        }
+      }
+      if (!savings) {
+        return;
+      }
+      for (std::int64_t d = 0; d < count; ++d) {
+        const Eigen::VectorXd column = parameters.col(d);
+        for (int o = 0; o < options; ++o) {
+          for (const SavingsYear& year : track_savings(model, column, o).years) {
+            const auto at = static_cast<std::size_t>(o * years + year.year);
+            shortfall.add(first + d, at, year.shortfall());
+            beyond.add(first + d, at, year.shortfall() > settings.shortfall_threshold ? 1.0 : 0.0);
+          }
         }
       }
     },
@@ -147,42 +258,78 @@ SimulationResult simulate(const Model& model, const SimulationSettings& settings
     return result;
   }
 
+  const double n = static_cast<double>(draws);
   Simulation simulation;
   simulation.draws = settings.draws;
   simulation.seed = settings.seed;
   simulation.repair_distance = inputs.repair_distance;
-  simulation.cheapest.assign(options, 0.0);
+  simulation.shortfall_threshold = settings.shortfall_threshold;
+  std::vector<std::int64_t> cheapest(options, 0);
   for (std::size_t d = 0; d < draws; ++d) {
     int best = 0;
     for (int o = 1; o < options; ++o) {
       best = npc[o][d] < npc[best][d] ? o : best;
     }
-    simulation.cheapest[best] += 1.0 / static_cast<double>(draws);
+    ++cheapest[best];
+  }
+  for (const std::int64_t count : cheapest) {
+    simulation.cheapest.push_back(static_cast<double>(count) / n);
+  }
+  // The differences first, while every series still holds its draws in order: each is
+  // worked out in a vector of its own and summarised, one at a time.
+  for (const OptionPair& pair : pairs_of(model, settings)) {
+    Difference difference{pair, {}, {}, {}};
+    std::vector<std::vector<double>> horizon(2, std::vector<double>(draws, 0.0));
+    std::array<double, 2> horizon_central{0.0, 0.0};
+    for (int y = 0; y < years; ++y) {
+      const double option_cost = central.total(pair.option, y)[0];
+      const double reference_cost = central.total(pair.reference, y)[0];
+      difference.cost.push_back(difference_of(cost[pair.option][y], cost[pair.reference][y],
+                                              option_cost - reference_cost));
+      horizon_central[0] += option_cost;
+      horizon_central[1] += reference_cost;
+      for (std::size_t d = 0; d < draws; ++d) {
+        horizon[0][d] += cost[pair.option][y][d];
+        horizon[1][d] += cost[pair.reference][y][d];
+      }
+    }
+    difference.total =
+      difference_of(horizon[0], horizon[1], horizon_central[0] - horizon_central[1]);
+    difference.npc = difference_of(npc[pair.option], npc[pair.reference],
+                                   central.net_present_cost(pair.option)[0]
+                                     - central.net_present_cost(pair.reference)[0]);
+    simulation.differences.push_back(std::move(difference));
   }
   // Each series is summarised on its own (statistics_of reorders only its values), so
   // the series are shared out between the threads.
-  const int series = options * years;
-  std::vector<Statistics> summaries(static_cast<std::size_t>(series + options));
-  for_each_item(series + options, settings.threads, [&](std::int64_t i) {
-    summaries[static_cast<std::size_t>(i)] =
-      i < series ? statistics_of(cost[i / years][i % years]) : statistics_of(npc[i - series]);
+  std::vector<Statistics> summaries(series + static_cast<std::size_t>(options));
+  for_each_item(static_cast<std::int64_t>(summaries.size()), settings.threads, [&](std::int64_t i) {
+    const auto at = static_cast<std::size_t>(i);
+    summaries[at] = at < series ? statistics_of(cost[at / years][at % years])
+                                : statistics_of(npc[at - series]);
   });
-  const Eigen::VectorXd values = model.values();
-  const Outcome deterministic = evaluator.evaluate(values, Period::year);
   for (int o = 0; o < options; ++o) {
     simulation.cost.emplace_back();
-    simulation.over_budget.emplace_back();
+    simulation.budget.emplace_back();
+    simulation.shortfall.emplace_back(years);
     for (int y = 0; y < years; ++y) {
-      simulation.cost[o].push_back(summaries[static_cast<std::size_t>(o * years + y)]);
-      if (std::isnan(deterministic.budget(y)[0])) {
-        simulation.over_budget[o].emplace_back();
-        continue;
+      const auto at = static_cast<std::size_t>(o * years + y);
+      Statistics statistics = summaries[at];
+      statistics.central = central.total(o, y)[0];
+      simulation.cost[o].push_back(statistics);
+      if (std::isnan(central.budget(y)[0])) {
+        simulation.budget[o].emplace_back();
+      } else {
+        simulation.budget[o].push_back(BudgetRisk{over.mean(at), overspend.mean(at)});
       }
-      const auto first = over.begin() + static_cast<std::ptrdiff_t>((o * years + y) * draws);
-      const auto count = std::count(first, first + static_cast<std::ptrdiff_t>(draws), 1);
-      simulation.over_budget[o].push_back(static_cast<double>(count) / static_cast<double>(draws));
     }
-    simulation.npc.push_back(summaries[static_cast<std::size_t>(series + o)]);
+    for (const SavingsYear& year : track_savings(model, values, o).years) {
+      const auto at = static_cast<std::size_t>(o * years + year.year);
+      simulation.shortfall[o][year.year] = ShortfallRisk{shortfall.mean(at), beyond.mean(at)};
+    }
+    Statistics statistics = summaries[series + static_cast<std::size_t>(o)];
+    statistics.central = central.net_present_cost(o)[0];
+    simulation.npc.push_back(statistics);
   }
   result.simulation = std::move(simulation);
   return result;

@@ -4,6 +4,7 @@
 #include "carecast/backtest.hpp"
 #include "carecast/forecast_band.hpp"
 
+#include <fmt/format.h>
 #include <iostream>
 
 namespace carecast::cli {
@@ -15,6 +16,7 @@ struct BacktestOptions
   std::string actuals;
   std::string option;
   SamplingOptions sampling;
+  const CLI::Option* draws = nullptr; // --draws, to tell whether it was given
   OutputOptions output;
 };
 
@@ -72,6 +74,11 @@ ExitCode run_backtest(const BacktestOptions& options, RunProvenance& provenance)
   }
   const Model& model = *loaded->model;
   const int option = options.option.empty() ? 0 : option_index(model, options.option, "--option");
+  if (model.inputs().empty() && options.draws->count() > 0) {
+    throw UsageError(fmt::format("--draws: {} has no uncertain inputs, so its back-test draws no "
+                                 "bands; leave --draws out (docs/uncertainty.md)",
+                                 options.scenario));
+  }
   std::optional<Backtest> backtest = point_backtest(model, loaded->id, option, options.actuals, provenance);
   if (!backtest) {
     return ExitCode::invalid_input;
@@ -102,7 +109,7 @@ Command register_backtest(CLI::App& app)
     ->type_name("FILE");
   command->add_option("--option", options->option, "Option id (default: the first option)");
   // The band of an 80% interval needs fewer draws than simulate's finer quantiles.
-  add_sampling_options(*command, options->sampling, 2000);
+  options->draws = add_sampling_options(*command, options->sampling, 2000);
   add_output_options(*command, options->output);
   return {command,
           [options](RunProvenance& provenance) { return run_backtest(*options, provenance); }};

@@ -155,16 +155,18 @@ void add_seed_and_threads_options(CLI::App& command, std::uint64_t& seed, int& t
     ->check(CLI::Range(1, 1024));
 }
 
-void add_sampling_options(CLI::App& command, SamplingOptions& options, std::int64_t draws)
+CLI::Option* add_sampling_options(CLI::App& command, SamplingOptions& options,
+                                  std::int64_t draws)
 {
   options.draws = draws;
-  command.add_option("--draws", options.draws, "Number of draws")
-    ->check(CLI::Range(std::int64_t{2}, k_max_draws))
-    ->capture_default_str();
+  CLI::Option* given = command.add_option("--draws", options.draws, "Number of draws")
+                         ->check(CLI::Range(std::int64_t{2}, k_max_draws))
+                         ->capture_default_str();
   add_seed_and_threads_options(command, options.seed, options.threads);
   command.add_flag("--repair-correlations", options.repair_correlations,
                    "Use the nearest valid correlation matrix when the scenario's is not valid, "
                    "and report how far it moved");
+  return given;
 }
 
 SimulationSettings simulation_settings(const SamplingOptions& options, std::string task,

@@ -104,8 +104,9 @@ struct SamplingOptions
 };
 
 // Adds --draws (default `draws`; at most k_max_draws), --seed, --threads and
-// --repair-correlations.
-void add_sampling_options(CLI::App& command, SamplingOptions& options, std::int64_t draws);
+// --repair-correlations; returns --draws, to tell whether it was given.
+CLI::Option* add_sampling_options(CLI::App& command, SamplingOptions& options,
+                                  std::int64_t draws);
 
 // The settings of a run of `options.draws` draws, with progress reported as `task`
 // and the seed recorded in `provenance`; throws UsageError when the draws would keep

@@ -2,6 +2,7 @@
 
 #include "carecast/simulation_report.hpp"
 
+#include <fmt/format.h>
 #include <iostream>
 
 namespace carecast::cli {
@@ -11,8 +12,28 @@ struct SimulateOptions
 {
   std::string scenario;
   SamplingOptions sampling;
+  std::string versus; // A,B
+  double shortfall_threshold = 0.05;
   OutputOptions output;
 };
+
+// --vs A,B as the pair A - B; none when not given.
+std::vector<OptionPair> pairs_of(const Model& model, const std::string& versus)
+{
+  if (versus.empty()) {
+    return {};
+  }
+  const std::size_t comma = versus.find(',');
+  if (comma == std::string::npos || versus.find(',', comma + 1) != std::string::npos) {
+    throw UsageError(fmt::format("--vs {}: give two option ids as A,B", versus));
+  }
+  const int option = option_index(model, versus.substr(0, comma), "--vs");
+  const int reference = option_index(model, versus.substr(comma + 1), "--vs");
+  if (option == reference) {
+    throw UsageError(fmt::format("--vs {}: name two different options", versus));
+  }
+  return {{option, reference}};
+}
 
 ExitCode run_simulate(const SimulateOptions& options, RunProvenance& provenance)
 {
@@ -21,9 +42,20 @@ ExitCode run_simulate(const SimulateOptions& options, RunProvenance& provenance)
     return ExitCode::invalid_input;
   }
   const Model& model = *loaded->model;
-  SimulationResult result = simulate(
-    model, simulation_settings(options.sampling, "simulate",
-                                              simulation_values_per_draw(model), provenance));
+  if (model.inputs().empty()) {
+    std::cerr << render(Diagnostic{{options.scenario},
+                                   "the scenario has no uncertain inputs, so every draw would be "
+                                   "the same: give some of its parameters a distribution in an "
+                                   "[uncertainty] section (see docs/uncertainty.md), or use "
+                                   "compare for its figures"},
+                        loaded->sources);
+    return ExitCode::invalid_input;
+  }
+  SimulationSettings settings = simulation_settings(options.sampling, "simulate",
+                                                    simulation_values_per_draw(model), provenance);
+  settings.pairs = pairs_of(model, options.versus);
+  settings.shortfall_threshold = options.shortfall_threshold;
+  SimulationResult result = simulate(model, settings);
   if (!report_problems(result.diagnostics, *loaded)) {
     return ExitCode::invalid_input;
   }
@@ -39,11 +71,20 @@ Command register_simulate(CLI::App& app)
 {
   auto options = std::make_shared<SimulateOptions>();
   CLI::App* command = app.add_subcommand(
-    "simulate", "Monte Carlo: quantiles per option and year, P(cheapest), P(over budget)");
+    "simulate", "Monte Carlo: how much cheaper each option is and how sure, the risk of "
+                "overspend and of savings shortfall");
   command->footer(
     "Example:\n  carecast simulate scenarios/dcst_2022.toml --draws 100000 --seed 7 --format csv");
   command->add_option("scenario", options->scenario, "Scenario file (TOML)")->required();
   add_sampling_options(*command, options->sampling, 10'000);
+  command->add_option("--vs", options->versus,
+                      "A,B: report the difference A - B (default: each option against the first)");
+  command
+    ->add_option("--shortfall-threshold", options->shortfall_threshold,
+                 "A savings shortfall above this (in the scenario's unit) counts in "
+                 "P(shortfall)")
+    ->check(CLI::Range(0.0, 1e9))
+    ->capture_default_str();
   add_output_options(*command, options->output, true);
   return {command,
           [options](RunProvenance& provenance) { return run_simulate(*options, provenance); }};

@@ -194,8 +194,8 @@ void write_monte_carlo(lxw_workbook* workbook, const SimulationReport& report,
       write_text(sheet, r, 0, report.options[o].id, nullptr);
       write_text(sheet, r, 1, report.years[y], nullptr);
       write_statistics(r, s);
-      if (const auto& over = simulation.over_budget[o][y]) {
-        worksheet_write_number(sheet, r, 8, *over, formats.number);
+      if (const auto& budget = simulation.budget[o][y]) {
+        worksheet_write_number(sheet, r, 8, budget->over, formats.number);
       }
       worksheet_write_number(sheet, r, 10, s.p50 - s.p10, formats.amount);
       worksheet_write_number(sheet, r, 11, s.p90 - s.p50, formats.amount);

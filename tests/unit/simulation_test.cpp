@@ -4,6 +4,7 @@
 
 #include "carecast/blocks.hpp"
 #include "carecast/evaluator.hpp"
+#include "carecast/savings.hpp"
 #include "carecast/simulation.hpp"
 
 #include "test_model.hpp"
@@ -122,7 +123,13 @@ std::uint64_t bits(double value)
 
 std::vector<std::uint64_t> bits(const Statistics& s)
 {
-  return {bits(s.mean), bits(s.p5), bits(s.p10), bits(s.p50), bits(s.p90), bits(s.p95)};
+  return {bits(s.central), bits(s.mean), bits(s.p5), bits(s.p10),
+          bits(s.p50),     bits(s.p90),  bits(s.p95)};
+}
+
+std::uint64_t bits(const std::optional<double>& value)
+{
+  return value ? bits(*value) : ~std::uint64_t{0};
 }
 
 // Every number of a simulation as its bit pattern, so that == means bit-identical.
@@ -135,18 +142,32 @@ std::vector<std::uint64_t> fingerprint(const Simulation& s)
   for (std::size_t o = 0; o < s.cost.size(); ++o) {
     for (std::size_t y = 0; y < s.cost[o].size(); ++y) {
       add(bits(s.cost[o][y]));
-      const auto& over = s.over_budget[o][y];
-      add({over ? bits(*over) : ~std::uint64_t{0}});
+      const auto& budget = s.budget[o][y];
+      add({budget ? bits(budget->over) : 0, budget ? bits(budget->expected_overspend) : 0});
+      const auto& shortfall = s.shortfall[o][y];
+      add({shortfall ? bits(shortfall->expected) : 0,
+           shortfall ? bits(shortfall->beyond_threshold) : 0});
     }
     add(bits(s.npc[o]));
     add({bits(s.cheapest[o])});
   }
+  for (const Difference& difference : s.differences) {
+    for (const DifferenceSeries& series : difference.cost) {
+      add(bits(series.statistics));
+      add({bits(series.cheaper)});
+    }
+    for (const DifferenceSeries* series : {&difference.total, &difference.npc}) {
+      add(bits(series->statistics));
+      add({bits(series->cheaper)});
+    }
+  }
   return all;
 }
 
-// The mean and every quantile of `s` are `value` exactly.
+// The central figure, the mean and every quantile of `s` are `value` exactly.
 void check_every_statistic(const Statistics& s, double value)
 {
+  CHECK(s.central == value);
   CHECK(s.mean == value);
   CHECK(s.p5 == value);
   CHECK(s.p10 == value);
@@ -170,12 +191,39 @@ void check_matches_deterministic(const Model& model, const Simulation& simulatio
       check_every_statistic(simulation.cost[o][y], expected);
       const double budget = deterministic.budget(y)[0];
       if (!std::isnan(budget)) {
-        REQUIRE(simulation.over_budget[o][y]);
-        // Every draw is the deterministic run, so either all are over budget or none.
-        CHECK(*simulation.over_budget[o][y] == (expected > budget ? 1.0 : 0.0));
+        REQUIRE(simulation.budget[o][y]);
+        // Every draw is the deterministic run, so either all are over budget or none,
+        // and the mean overspend is the run's own.
+        CHECK(simulation.budget[o][y]->over == (expected > budget ? 1.0 : 0.0));
+        CHECK(simulation.budget[o][y]->expected_overspend == std::max(expected - budget, 0.0));
       }
     }
     check_every_statistic(simulation.npc[o], deterministic.net_present_cost(o)[0]);
+    for (const SavingsYear& year : track_savings(model, model.values(), o).years) {
+      CAPTURE(year.year);
+      const auto& shortfall = simulation.shortfall[o][year.year];
+      REQUIRE(shortfall);
+      CHECK(shortfall->expected == year.shortfall());
+      CHECK(shortfall->beyond_threshold == (year.shortfall() > 0.05 ? 1.0 : 0.0));
+    }
+  }
+  // Each option against the first: every draw's difference is the deterministic one.
+  REQUIRE(simulation.differences.size() == model.options().size() - 1);
+  for (const Difference& difference : simulation.differences) {
+    const int o = difference.pair.option;
+    CHECK(difference.pair.reference == 0);
+    // The horizon's difference is of the two options' horizon totals.
+    double total = 0.0;
+    double reference = 0.0;
+    for (int y = 0; y < model.grid().years(); ++y) {
+      check_every_statistic(difference.cost[y].statistics,
+                            deterministic.total(o, y)[0] - deterministic.total(0, y)[0]);
+      total += deterministic.total(o, y)[0];
+      reference += deterministic.total(0, y)[0];
+    }
+    check_every_statistic(difference.total.statistics, total - reference);
+    check_every_statistic(difference.npc.statistics, deterministic.net_present_cost(o)[0]
+                                                        - deterministic.net_present_cost(0)[0]);
   }
 }
 
@@ -313,9 +361,12 @@ TEST_CASE("quantiles are ordered and the mean lies between the smallest and larg
       CAPTURE(y);
       const Eigen::RowVectorXd total = outcome.total(o, y);
       check_ordered(simulation.cost[o][y], total.minCoeff(), total.maxCoeff());
-      // The same statistics as statistics_of on the draws taken in one batch.
+      // The same statistics as statistics_of on the draws taken in one batch, beside the
+      // central figure.
       std::vector<double> values(total.begin(), total.end());
-      CHECK(bits(statistics_of(values)) == bits(simulation.cost[o][y]));
+      Statistics expected = statistics_of(values);
+      expected.central = Evaluator(model).evaluate(model.values(), Period::year).total(o, y)[0];
+      CHECK(bits(expected) == bits(simulation.cost[o][y]));
     }
     const Eigen::RowVectorXd npc = outcome.net_present_cost(o);
     check_ordered(simulation.npc[o], npc.minCoeff(), npc.maxCoeff());
@@ -359,8 +410,12 @@ TEST_CASE("P(cheapest) adds up to 1 over the options")
     REQUIRE(simulation.cheapest.size() == 2);
     CHECK(simulation.cheapest[0] > 0.0);
     CHECK(simulation.cheapest[1] > 0.0);
-    // A sum of 1000 steps of 1/1000 carries rounding.
-    CHECK(simulation.cheapest[0] + simulation.cheapest[1] == doctest::Approx(1.0).epsilon(1e-12));
+    // Counted, then divided: each is a whole number of draws over 1000, and they add
+    // up to 1 exactly.
+    for (const double p : simulation.cheapest) {
+      CHECK(p * 1000.0 == std::round(p * 1000.0));
+    }
+    CHECK(simulation.cheapest[0] + simulation.cheapest[1] == 1.0);
   }
   SUBCASE("the DCST scenario")
   {
@@ -382,14 +437,150 @@ TEST_CASE("P(over budget) is given only for years with a budget")
   const Simulation simulation = run(test::model_from(inline_scenario(k_spread)), 1000, 3);
   for (std::size_t o = 0; o < 2; ++o) {
     CAPTURE(o);
-    REQUIRE(simulation.over_budget[o].size() == 4);
-    CHECK_FALSE(simulation.over_budget[o][0]);
-    REQUIRE(simulation.over_budget[o][1]);
-    CHECK(*simulation.over_budget[o][1] >= 0.0);
-    CHECK(*simulation.over_budget[o][1] <= 1.0);
-    CHECK_FALSE(simulation.over_budget[o][2]);
-    CHECK_FALSE(simulation.over_budget[o][3]);
+    REQUIRE(simulation.budget[o].size() == 4);
+    CHECK_FALSE(simulation.budget[o][0]);
+    REQUIRE(simulation.budget[o][1]);
+    CHECK(simulation.budget[o][1]->over >= 0.0);
+    CHECK(simulation.budget[o][1]->over <= 1.0);
+    CHECK(simulation.budget[o][1]->expected_overspend >= 0.0);
+    CHECK_FALSE(simulation.budget[o][2]);
+    CHECK_FALSE(simulation.budget[o][3]);
   }
+}
+
+TEST_CASE("differences are the statistics of the draws' gaps, and P(cheaper) their count")
+{
+  const Model model = test::dcst_model();
+  constexpr std::int64_t draws = 1000;
+  const Simulation simulation = run(model, draws, 7);
+  const SampledInputs inputs = input_sampler(model, 7, false);
+  REQUIRE(inputs.sampler);
+  const ParameterRows parameters = parameter_block(model, *inputs.sampler, 0, draws);
+  const Outcome outcome = Evaluator(model).evaluate(parameters, Period::year);
+  const Outcome central = Evaluator(model).evaluate(model.values(), Period::year);
+  // The gaps recomputed draw by draw from one batch: the statistics must match bit for
+  // bit, and P(cheaper) is the number of negative gaps over the draws.
+  const auto check = [&](const DifferenceSeries& series, const Eigen::RowVectorXd& gaps,
+                         double central_gap) {
+    std::vector<double> values(gaps.begin(), gaps.end());
+    const auto negative = std::count_if(values.begin(), values.end(), [](double v) { return v < 0.0; });
+    Statistics expected = statistics_of(values);
+    expected.central = central_gap;
+    CHECK(bits(series.statistics) == bits(expected));
+    // Absent only where the options are equal in every draw (the base year, say).
+    const bool equal = (gaps.array() == 0.0).all();
+    CHECK(series.cheaper.has_value() == !equal);
+    if (series.cheaper) {
+      CHECK(*series.cheaper == static_cast<double>(negative) / static_cast<double>(draws));
+    }
+  };
+  REQUIRE(simulation.differences.size() == 2);
+  for (const Difference& difference : simulation.differences) {
+    const int o = difference.pair.option;
+    CAPTURE(o);
+    CHECK(difference.pair.reference == 0);
+    Eigen::RowVectorXd horizon = Eigen::RowVectorXd::Zero(draws);
+    Eigen::RowVectorXd reference = Eigen::RowVectorXd::Zero(draws);
+    double central_horizon = 0.0;
+    double central_reference = 0.0;
+    for (int y = 0; y < model.grid().years(); ++y) {
+      check(difference.cost[y], outcome.total(o, y) - outcome.total(0, y),
+            central.total(o, y)[0] - central.total(0, y)[0]);
+      horizon += outcome.total(o, y);
+      reference += outcome.total(0, y);
+      central_horizon += central.total(o, y)[0];
+      central_reference += central.total(0, y)[0];
+    }
+    check(difference.total, horizon - reference, central_horizon - central_reference);
+    check(difference.npc, outcome.net_present_cost(o) - outcome.net_present_cost(0),
+          central.net_present_cost(o)[0] - central.net_present_cost(0)[0]);
+  }
+}
+
+TEST_CASE("a pair asked for is the only difference, as option minus reference")
+{
+  const Model model = test::dcst_model();
+  SimulationSettings settings;
+  settings.draws = 500;
+  settings.seed = 3;
+  settings.pairs = {{0, 2}};
+  const SimulationResult result = simulate(model, settings);
+  REQUIRE(result.simulation);
+  const Simulation both = run(model, 500, 3);
+  REQUIRE(result.simulation->differences.size() == 1);
+  const Difference& asked = result.simulation->differences[0];
+  CHECK(asked.pair.option == 0);
+  CHECK(asked.pair.reference == 2);
+  // The reverse of the default pair (2 against 0): the same draws, negated.
+  const Difference& reverse = both.differences[1];
+  REQUIRE(reverse.pair.option == 2);
+  CHECK(asked.npc.statistics.p50 == -reverse.npc.statistics.p50);
+  CHECK(asked.npc.statistics.p10 == -reverse.npc.statistics.p90);
+  CHECK(asked.npc.statistics.central == -reverse.npc.statistics.central);
+  // Neither option is cheaper in a draw where they are equal, so the two shares add up
+  // to at most 1; the DCST options always differ, so exactly 1.
+  CHECK(*asked.npc.cheaper + *reverse.npc.cheaper == 1.0);
+}
+
+TEST_CASE("P(cheaper) is absent where two options cost the same in every draw")
+{
+  // The change option's team costs exactly 0, so the options are equal draw by draw,
+  // while the other inputs still spread the costs.
+  const std::string same =
+    five_inputs({test::triangular(0.01, 0.02, 0.04), test::lognormal(0.03, 0.2),
+                 test::pert(4.0, 5.0, 6.5), test::uniform(9.5, 10.5), test::normal(0.0, 0.0)});
+  const Simulation simulation = run(test::model_from(inline_scenario(same)), 300, 9);
+  REQUIRE(simulation.differences.size() == 1);
+  const Difference& difference = simulation.differences[0];
+  for (const DifferenceSeries& series : difference.cost) {
+    CHECK_FALSE(series.cheaper);
+    CHECK(series.statistics.p5 == 0.0);
+    CHECK(series.statistics.p95 == 0.0);
+  }
+  CHECK_FALSE(difference.total.cheaper);
+  CHECK_FALSE(difference.npc.cheaper);
+  CHECK(simulation.cost[0][1].p5 < simulation.cost[0][1].p95); // the costs do spread
+}
+
+TEST_CASE("the mean overspend and savings shortfall are the draws' own, 0 where within")
+{
+  const Model model = test::dcst_model();
+  constexpr std::int64_t draws = 600;
+  const Simulation simulation = run(model, draws, 13);
+  const SampledInputs inputs = input_sampler(model, 13, false);
+  REQUIRE(inputs.sampler);
+  const ParameterRows parameters = parameter_block(model, *inputs.sampler, 0, draws);
+  const Outcome outcome = Evaluator(model).evaluate(parameters, Period::year);
+  const int transfer = 2;
+  for (int y = 0; y < model.grid().years(); ++y) {
+    CAPTURE(y);
+    const Eigen::RowVectorXd overspend =
+      (outcome.total(transfer, y) - outcome.budget(y)).cwiseMax(0.0);
+    REQUIRE(simulation.budget[transfer][y]);
+    // Summed in another order (by block), so equal to rounding.
+    CHECK(simulation.budget[transfer][y]->expected_overspend
+          == doctest::Approx(overspend.mean()).epsilon(1e-12));
+  }
+  // The savings target: each draw's shortfall from its own parameters.
+  std::vector<double> sum(model.grid().years(), 0.0);
+  std::vector<int> beyond(model.grid().years(), 0);
+  for (Eigen::Index d = 0; d < draws; ++d) {
+    for (const SavingsYear& year : track_savings(model, parameters.col(d), transfer).years) {
+      sum[year.year] += year.shortfall();
+      beyond[year.year] += year.shortfall() > 0.05 ? 1 : 0;
+    }
+  }
+  bool some = false;
+  for (int y = 0; y < model.grid().years(); ++y) {
+    const auto& shortfall = simulation.shortfall[transfer][y];
+    if (!shortfall) {
+      continue;
+    }
+    some = true;
+    CHECK(shortfall->expected == doctest::Approx(sum[y] / draws).epsilon(1e-12));
+    CHECK(shortfall->beyond_threshold == static_cast<double>(beyond[y]) / draws);
+  }
+  CHECK(some); // DCST has a savings target
 }
 
 TEST_CASE("a correlation matrix that is not positive semi-definite stops simulate unless "
