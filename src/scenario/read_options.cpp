@@ -63,20 +63,20 @@ std::optional<Overlay> Reader::read_overlay(const toml::key& key, const toml::ta
 {
   const std::string type = text(table, "type", path + ".type", true);
   const auto& schemas = overlay_schemas();
-  const auto schema = std::find_if(schemas.begin(), schemas.end(),
-                                   [&](const OverlaySchema& s) { return s.type == type; });
-  if (schema == schemas.end()) {
-    if (table.get("type") && table.get("type")->is_string()) {
-      Keys types;
-      for (const OverlaySchema& s : schemas) {
-        types.emplace_back(s.type);
-      }
-      error(table.get("type")->source(),
-            fmt::format("'{}.type' = \"{}\" is not an overlay type (one of {}){}", path, type,
-                        fmt::join(types, ", "), did_you_mean(type, types)));
-    }
+  const toml::node* type_node = table.get("type");
+  if (!type_node || !type_node->is_string()) {
     return std::nullopt;
   }
+  Keys types;
+  for (const OverlaySchema& s : schemas) {
+    types.emplace_back(s.type);
+  }
+  const std::optional<std::size_t> found =
+    choice(*type_node, type, types, path + ".type", "an overlay type");
+  if (!found) {
+    return std::nullopt;
+  }
+  const auto schema = schemas.begin() + static_cast<std::ptrdiff_t>(*found);
   Keys allowed{"type", "name", std::string(schema->value_key)};
   for (const std::string_view key_name : {schema->target_key, schema->counterpart_key}) {
     if (!key_name.empty()) {

@@ -292,13 +292,8 @@ void Reader::read_timing(const toml::table& table, const std::string& path, Inde
             fmt::format("'{}.timing' must be a string, not {}", path, type_name(*value)));
     } else if (value) {
       const std::string written{value->as_string()->get()};
-      const Keys names{"annual", "monthly"};
-      if (written == "monthly") {
+      if (choice(*value, written, {"annual", "monthly"}, path + ".timing", "a timing") == 1) {
         index.timing = IndexTiming::monthly;
-      } else if (written != "annual") {
-        error(value->source(),
-              fmt::format("'{}.timing' = \"{}\" is not a timing (one of annual, monthly){}", path,
-                          written, did_you_mean(written, names)));
       }
     }
   }
@@ -364,14 +359,26 @@ std::optional<BudgetStepKind> Reader::step_kind(const toml::table& table, const 
     return std::nullopt;
   }
   Keys names;
-  for (const auto& [kind, name] : budget_step_kinds()) {
-    if (name == written) {
-      return kind;
-    }
-    names.push_back(name);
+  for (const auto& entry : budget_step_kinds()) {
+    names.push_back(entry.second);
   }
-  error(node->source(), fmt::format("'{}' = \"{}\" is not a budget step kind (one of {}){}", path,
-                                    written, fmt::join(names, ", "), did_you_mean(written, names)));
+  if (const std::optional<std::size_t> found =
+        choice(*node, written, names, path, "a budget step kind")) {
+    return budget_step_kinds()[*found].first;
+  }
+  return std::nullopt;
+}
+
+std::optional<std::size_t> Reader::choice(const toml::node& node, const std::string& written,
+                                          const Keys& names, std::string_view path,
+                                          std::string_view what)
+{
+  const auto found = std::find(names.begin(), names.end(), written);
+  if (found != names.end()) {
+    return static_cast<std::size_t>(found - names.begin());
+  }
+  error(node.source(), fmt::format("'{}' = \"{}\" is not {} (one of {}){}", path, written, what,
+                                   fmt::join(names, ", "), did_you_mean(written, names)));
   return std::nullopt;
 }
 

@@ -41,6 +41,12 @@ private:
   }
 
   void check_keys(const toml::table& table, const Keys& allowed, std::string_view where);
+  // The position of `written` in `names`, the words a key `path` may take; otherwise an
+  // error at `node`: '`path`' = "`written`" is not `what` (one of ...), with the
+  // nearest name, and nullopt.
+  std::optional<std::size_t> choice(const toml::node& node, const std::string& written,
+                                    const Keys& names, std::string_view path,
+                                    std::string_view what);
   const toml::table* table_at(const toml::table& parent, std::string_view key,
                               std::string_view path, bool required);
   std::string text(const toml::table& table, std::string_view key, std::string_view path,
