@@ -20,7 +20,9 @@ enum class Figures { all, costs };
 class Outcome
 {
 public:
-  Outcome(int options, int lines, int periods, int years, int draws, int placements = 0);
+  // `overlays`: each option's number of overlays.
+  Outcome(int options, int lines, int periods, int years, int draws, int placements = 0,
+          const std::vector<int>& overlays = {});
 
   int options() const { return m_options; }
   int lines() const { return m_lines; }
@@ -71,6 +73,19 @@ public:
   {
     return m_ladder.row(ladder_row(2, option, type, period));
   }
+  // What overlay `overlay` of an option takes off its line in a financial year, as a
+  // positive amount, for an overlay that can count towards a savings target (a saving,
+  // or one marked delivers_saving): a stop's share of the line's cost before amounts are
+  // added, an amount without its optimism bias, as explain's overlay term has it. 0 for
+  // other overlays.
+  auto overlay_saving(int option, int overlay, int year)
+  {
+    return m_overlay_saving.row(overlay_row(option, overlay, year));
+  }
+  auto overlay_saving(int option, int overlay, int year) const
+  {
+    return m_overlay_saving.row(overlay_row(option, overlay, year));
+  }
   // Green Book net present cost of an option over the appraisal years.
   auto net_present_cost(int option) { return m_net_present_cost.row(option); }
   auto net_present_cost(int option) const { return m_net_present_cost.row(option); }
@@ -79,6 +94,10 @@ private:
   Eigen::Index row(int option, int line, int period) const
   {
     return (static_cast<Eigen::Index>(option) * m_lines + line) * m_periods + period;
+  }
+  Eigen::Index overlay_row(int option, int overlay, int year) const
+  {
+    return (m_overlay_first[static_cast<std::size_t>(option)] + overlay) * m_years + year;
   }
   Eigen::Index ladder_row(int measure, int option, int type, int period) const
   {
@@ -94,11 +113,14 @@ private:
   int m_lines;
   int m_periods;
   int m_placements;
+  int m_years;
+  std::vector<Eigen::Index> m_overlay_first; // each option's first overlay, counted over all
   Rows m_cost;
   Rows m_ladder; // children_avg, children_end and cost blocks
   Rows m_budget;
   Rows m_deflator;
   Rows m_net_present_cost;
+  Rows m_overlay_saving;
 };
 
 // Parameter values, one row per model parameter and one column per draw, in row-major

@@ -9,6 +9,7 @@
 #include "carecast/report.hpp"
 
 #include <Eigen/Core>
+#include <functional>
 #include <optional>
 #include <string_view>
 #include <vector>
@@ -57,6 +58,15 @@ std::string_view describe(SavingsBasis basis);
 // it is the full annual amounts of the option's saving overlays in force, and an
 // option without saving overlays has no years.
 SavingsTrack track_savings(const Model& model, const Eigen::VectorXd& values, int option);
+
+// What overlay `overlay` (a position in the option's overlays) takes off its line in
+// `year`, as a positive amount.
+using OverlaySavings = std::function<double(int overlay, int year)>;
+
+// The same with the overlays' savings given, by a batch's Outcome::overlay_saving say,
+// instead of explained from `values` (which still give the targets).
+SavingsTrack track_savings(const Model& model, const Eigen::VectorXd& values, int option,
+                           const OverlaySavings& delivered_by);
 
 // Adds the measures savings_target, savings_delivered, savings_shortfall and
 // savings_met (1 or 0) (line total) to a report, for each of its options and each year

@@ -244,7 +244,10 @@ SimulationResult simulate(const Model& model, const SimulationSettings& settings
       for (std::int64_t d = 0; d < count; ++d) {
         const Eigen::VectorXd column = parameters.col(d);
         for (int o = 0; o < options; ++o) {
-          for (const SavingsYear& year : track_savings(model, column, o).years) {
+          const auto delivered = [&](int overlay, int year) {
+            return outcome.overlay_saving(o, overlay, year)[d];
+          };
+          for (const SavingsYear& year : track_savings(model, column, o, delivered).years) {
             const auto at = static_cast<std::size_t>(o * years + year.year);
             shortfall.add(first + d, at, year.shortfall());
             beyond.add(first + d, at, year.shortfall() > settings.shortfall_threshold ? 1.0 : 0.0);

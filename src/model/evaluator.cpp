@@ -182,22 +182,46 @@ private:
   std::optional<LadderProjection> m_ladder;
 };
 
-// The option's overlays applied to the costs of the lines they target.
+// Whether an overlay can count towards a savings target (Outcome::overlay_saving).
+bool may_save(const ModelOverlay& overlay)
+{
+  return overlay.kind == OverlayKind::saving || overlay.delivers_saving;
+}
+
+// The option's overlays applied to the costs of the lines they target; `saved` gets,
+// for each overlay that may count towards a savings target, what it takes off by year
+// (Outcome::overlay_saving), and an empty array for the others.
 void apply_overlays(const Model& model, const ModelOption& option, const IndexLevels& levels,
-                    const Parameters& parameters, std::vector<Array>& costs)
+                    const Parameters& parameters, std::vector<Array>& costs,
+                    std::vector<Array>& saved)
 {
   const int months = model.grid().months();
-  for (const ModelOverlay& overlay : option.overlays) {
-    if (overlay.kind == OverlayKind::stop_line) {
-      scale_months(costs[overlay.target].middleRows(overlay.first_month,
-                                                    overlay.end_month - overlay.first_month),
-                   parameters.row(overlay.value).array());
+  const int years = model.grid().years();
+  saved.assign(option.overlays.size(), Array());
+  for (std::size_t i = 0; i < option.overlays.size(); ++i) {
+    const ModelOverlay& overlay = option.overlays[i];
+    if (overlay.kind != OverlayKind::stop_line) {
+      continue;
     }
+    const int length = overlay.end_month - overlay.first_month;
+    auto stopped = costs[overlay.target].middleRows(overlay.first_month, length);
+    if (may_save(overlay)) {
+      Array kept = Array::Zero(months, parameters.cols());
+      kept.middleRows(overlay.first_month, length) = stopped;
+      scale_months(kept.middleRows(overlay.first_month, length),
+                   1.0 - parameters.row(overlay.value).array());
+      saved[i] = yearly_sums(kept, years);
+    }
+    scale_months(stopped, parameters.row(overlay.value).array());
   }
-  for (const ModelOverlay& overlay : option.overlays) {
+  for (std::size_t i = 0; i < option.overlays.size(); ++i) {
+    const ModelOverlay& overlay = option.overlays[i];
     if (adds_amounts(overlay)) {
-      add_with_uplift(costs[overlay.target], overlay_amounts(overlay, levels, parameters, months),
-                      overlay.optimism_bias, parameters);
+      const Array amounts = overlay_amounts(overlay, levels, parameters, months);
+      if (may_save(overlay)) {
+        saved[i] = -yearly_sums(amounts, years);
+      }
+      add_with_uplift(costs[overlay.target], amounts, overlay.optimism_bias, parameters);
     }
   }
 }
@@ -226,7 +250,7 @@ public:
           return touched[l] ? m_own[l] : unchanged.baseline(l);
         });
     }
-    apply_overlays(model, option, levels, parameters, m_own);
+    apply_overlays(model, option, levels, parameters, m_own, m_saved);
     for (std::size_t l = 0; l < touched.size(); ++l) {
       const int line = static_cast<int>(l);
       if (touched[l]) {
@@ -243,9 +267,12 @@ public:
 
   const Array& monthly(int line) const { return *m_monthly[line]; }
   const Array& yearly(int line) const { return *m_yearly[line]; }
+  // apply_overlays' `saved`: by overlay, empty for one that cannot save.
+  const std::vector<Array>& saved() const { return m_saved; }
 
 private:
   std::vector<Array> m_own;
+  std::vector<Array> m_saved;
   std::vector<Array> m_own_yearly;
   std::vector<const Array*> m_monthly;
   std::vector<const Array*> m_yearly;
@@ -326,17 +353,26 @@ Eigen::RowVectorXd net_present_cost(const Model& model, const std::vector<Array>
 
 } // namespace
 
-Outcome::Outcome(int options, int lines, int periods, int years, int draws, int placements)
+Outcome::Outcome(int options, int lines, int periods, int years, int draws, int placements,
+                 const std::vector<int>& overlays)
   : m_options(options),
     m_lines(lines),
     m_periods(periods),
     m_placements(placements),
+    m_years(years),
     m_cost(Rows::Zero(static_cast<Eigen::Index>(options) * lines * periods, draws)),
     m_ladder(Rows::Zero(3 * static_cast<Eigen::Index>(options) * placements * periods, draws)),
     m_budget(Rows::Zero(years, draws)),
     m_deflator(Rows::Ones(years, draws)),
     m_net_present_cost(Rows::Zero(options, draws))
-{}
+{
+  Eigen::Index count = 0;
+  for (const int option_overlays : overlays) {
+    m_overlay_first.push_back(count);
+    count += option_overlays;
+  }
+  m_overlay_saving = Rows::Zero(count * years, draws);
+}
 
 Eigen::RowVectorXd Outcome::total(int option, int period) const
 {
@@ -356,8 +392,12 @@ Outcome Evaluator::evaluate(const Eigen::Ref<const ParameterRows>& parameters, P
   const int lines = static_cast<int>(m_model.lines().size());
   const int placements =
     figures == Figures::all ? static_cast<int>(m_model.ladder().types.size()) : 0;
+  std::vector<int> overlays;
+  for (const ModelOption& option : m_model.options()) {
+    overlays.push_back(static_cast<int>(option.overlays.size()));
+  }
   Outcome outcome(options, lines, periods, grid.years(), static_cast<int>(parameters.cols()),
-                  placements);
+                  placements, overlays);
   fill_budget(m_model, parameters, outcome);
   const LadderFigures ladder_figures =
     figures == Figures::all ? LadderFigures::by_type : LadderFigures::total;
@@ -384,6 +424,12 @@ Outcome Evaluator::evaluate(const Eigen::Ref<const ParameterRows>& parameters, P
     const OptionCosts costs(m_model, option,
                             touched_lines(m_model, option, changed, own_ladder.has_value()), levels,
                             ladder, parameters, unchanged);
+    for (std::size_t i = 0; i < costs.saved().size(); ++i) {
+      const Array& saved = costs.saved()[i];
+      for (Eigen::Index y = 0; y < saved.rows(); ++y) {
+        outcome.overlay_saving(o, static_cast<int>(i), static_cast<int>(y)) = saved.row(y).matrix();
+      }
+    }
     Array yearly_total = Array::Zero(grid.years(), parameters.cols());
     for (int l = 0; l < lines; ++l) {
       yearly_total += costs.yearly(l);

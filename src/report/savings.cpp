@@ -71,14 +71,15 @@ std::optional<double> overlay_target(const Model& model, const Eigen::VectorXd& 
   return target;
 }
 
-double delivered_in(const Model& model, const Eigen::VectorXd& values, int option, int year,
-                    SavingsBasis basis)
+double delivered_in(const Model& model, int option, int year, SavingsBasis basis,
+                    const OverlaySavings& delivered_by)
 {
   double delivered = 0.0;
-  for (const ModelOverlay& overlay : model.options()[option].overlays) {
-    const bool in_year = basis == SavingsBasis::budget || in_force(model, overlay, year);
-    if (counts(basis, overlay) && in_year) {
-      delivered += delivered_by(model, values, option, overlay, year);
+  const std::vector<ModelOverlay>& overlays = model.options()[option].overlays;
+  for (std::size_t i = 0; i < overlays.size(); ++i) {
+    const bool in_year = basis == SavingsBasis::budget || in_force(model, overlays[i], year);
+    if (counts(basis, overlays[i]) && in_year) {
+      delivered += delivered_by(static_cast<int>(i), year);
     }
   }
   return delivered;
@@ -119,6 +120,15 @@ std::string_view describe(SavingsBasis basis)
 
 SavingsTrack track_savings(const Model& model, const Eigen::VectorXd& values, int option)
 {
+  const std::vector<ModelOverlay>& overlays = model.options()[option].overlays;
+  return track_savings(model, values, option, [&](int overlay, int year) {
+    return delivered_by(model, values, option, overlays[static_cast<std::size_t>(overlay)], year);
+  });
+}
+
+SavingsTrack track_savings(const Model& model, const Eigen::VectorXd& values, int option,
+                           const OverlaySavings& delivered_by)
+{
   const SavingsBasis basis = savings_basis(model);
   const std::vector<std::optional<double>> budget = basis == SavingsBasis::budget
                                                       ? budget_targets(model, values)
@@ -128,7 +138,7 @@ SavingsTrack track_savings(const Model& model, const Eigen::VectorXd& values, in
     const std::optional<double> target =
       basis == SavingsBasis::budget ? budget[year] : overlay_target(model, values, option, year);
     if (target) {
-      track.years.push_back({year, *target, delivered_in(model, values, option, year, basis)});
+      track.years.push_back({year, *target, delivered_in(model, option, year, basis, delivered_by)});
     }
   }
   for (auto year = track.years.rbegin(); year != track.years.rend() && year->met(); ++year) {

@@ -1,5 +1,7 @@
 #include "carecast/savings.hpp"
 
+#include "carecast/evaluator.hpp"
+
 #include "test_model.hpp"
 
 #include <cmath>
@@ -254,6 +256,45 @@ keep = 0.5
   REQUIRE(unmarked.years.size() == 1);
   CHECK(unmarked.years[0].delivered == 0.0);
   CHECK(near(unmarked.years[0].shortfall(), 1.5));
+  // The evaluator's batch gives the marked stop's saving the same 2.0 in 2022/23 (year
+  // 1), and the unmarked stop, which cannot count, none.
+  const Outcome outcome = Evaluator(model).evaluate(model.values());
+  CHECK(near(outcome.overlay_saving(*model.find_option("stop"), 0, 1)[0], 2.0));
+  CHECK(outcome.overlay_saving(*model.find_option("unmarked"), 0, 1)[0] == 0.0);
+}
+
+TEST_CASE("a batch's overlay savings give the same track as explaining each draw")
+{
+  // The DCST transfer option's saving overlay and its uncertain amount: every draw's
+  // delivered savings, read from the evaluator's batch, equal explain's to rounding.
+  const Model model = test::dcst_model();
+  const int transfer = *model.find_option("transfer");
+  constexpr Eigen::Index draws = 40;
+  ParameterRows parameters = model.values().replicate(1, draws);
+  for (const ModelInput& input : model.inputs()) {
+    const Parameter& parameter = model.parameters()[input.parameter];
+    for (Eigen::Index d = 0; d < draws; ++d) {
+      // Spread each input from 80% to 120% of its value across the draws.
+      parameters(input.parameter, d) =
+        parameter.value * (0.8 + 0.4 * static_cast<double>(d) / (draws - 1));
+    }
+  }
+  const Outcome outcome = Evaluator(model).evaluate(parameters, Period::year, Figures::costs);
+  int compared = 0;
+  for (Eigen::Index d = 0; d < draws; ++d) {
+    const Eigen::VectorXd column = parameters.col(d);
+    const SavingsTrack explained = track_savings(model, column, transfer);
+    const SavingsTrack batch = track_savings(model, column, transfer, [&](int overlay, int year) {
+      return outcome.overlay_saving(transfer, overlay, year)[d];
+    });
+    REQUIRE(batch.years.size() == explained.years.size());
+    for (std::size_t y = 0; y < batch.years.size(); ++y) {
+      CHECK(batch.years[y].target == explained.years[y].target);
+      CHECK(batch.years[y].delivered == doctest::Approx(explained.years[y].delivered).epsilon(1e-12));
+      compared += explained.years[y].delivered > 0.0 ? 1 : 0;
+    }
+  }
+  CHECK(compared > 0); // some savings were delivered to compare
 }
 
 TEST_CASE("savings rows are added per option for the years with a target only")
