@@ -130,8 +130,8 @@ std::string tornado_section(const SensitivityReport& report)
     text += labelled_table(columns, rows);
   }
   if (still > 0) {
-    text += wrapped(fmt::format("{} of the {} do not move the {} of {}.", still, s.tornado.size(),
-                                s.metric.name, s.subject),
+    text += wrapped(fmt::format("{} of the {} {} not move the {} of {}.", still, s.tornado.size(),
+                                still == 1 ? "does" : "do", s.metric.name, s.subject),
                     0, 0);
   }
   return text;
@@ -149,8 +149,11 @@ std::string switching_section(const SensitivityReport& report)
                       unit_text(*sv.value, unit), sv.becomes_cheapest});
     }
   }
-  std::string text = fmt::format("\nSwitching values: where {} stops being the cheapest by {}\n",
-                                 s.preferred, s.metric.name);
+  std::string text =
+    "\n"
+    + wrapped(fmt::format("Switching values: where {} stops being the cheapest by {}", s.preferred,
+                          s.metric.name),
+              0, 0);
   if (rows.empty()) {
     return text
            + wrapped("None: no parameter on its own, within its range, changes which option "

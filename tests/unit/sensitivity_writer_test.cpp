@@ -178,7 +178,7 @@ TEST_CASE("the table shows the largest bars that move the metric, by label, in t
   REQUIRE(rows.size() == 6);
   CHECK(rows[1] == "Parameter            Range     Low     High  At low  At high  Swing");
   CHECK(rows[3] == "Line a: cost a year  ±10%   £9.00m  £11.00m   14.00    16.00   2.00");
-  CHECK(rows[4] == "1 of the 3 do not move the cost over the horizon of cheap.");
+  CHECK(rows[4] == "1 of the 3 does not move the cost over the horizon of cheap.");
   CHECK(tornado.find("lines.a.base") == std::string::npos); // addresses stay out
   // With room for all, the two that move; extra, which moves nothing, is left out.
   const std::string all = between(write_terminal(report()), "Tornado", "Switching values");
