@@ -65,6 +65,8 @@ const std::string& form(const Naming& naming, bool brief)
   return brief ? naming.brief : naming.whole;
 }
 
+// The first label given to a parameter stays: an index's default rate is labelled
+// before the years that share it, a ramp's fraction by its first year.
 void set(Namings& names, int parameter, Naming naming)
 {
   if (parameter != k_none && names[parameter].whole.empty()) {
