@@ -57,7 +57,15 @@ struct SensitivitySettings
   int option = 0;
   std::optional<int> versus;
   double swing = 0.10; // the +/- share for parameters without a distribution
+  bool all = false;    // the tornado holds every parameter, not only the uncertain inputs
   int threads = 1;
+};
+
+// Which parameters the tornado holds.
+enum class TornadoScope {
+  uncertain,      // the uncertain inputs, each from its P10 to its P90
+  all,            // those, and every other parameter at +/- the swing
+  no_uncertainty, // the scenario has no uncertain inputs: every parameter at +/- the swing
 };
 
 struct Sensitivity
@@ -66,6 +74,7 @@ struct Sensitivity
   std::string subject;
   double base = 0.0; // the subject's metric with every parameter at its value
   double swing_share = 0.0;
+  TornadoScope scope = TornadoScope::uncertain;
   std::vector<TornadoBar> tornado; // largest swing first
   std::string preferred;           // the option with the lowest metric
   std::vector<SwitchingValue> switching;
@@ -73,11 +82,14 @@ struct Sensitivity
   std::optional<Diagnostic> overflow;
 };
 
-// Parameters without a distribution are left out when their value is 0 (a share of
-// nothing does not move) or when they are shares that must add up to 1 with others
-// (a line's price shares, the ladder's entry shares); derived parameters (a budget
-// year's rolled-forward start) always are. Their ranges (+/- the swing for
-// the tornado, 0 to twice the value for switching values) stay within what validation
+// The tornado holds the uncertain inputs, each from its P10 to its P90; with
+// `settings.all`, or when the scenario has no uncertain inputs, also every other
+// parameter at +/- the swing. Switching values are searched for every parameter.
+// Parameters without a distribution are left out of both when their value is 0 (a
+// share of nothing does not move) or when they are shares that must add up to 1 with
+// others (a line's price shares, the ladder's entry shares); derived parameters (a
+// budget year's rolled-forward start) always are. Their ranges (+/- the swing for the
+// tornado, 0 to twice the value for switching values) stay within what validation
 // accepts: fractions within [0, 1], a placement type's outflows at most 1
 // (docs/uncertainty.md, "sensitivity").
 Sensitivity sensitivity(const Model& model, const SensitivitySettings& settings);

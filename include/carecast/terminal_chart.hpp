@@ -32,8 +32,9 @@ ChartStyle chart_style(bool terminal, int terminal_width, const char* columns, c
 // on one scale from zero, with its value.
 std::string trajectory_chart(const Report& compare, const ChartStyle& style);
 
-// The tornado: each parameter's change of the metric at its low and at its high value,
-// left and right of the base, largest swing first (the bars the table shows).
+// The tornado: one bar per parameter from the change of the metric at its low value to
+// the change at its high value, falls left of the base and rises right, largest swing
+// first (the bars the table shows), each labelled, a long label wrapped beside it.
 std::string tornado_chart(const SensitivityReport& report, const ChartStyle& style);
 
 // Each option's fan: per year, P5 to P95 lightly shaded, P10 to P90 darker and the

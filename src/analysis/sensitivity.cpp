@@ -2,8 +2,8 @@
 
 #include "carecast/blocks.hpp"
 #include "carecast/evaluator.hpp"
-#include "carecast/sampling.hpp"
 #include "carecast/non_finite.hpp"
+#include "carecast/sampling.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -166,17 +166,28 @@ std::vector<Bounds> validated_bounds(const Model& model, const Eigen::VectorXd& 
 // Every parameter with a distribution, and every other that is not 0 (a share of
 // nothing does not move), not a tied share and not derived (worked out from others,
 // so moving it alone moves nothing).
-std::vector<int> chosen_parameters(const Model& model, const Eigen::VectorXd& values)
+std::vector<int> movable_parameters(const Model& model, const Eigen::VectorXd& values)
 {
   const std::vector<bool> tied = tied_shares(model);
-  std::vector<int> chosen;
+  std::vector<int> movable;
   for (int p = 0; p < static_cast<int>(values.size()); ++p) {
     const bool derived = model.parameters()[p].derived;
     if (input_of(model, p) || (values[p] != 0.0 && !tied[p] && !derived)) {
-      chosen.push_back(p);
+      movable.push_back(p);
     }
   }
-  return chosen;
+  return movable;
+}
+
+// The tornado's parameters: only the uncertain inputs unless every movable one is asked
+// for, or the scenario has no uncertain inputs.
+std::vector<int> tornado_parameters(const Model& model, std::vector<int> movable,
+                                    TornadoScope scope)
+{
+  if (scope == TornadoScope::uncertain) {
+    std::erase_if(movable, [&](int p) { return input_of(model, p) == nullptr; });
+  }
+  return movable;
 }
 
 TornadoBar bar_of(const Model& model, int p, double value, double swing, Bounds bounds)
@@ -383,16 +394,20 @@ Sensitivity sensitivity(const Model& model, const SensitivitySettings& settings)
   if (settings.versus) {
     result.subject += " - " + model.options()[*settings.versus].id;
   }
-  const std::vector<int> chosen = chosen_parameters(model, model.values());
+  result.scope = model.inputs().empty() ? TornadoScope::no_uncertainty
+                 : settings.all         ? TornadoScope::all
+                                        : TornadoScope::uncertain;
+  const std::vector<int> movable = movable_parameters(model, model.values());
   try {
     Eigen::MatrixXd metric;
-    result.tornado = tornado(model, settings, chosen, metric);
+    result.tornado =
+      tornado(model, settings, tornado_parameters(model, movable, result.scope), metric);
     result.base = subject_of(metric, 0, settings);
     Eigen::Index preferred = 0;
     metric.col(0).minCoeff(&preferred);
     result.preferred = model.options()[preferred].id;
     if (metric.rows() > 1) {
-      result.switching = switching_values(model, settings, chosen, static_cast<int>(preferred));
+      result.switching = switching_values(model, settings, movable, static_cast<int>(preferred));
     }
   } catch (const Overflow& overflow) {
     result = Sensitivity{};

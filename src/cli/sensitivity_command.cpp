@@ -1,7 +1,7 @@
 #include "common.hpp"
 
 #include "carecast/blocks.hpp"
-#include "carecast/sensitivity_report.hpp"
+#include "carecast/sensitivity_writer.hpp"
 
 #include <fmt/format.h>
 
@@ -15,7 +15,8 @@ struct SensitivityOptions
   std::string option;
   std::string versus;
   double swing = 0.10;
-  int top = 15;
+  bool all = false;
+  int top = 20;
   int threads = 0;
   OutputOptions output;
 };
@@ -62,6 +63,7 @@ SensitivitySettings settings_of(const Model& model, const SensitivityOptions& op
   SensitivitySettings settings;
   settings.metric = metric_of(model, options.metric);
   settings.swing = options.swing;
+  settings.all = options.all;
   settings.threads = options.threads;
   if (!subject.option.empty()) {
     settings.option = option_index(model, subject.option, subject.flag);
@@ -85,6 +87,9 @@ ExitCode run_sensitivity(const SensitivityOptions& options, RunProvenance& prove
     std::cerr << render(*result.overflow, loaded->sources);
     return ExitCode::invalid_input;
   }
+  if (const std::string note = tornado_note(result); !note.empty()) {
+    std::cerr << "carecast: note: " << note << "\n";
+  }
   const SensitivityReport report =
     sensitivity_report(model, loaded->id, std::move(result), options.top);
   emit_analysis(&report, options.output, model, loaded->id, provenance);
@@ -99,7 +104,7 @@ Command register_sensitivity(CLI::App& app)
   options->threads = default_threads();
   CLI::App* command = app.add_subcommand(
     "sensitivity",
-    "Tornado of each parameter's swing, and switching values of the cheapest option");
+    "Tornado of the uncertain inputs' swings, and switching values of the cheapest option");
   command->footer("Example:\n  carecast sensitivity scenarios/dcst_2022.toml --vs "
                   "do_nothing,transfer --metric npc");
   command->add_option("scenario", options->scenario, "Scenario file (TOML)")->required();
@@ -109,6 +114,8 @@ Command register_sensitivity(CLI::App& app)
   command->add_option("--option", options->option,
                       "Option whose metric is analysed (default: the first)");
   command->add_option("--vs", options->versus, "A,B: analyse the difference A - B");
+  command->add_flag("--all", options->all,
+                    "Tornado of every parameter: the uncertain inputs and the others at --swing");
   command
     ->add_option("--swing", options->swing,
                  "Share up and down for parameters without a distribution (0.1 = +/-10%)")

@@ -1,89 +1,293 @@
 #include "carecast/sensitivity_writer.hpp"
 
 #include "carecast/text_table.hpp"
+#include "carecast/unit_format.hpp"
 #include "carecast/writers.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>
+#include <numeric>
+#include <utility>
 
 namespace carecast {
 namespace {
 
-std::string value_text(double value)
+constexpr std::size_t k_table_width = 80;
+// The narrowest the label column gets, however wide the other columns.
+constexpr std::size_t k_min_label_width = 16;
+constexpr std::string_view k_gap = "  "; // TextTable's, between columns
+
+struct Column
 {
-  return fmt::format("{:.6g}", value);
+  std::string header;
+  TextTable::Align align;
+};
+
+// A table whose first column is a label, wrapped so that the table fits 80 columns:
+// the label's first line beside the row's figures, the others beneath it.
+std::string labelled_table(const std::vector<Column>& columns,
+                           const std::vector<std::vector<std::string>>& rows)
+{
+  std::vector<std::size_t> widths;
+  for (const Column& column : columns) {
+    widths.push_back(display_width(column.header));
+  }
+  for (const auto& row : rows) {
+    for (std::size_t c = 1; c < row.size(); ++c) {
+      widths[c] = std::max(widths[c], display_width(row[c]));
+    }
+  }
+  const std::size_t others = std::accumulate(widths.begin() + 1, widths.end(), std::size_t{0})
+                             + k_gap.size() * (columns.size() - 1);
+  const std::size_t label_width =
+    std::max({k_min_label_width, widths[0], k_table_width - std::min(k_table_width, others)});
+  TextTable table;
+  for (const Column& column : columns) {
+    table.add_column(column.header, column.align);
+  }
+  for (const auto& row : rows) {
+    const std::vector<std::string> lines = label_lines(row[0], label_width);
+    std::vector<std::string> first = row;
+    first[0] = lines[0];
+    table.add_row(std::move(first));
+    for (std::size_t l = 1; l < lines.size(); ++l) {
+      table.add_row({lines[l]});
+    }
+  }
+  return table.render();
 }
 
-// The `top` largest bars, largest first.
+std::string scope_name(TornadoScope scope)
+{
+  switch (scope) {
+  case TornadoScope::uncertain:
+    return "uncertain inputs";
+  case TornadoScope::all:
+    return "all parameters";
+  case TornadoScope::no_uncertainty:
+    break;
+  }
+  return "no uncertain inputs";
+}
+
+std::string swing_text(double swing_share)
+{
+  return fmt::format("±{:g}%", swing_share * 100.0);
+}
+
+// What the ranges are, by the tornado's scope.
+std::string ranges_text(const Sensitivity& s)
+{
+  switch (s.scope) {
+  case TornadoScope::uncertain:
+    return fmt::format("Ranges: each uncertain input from its P10 to its P90 (--all adds every "
+                       "other parameter at {}).",
+                       swing_text(s.swing_share));
+  case TornadoScope::all:
+    return fmt::format("Ranges: an uncertain input's P10 to P90, any other parameter {}, as the "
+                       "Range column says.",
+                       swing_text(s.swing_share));
+  case TornadoScope::no_uncertainty:
+    break;
+  }
+  return "Note: " + tornado_note(s);
+}
+
+// The bars that move the metric, up to --top, largest first; a Range column when the
+// tornado mixes distributions' ranges with the swing.
 std::string tornado_section(const SensitivityReport& report)
 {
   const Sensitivity& s = report.sensitivity;
-  TextTable tornado;
-  tornado.add_column("Parameter", TextTable::Align::left);
-  for (const char* heading : {"Low", "High", "At low", "At high", "Swing"}) {
-    tornado.add_column(heading, TextTable::Align::right);
+  const bool mixed = s.scope == TornadoScope::all;
+  std::vector<Column> columns{{"Parameter", TextTable::Align::left}};
+  if (mixed) {
+    columns.push_back({"Range", TextTable::Align::left});
   }
-  const std::size_t shown = std::min<std::size_t>(s.tornado.size(), report.top);
+  for (const char* heading : {"Low", "High", "At low", "At high", "Swing"}) {
+    columns.push_back({heading, TextTable::Align::right});
+  }
+  const std::size_t shown = shown_bars(report);
+  std::vector<std::vector<std::string>> rows;
   for (std::size_t i = 0; i < shown; ++i) {
     const TornadoBar& bar = s.tornado[i];
-    tornado.add_row({report.paths[bar.parameter], value_text(bar.low_value),
-                     value_text(bar.high_value), two_decimals(bar.metric_low),
-                     two_decimals(bar.metric_high), two_decimals(bar.swing)});
+    const std::string& unit = report.units[bar.parameter];
+    std::vector<std::string> row{report.labels[bar.parameter]};
+    if (mixed) {
+      row.push_back(range_text(bar, s.swing_share));
+    }
+    for (const std::string& cell :
+         {unit_text(bar.low_value, unit), unit_text(bar.high_value, unit),
+          two_decimals(bar.metric_low), two_decimals(bar.metric_high), two_decimals(bar.swing)}) {
+      row.push_back(cell);
+    }
+    rows.push_back(std::move(row));
   }
-  return fmt::format("\nTornado (the {} largest swings of {})\n{}", shown, s.tornado.size(),
-                     tornado.render());
+  const auto still = static_cast<std::size_t>(std::count_if(
+    s.tornado.begin(), s.tornado.end(), [](const TornadoBar& bar) { return bar.swing == 0.0; }));
+  std::string text =
+    fmt::format("\nTornado (the {} largest swings of {})\n", shown, s.tornado.size());
+  if (shown > 0) {
+    text += labelled_table(columns, rows);
+  }
+  if (still > 0) {
+    text += wrapped(fmt::format("{} of the {} {} not move the {} of {}.", still, s.tornado.size(),
+                                still == 1 ? "does" : "do", s.metric.name, s.subject),
+                    0, 0);
+  }
+  return text;
 }
 
 // Only the parameters that switch are listed: most parameters switch nothing.
 std::string switching_section(const SensitivityReport& report)
 {
   const Sensitivity& s = report.sensitivity;
-  TextTable switching;
-  switching.add_column("Parameter", TextTable::Align::left);
-  switching.add_column("Value", TextTable::Align::right);
-  switching.add_column("Switches at", TextTable::Align::right);
-  switching.add_column("Then cheapest", TextTable::Align::left);
-  int shown = 0;
+  std::vector<std::vector<std::string>> rows;
   for (const SwitchingValue& sv : s.switching) {
     if (sv.value) {
-      switching.add_row({report.paths[sv.parameter], value_text(sv.base_value),
-                         value_text(*sv.value), sv.becomes_cheapest});
-      ++shown;
+      const std::string& unit = report.units[sv.parameter];
+      rows.push_back({report.labels[sv.parameter], unit_text(sv.base_value, unit),
+                      unit_text(*sv.value, unit), sv.becomes_cheapest});
     }
   }
-  std::string text = fmt::format("\nSwitching values: where {} stops being the cheapest by {}\n",
-                                 s.preferred, s.metric.name);
-  if (shown == 0) {
+  std::string text =
+    "\n"
+    + wrapped(fmt::format("Switching values: where {} stops being the cheapest by {}", s.preferred,
+                          s.metric.name),
+              0, 0);
+  if (rows.empty()) {
     return text
-           + "None: no parameter on its own, within its range, changes which option is "
-             "cheapest.\n";
+           + wrapped("None: no parameter on its own, within its range, changes which option "
+                     "is cheapest.",
+                     0, 0);
   }
-  return text + switching.render()
+  return text
+         + labelled_table({{"Parameter", TextTable::Align::left},
+                           {"Value", TextTable::Align::right},
+                           {"Switches at", TextTable::Align::right},
+                           {"Then cheapest", TextTable::Align::left}},
+                          rows)
          + fmt::format("Every other parameter: none within range ({} searched).\n",
                        s.switching.size());
 }
 
+// The byte at which `text`'s code point `count` starts.
+std::size_t byte_of(const std::string& text, std::size_t count)
+{
+  std::size_t at = 0;
+  for (std::size_t seen = 0; at < text.size(); ++at) {
+    if ((static_cast<unsigned char>(text[at]) & 0xC0) != 0x80 && seen++ == count) {
+      break;
+    }
+  }
+  return at;
+}
+
 } // namespace
+
+std::string range_text(const TornadoBar& bar, double swing_share)
+{
+  return bar.input.empty() ? swing_text(swing_share) : "P10–P90";
+}
+
+std::string tornado_note(const Sensitivity& sensitivity)
+{
+  if (sensitivity.scope != TornadoScope::no_uncertainty) {
+    return {};
+  }
+  return fmt::format("the scenario has no uncertain inputs, so every parameter is swung by {} "
+                     "of its value.",
+                     swing_text(sensitivity.swing_share));
+}
+
+std::vector<std::string> label_lines(const std::string& label, std::size_t width)
+{
+  constexpr std::size_t k_indent = 2;
+  width = std::max(width, std::size_t{1});
+  std::vector<std::string> lines;
+  std::string line;
+  std::size_t room = width;
+  const auto next_line = [&] {
+    lines.push_back(std::exchange(line, {}));
+    room = width - std::min(width - 1, k_indent);
+  };
+  std::size_t start = 0;
+  while (start < label.size()) {
+    const std::size_t end = std::min(label.find(' ', start), label.size());
+    std::string word = label.substr(start, end - start);
+    start = end + 1;
+    while (!word.empty()) {
+      const std::size_t needed = display_width(line) + (line.empty() ? 0 : 1) + display_width(word);
+      if (needed <= room) {
+        line += (line.empty() ? "" : " ") + word;
+        break;
+      }
+      if (line.empty()) {
+        const std::size_t cut = byte_of(word, room);
+        line = word.substr(0, cut);
+        word.erase(0, cut);
+      }
+      next_line();
+    }
+  }
+  lines.push_back(line);
+  for (std::size_t l = 1; l < lines.size(); ++l) {
+    lines[l] = std::string(k_indent, ' ') + lines[l];
+  }
+  return lines;
+}
 
 std::string write_csv(const SensitivityReport& report)
 {
   const Sensitivity& s = report.sensitivity;
-  std::string text =
-    csv_record({"scenario", "metric", "subject", "kind", "parameter", "input", "base_value",
-                "low_value", "high_value", "metric_low", "metric_high", "swing", "preferred",
-                "switching_value", "becomes_cheapest", "range_low", "range_high"});
+  std::string text = csv_record(
+    {"scenario",   "metric",      "subject", "kind",       "parameter",       "label",
+     "unit",       "input",       "range",   "base_value", "low_value",       "high_value",
+     "metric_low", "metric_high", "swing",   "preferred",  "switching_value", "becomes_cheapest",
+     "range_low",  "range_high"});
   for (const TornadoBar& bar : s.tornado) {
-    text +=
-      csv_record({report.scenario, s.metric.name, s.subject, "tornado", report.paths[bar.parameter],
-                  bar.input, full_precision(bar.base_value), full_precision(bar.low_value),
-                  full_precision(bar.high_value), full_precision(bar.metric_low),
-                  full_precision(bar.metric_high), full_precision(bar.swing), "", "", "", "", ""});
+    const auto p = static_cast<std::size_t>(bar.parameter);
+    text += csv_record({report.scenario,
+                        s.metric.name,
+                        s.subject,
+                        "tornado",
+                        report.paths[p],
+                        report.labels[p],
+                        report.units[p],
+                        bar.input,
+                        range_text(bar, s.swing_share),
+                        full_precision(bar.base_value),
+                        full_precision(bar.low_value),
+                        full_precision(bar.high_value),
+                        full_precision(bar.metric_low),
+                        full_precision(bar.metric_high),
+                        full_precision(bar.swing),
+                        "",
+                        "",
+                        "",
+                        "",
+                        ""});
   }
   for (const SwitchingValue& sv : s.switching) {
-    text += csv_record({report.scenario, s.metric.name, s.subject, "switching",
-                        report.paths[sv.parameter], sv.input, full_precision(sv.base_value), "", "",
-                        "", "", "", s.preferred, sv.value ? full_precision(*sv.value) : "",
-                        sv.becomes_cheapest, full_precision(sv.range_low),
+    const auto p = static_cast<std::size_t>(sv.parameter);
+    text += csv_record({report.scenario,
+                        s.metric.name,
+                        s.subject,
+                        "switching",
+                        report.paths[p],
+                        report.labels[p],
+                        report.units[p],
+                        sv.input,
+                        "",
+                        full_precision(sv.base_value),
+                        "",
+                        "",
+                        "",
+                        "",
+                        "",
+                        s.preferred,
+                        sv.value ? full_precision(*sv.value) : "",
+                        sv.becomes_cheapest,
+                        full_precision(sv.range_low),
                         full_precision(sv.range_high)});
   }
   return text;
@@ -92,34 +296,42 @@ std::string write_csv(const SensitivityReport& report)
 std::string write_json(const SensitivityReport& report)
 {
   const Sensitivity& s = report.sensitivity;
+  const auto named = [&](int parameter) {
+    const auto p = static_cast<std::size_t>(parameter);
+    return fmt::format("\"parameter\": {}, \"label\": {}, \"unit\": {}",
+                       json_string(report.paths[p]), json_string(report.labels[p]),
+                       json_string(report.units[p]));
+  };
   std::string bars;
   for (const TornadoBar& bar : s.tornado) {
     bars += fmt::format(
-      "{}    {{\"parameter\": {}, \"input\": {}, \"base_value\": {}, "
-      "\"low_value\": {}, \"high_value\": {}, \"metric_low\": {}, "
-      "\"metric_high\": {}, \"swing\": {}}}",
-      bars.empty() ? "" : ",\n", json_string(report.paths[bar.parameter]), json_string(bar.input),
-      full_precision(bar.base_value), full_precision(bar.low_value), full_precision(bar.high_value),
-      full_precision(bar.metric_low), full_precision(bar.metric_high), full_precision(bar.swing));
+      "{}    {{{}, \"input\": {}, \"range\": {}, \"base_value\": {}, \"low_value\": {}, "
+      "\"high_value\": {}, \"metric_low\": {}, \"metric_high\": {}, \"swing\": {}}}",
+      bars.empty() ? "" : ",\n", named(bar.parameter), json_string(bar.input),
+      json_string(range_text(bar, s.swing_share)), full_precision(bar.base_value),
+      full_precision(bar.low_value), full_precision(bar.high_value), full_precision(bar.metric_low),
+      full_precision(bar.metric_high), full_precision(bar.swing));
   }
   std::string switching;
   for (const SwitchingValue& sv : s.switching) {
-    switching += fmt::format(
-      "{}    {{\"parameter\": {}, \"input\": {}, \"base_value\": {}, \"switching_value\": {}, "
-      "\"becomes_cheapest\": {}, \"range_low\": {}, \"range_high\": {}}}",
-      switching.empty() ? "" : ",\n", json_string(report.paths[sv.parameter]),
-      json_string(sv.input), full_precision(sv.base_value),
-      sv.value ? full_precision(*sv.value) : "null",
-      sv.value ? json_string(sv.becomes_cheapest) : "null", full_precision(sv.range_low),
-      full_precision(sv.range_high));
+    switching +=
+      fmt::format("{}    {{{}, \"input\": {}, \"base_value\": {}, \"switching_value\": {}, "
+                  "\"becomes_cheapest\": {}, \"range_low\": {}, \"range_high\": {}}}",
+                  switching.empty() ? "" : ",\n", named(sv.parameter), json_string(sv.input),
+                  full_precision(sv.base_value), sv.value ? full_precision(*sv.value) : "null",
+                  sv.value ? json_string(sv.becomes_cheapest) : "null",
+                  full_precision(sv.range_low), full_precision(sv.range_high));
   }
+  const std::string note = tornado_note(s);
   return fmt::format("{{\n  \"scenario\": {},\n  \"title\": {},\n  \"unit\": {},\n"
                      "  \"metric\": {},\n  \"subject\": {},\n  \"base\": {},\n"
-                     "  \"swing_share\": {},\n  \"preferred\": {},\n  \"tornado\": [\n{}\n  ],\n"
+                     "  \"swing_share\": {},\n  \"scope\": {},\n  \"note\": {},\n"
+                     "  \"preferred\": {},\n  \"tornado\": [\n{}\n  ],\n"
                      "  \"switching\": [\n{}\n  ]\n}}\n",
                      json_string(report.scenario), json_string(report.title),
                      json_string(report.unit), json_string(s.metric.name), json_string(s.subject),
                      full_precision(s.base), full_precision(s.swing_share),
+                     json_string(scope_name(s.scope)), note.empty() ? "null" : json_string(note),
                      json_string(s.preferred), bars, switching);
 }
 
@@ -132,11 +344,7 @@ std::string write_terminal(const SensitivityReport& report)
                                s.metric.name, s.subject, two_decimals(s.base), report.unit,
                                report.unit),
                    0, 0)
-         + wrapped(fmt::format("Ranges: an uncertain input's P10 to P90, any other parameter "
-                               "+/- {:g}%.",
-                               s.swing_share * 100.0),
-                   0, 0)
-         + tornado_section(report) + switching_section(report);
+         + wrapped(ranges_text(s), 0, 0) + tornado_section(report) + switching_section(report);
 }
 
 } // namespace carecast

@@ -1,5 +1,7 @@
 #include "carecast/terminal_chart.hpp"
 
+#include "carecast/text_table.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
@@ -46,15 +48,6 @@ int columns(const std::string& text)
 std::string padded(const std::string& text, int width)
 {
   return text + std::string(static_cast<std::size_t>(std::max(0, width - columns(text))), ' ');
-}
-
-// A label cut to `width` columns, its end marked.
-std::string cut(const std::string& label, int width)
-{
-  if (columns(label) <= width) {
-    return label;
-  }
-  return label.substr(0, static_cast<std::size_t>(std::max(0, width - 3))) + "...";
 }
 
 } // namespace
@@ -109,50 +102,56 @@ std::string trajectory_chart(const Report& compare, const ChartStyle& style)
 std::string tornado_chart(const SensitivityReport& report, const ChartStyle& style)
 {
   const Sensitivity& analysis = report.sensitivity;
-  const auto shown = std::min(analysis.tornado.size(), static_cast<std::size_t>(report.top));
-  if (shown == 0) {
-    return {};
-  }
-  std::vector<std::string> labels;
+  const std::size_t shown = shown_bars(report);
   double largest = 0.0;
+  int longest = 0;
   for (std::size_t i = 0; i < shown; ++i) {
     const TornadoBar& tornado = analysis.tornado[i];
-    labels.push_back(report.paths[static_cast<std::size_t>(tornado.parameter)]);
+    longest =
+      std::max(longest, columns(report.labels[static_cast<std::size_t>(tornado.parameter)]));
     largest = std::max({largest, std::abs(tornado.metric_low - analysis.base),
                         std::abs(tornado.metric_high - analysis.base)});
   }
   const int value_width = 17; // " -12.75 / +12.74"
-  const int label_width =
-    std::min(style.width / 3,
-             static_cast<int>(
-               std::max_element(labels.begin(), labels.end(), [](const auto& a, const auto& b) {
-                 return a.size() < b.size();
-               })->size()));
+  const int label_width = std::min(style.width / 3, longest);
   const int half = (style.width - label_width - 2 - value_width) / 2;
-  if (half < k_min_bar_cells / 2 || largest <= 0.0) {
+  if (shown == 0 || half < k_min_bar_cells / 2 || largest <= 0.0) {
     return {};
   }
   std::string text =
-    fmt::format("\nTornado: change of the {} of {} ({}) at each parameter's low / high value\n",
-                analysis.metric.name, analysis.subject, report.unit);
+    "\n"
+    + wrapped(fmt::format("Tornado: change of the {} of {} ({}) at each parameter's low / high "
+                          "value",
+                          analysis.metric.name, analysis.subject, report.unit),
+              0, 0, static_cast<std::size_t>(style.width));
   // Whole columns on both sides: a falling figure to the left, a rising one to the right.
   const auto cells_of = [&](double change) {
-    return static_cast<int>(std::lround(change / largest * half));
+    return static_cast<int>(std::lround(std::abs(change) / largest * half));
   };
+  const auto spaces = [](int count) { return std::string(static_cast<std::size_t>(count), ' '); };
   const auto drawn = [&](int cells, std::size_t colour) {
     return coloured(bar(cells, style), colour, style);
   };
-  const auto spaces = [](int count) { return std::string(static_cast<std::size_t>(count), ' '); };
+  const std::string axis = style.unicode ? "│" : "|";
   for (std::size_t i = 0; i < shown; ++i) {
     const TornadoBar& tornado = analysis.tornado[i];
     const double low = tornado.metric_low - analysis.base;
     const double high = tornado.metric_high - analysis.base;
-    const int left = cells_of(-std::min({low, high, 0.0}));
-    const int right = cells_of(std::max({low, high, 0.0}));
-    text += fmt::format("{} {}{}{}{}{} {:+.2f} / {:+.2f}\n",
-                        padded(cut(labels[i], label_width), label_width), spaces(half - left),
-                        drawn(left, 1), style.unicode ? "│" : "|", drawn(right, 0),
-                        spaces(half - right), low, high);
+    // One bar from the lower change to the higher, either side of the axis.
+    const int left_far = cells_of(std::min({low, high, 0.0}));
+    const int left_near = cells_of(std::min(std::max(low, high), 0.0));
+    const int right_near = cells_of(std::max(std::min(low, high), 0.0));
+    const int right_far = cells_of(std::max({low, high, 0.0}));
+    const std::vector<std::string> lines =
+      label_lines(report.labels[static_cast<std::size_t>(tornado.parameter)],
+                  static_cast<std::size_t>(label_width));
+    text += fmt::format("{} {}{}{}{}{}{}{} {:+.2f} / {:+.2f}\n", padded(lines[0], label_width),
+                        spaces(half - left_far), drawn(left_far - left_near, 1), spaces(left_near),
+                        axis, spaces(right_near), drawn(right_far - right_near, 0),
+                        spaces(half - right_far), low, high);
+    for (std::size_t l = 1; l < lines.size(); ++l) {
+      text += fmt::format("{} {}{}\n", padded(lines[l], label_width), spaces(half), axis);
+    }
   }
   return text;
 }

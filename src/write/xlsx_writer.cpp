@@ -1,6 +1,8 @@
 #include "carecast/xlsx_writer.hpp"
 
 #include "carecast/batch.hpp"
+#include "carecast/sensitivity_writer.hpp"
+#include "carecast/unit_format.hpp"
 #include "carecast/writers.hpp"
 
 #include <algorithm>
@@ -9,6 +11,7 @@
 #include <cstring>
 #include <fcntl.h>
 #include <fmt/format.h>
+#include <map>
 #include <unistd.h>
 #include <xlsxwriter.h>
 
@@ -228,49 +231,135 @@ void write_monte_carlo(lxw_workbook* workbook, const SimulationReport& report,
   }
 }
 
-void write_tornado(lxw_workbook* workbook, const SensitivityReport& report, const Formats& formats)
+// The parts of a bar from the change at the low value to the change at the high value,
+// stacked from the base: an unfilled gap up to the nearer end when both lie on one side
+// of the base, then the parts below and above it.
+struct TornadoParts
 {
-  lxw_worksheet* sheet = workbook_add_worksheet(workbook, "Tornado");
+  double gap = 0.0;
+  double below = 0.0;
+  double above = 0.0;
+};
+
+TornadoParts tornado_parts(double change_low, double change_high)
+{
+  const double lower = std::min(change_low, change_high);
+  const double upper = std::max(change_low, change_high);
+  if (upper <= 0.0) {
+    return {upper, lower - upper, 0.0};
+  }
+  if (lower >= 0.0) {
+    return {lower, 0.0, upper - lower};
+  }
+  return {0.0, lower, upper};
+}
+
+// The chart of the first `shown` bars: stacked bars of the gap (unfilled) and the parts
+// below and above the base, so one bar per parameter; its labels left of the plot, every
+// one shown, the largest swing at the top.
+void insert_tornado_chart(lxw_workbook* workbook, lxw_worksheet* sheet,
+                          const SensitivityReport& report, lxw_row_t shown)
+{
   const Sensitivity& analysis = report.sensitivity;
-  write_header(sheet, formats,
-               {{"parameter", 48.0},
-                {"low value", 12.0},
-                {"high value", 12.0},
-                {"at low", 12.0},
-                {"at high", 12.0},
-                {"change at low", 14.0},
-                {"change at high", 14.0},
-                {"swing", 12.0}});
-  lxw_row_t r = 1;
-  for (const TornadoBar& bar : analysis.tornado) {
-    write_text(sheet, r, 0, report.paths[static_cast<std::size_t>(bar.parameter)], nullptr);
-    worksheet_write_number(sheet, r, 1, bar.low_value, formats.number);
-    worksheet_write_number(sheet, r, 2, bar.high_value, formats.number);
-    const double amounts[] = {bar.metric_low, bar.metric_high, bar.metric_low - analysis.base,
-                              bar.metric_high - analysis.base, bar.swing};
-    for (lxw_col_t c = 0; c < 5; ++c) {
-      worksheet_write_number(sheet, r, static_cast<lxw_col_t>(3 + c), amounts[c], formats.amount);
-    }
-    ++r;
-  }
-  const auto shown =
-    static_cast<lxw_row_t>(std::min(analysis.tornado.size(), static_cast<std::size_t>(report.top)));
-  if (shown == 0) {
-    return;
-  }
-  lxw_chart* chart = workbook_add_chart(workbook, LXW_CHART_BAR);
-  for (const lxw_col_t column : {lxw_col_t{5}, lxw_col_t{6}}) {
+  lxw_chart* chart = workbook_add_chart(workbook, LXW_CHART_BAR_STACKED);
+  lxw_chart_fill gap{LXW_COLOR_WHITE, LXW_TRUE, 0};
+  lxw_chart_fill below{0x70AD47, LXW_FALSE, 0};
+  lxw_chart_fill above{0xC0504D, LXW_FALSE, 0};
+  const std::pair<lxw_col_t, lxw_chart_fill*> parts[] = {{10, &gap}, {11, &below}, {12, &above}};
+  for (const auto& [column, fill] : parts) {
     lxw_chart_series* series = chart_add_series(chart, nullptr, nullptr);
     chart_series_set_categories(series, "Tornado", 1, 0, shown, 0);
     chart_series_set_values(series, "Tornado", 1, column, shown, column);
     chart_series_set_name_range(series, "Tornado", 0, column);
+    chart_series_set_fill(series, fill);
   }
   chart_set_series_overlap(chart, 100);
-  chart_axis_set_reverse(chart->y_axis); // the largest swing at the top
-  chart_title_set_name(chart, fmt::format("Change of the {} of {} ({})", analysis.metric.name,
-                                          analysis.subject, report.unit)
+  chart_set_series_gap(chart, 40);
+  // A bar chart's y axis is its category axis.
+  chart_axis_set_reverse(chart->y_axis);
+  chart_axis_set_label_position(chart->y_axis, LXW_CHART_AXIS_LABEL_POSITION_LOW);
+  chart_axis_set_interval_unit(chart->y_axis, 1);
+  chart_axis_set_num_format(chart->x_axis, "+#,##0.00;-#,##0.00;0");
+  chart_axis_set_name(chart->x_axis, fmt::format("Change from {} {} with every parameter at its "
+                                                 "value",
+                                                 two_decimals(analysis.base), report.unit)
+                                       .c_str());
+  // Falls are green and rises red, as in the terminal: the axis at the base says which.
+  chart_legend_set_position(chart, LXW_CHART_LEGEND_NONE);
+  chart_show_hidden_data(chart);
+  chart_title_set_name(chart, fmt::format("The {} of {}: each parameter from its low to its "
+                                          "high value",
+                                          analysis.metric.name, analysis.subject)
                                 .c_str());
-  worksheet_insert_chart(sheet, 1, 9, chart);
+  lxw_chart_options size{};
+  size.x_scale = 2.0;
+  size.y_scale = std::max(1.0, (110.0 + 24.0 * shown) / 288.0);
+  const auto rows = static_cast<lxw_row_t>(analysis.tornado.size());
+  worksheet_insert_chart_opt(sheet, rows + 2, 0, chart, &size);
+}
+
+// Each bar's figures, its low and high value in the parameter's unit and the metric in
+// the scenario's; the chart's parts in hidden columns.
+void write_tornado(lxw_workbook* workbook, const SensitivityReport& report, const Formats& formats)
+{
+  lxw_worksheet* sheet = workbook_add_worksheet(workbook, "Tornado");
+  // Printed on landscape pages one page wide, the chart whole.
+  worksheet_set_landscape(sheet);
+  worksheet_fit_to_pages(sheet, 1, 0);
+  const Sensitivity& analysis = report.sensitivity;
+  const std::string amount = fmt::format(" ({})", report.unit);
+  std::size_t longest = 0;
+  for (const TornadoBar& bar : analysis.tornado) {
+    longest = std::max(longest, report.labels[static_cast<std::size_t>(bar.parameter)].size());
+  }
+  write_header(sheet, formats,
+               {{"parameter", std::clamp(static_cast<double>(longest) + 2.0, 24.0, 90.0)},
+                {"range", 9.0},
+                {"low value", 13.0},
+                {"high value", 13.0},
+                {"at low" + amount, 13.0},
+                {"at high" + amount, 13.0},
+                {"change at low", 14.0},
+                {"change at high", 14.0},
+                {"swing", 12.0},
+                {"address", 48.0}});
+  lxw_row_col_options hidden{LXW_TRUE, 0, LXW_FALSE};
+  worksheet_set_column_opt(sheet, 10, 12, 12.0, nullptr, &hidden);
+  for (const auto& [column, name] :
+       {std::pair{10, "gap"}, std::pair{11, "below the base"}, std::pair{12, "above the base"}}) {
+    write_text(sheet, 0, static_cast<lxw_col_t>(column), name, formats.header);
+  }
+  std::map<std::string, lxw_format*> in_unit;
+  const auto unit_format = [&](const std::string& unit) {
+    lxw_format*& format = in_unit[unit];
+    if (!format) {
+      format = workbook_add_format(workbook);
+      format_set_num_format(format, unit_number_format(unit).c_str());
+    }
+    return format;
+  };
+  lxw_row_t r = 1;
+  for (const TornadoBar& bar : analysis.tornado) {
+    const auto p = static_cast<std::size_t>(bar.parameter);
+    write_text(sheet, r, 0, report.labels[p], nullptr);
+    write_text(sheet, r, 1, range_text(bar, analysis.swing_share), nullptr);
+    worksheet_write_number(sheet, r, 2, bar.low_value, unit_format(report.units[p]));
+    worksheet_write_number(sheet, r, 3, bar.high_value, unit_format(report.units[p]));
+    const double change_low = bar.metric_low - analysis.base;
+    const double change_high = bar.metric_high - analysis.base;
+    const TornadoParts parts = tornado_parts(change_low, change_high);
+    const std::pair<lxw_col_t, double> amounts[] = {
+      {4, bar.metric_low}, {5, bar.metric_high}, {6, change_low},   {7, change_high},
+      {8, bar.swing},      {10, parts.gap},      {11, parts.below}, {12, parts.above}};
+    for (const auto& [column, value] : amounts) {
+      worksheet_write_number(sheet, r, column, value, formats.amount);
+    }
+    write_text(sheet, r, 9, report.paths[p], nullptr);
+    ++r;
+  }
+  if (const auto shown = static_cast<lxw_row_t>(shown_bars(report)); shown > 0) {
+    insert_tornado_chart(workbook, sheet, report, shown);
+  }
 }
 
 void write_sobol(lxw_workbook* workbook, const SobolReport& report, const Formats& formats)

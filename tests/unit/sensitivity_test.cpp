@@ -55,27 +55,68 @@ SensitivitySettings total_of(int option)
 
 } // namespace
 
-TEST_CASE("a tornado ranks parameters by the swing they cause, from P10-P90 or +/- the swing")
+TEST_CASE("the tornado holds the uncertain inputs, each from its P10 to its P90")
 {
   const Model model = test::model_from(k_scenario);
-  const Sensitivity result = sensitivity(model, total_of(0));
+  const Sensitivity result = sensitivity(model, total_of(1));
+  CHECK(result.scope == TornadoScope::uncertain);
+  CHECK(result.base == doctest::Approx(17.0)); // dear: 10 + 5 + 2
+  REQUIRE(result.tornado.size() == 1);
+  // The uniform's P10 and P90: -1 + 4 x 0.1 = -0.6 and -1 + 4 x 0.9 = 2.6, so dear costs
+  // 15 - 0.6 and 15 + 2.6.
+  const TornadoBar& extra = result.tornado[0];
+  CHECK(extra.input == "extra");
+  CHECK(extra.low_value == doctest::Approx(-0.6));
+  CHECK(extra.high_value == doctest::Approx(2.6));
+  CHECK(extra.metric_low == doctest::Approx(14.4));
+  CHECK(extra.metric_high == doctest::Approx(17.6));
+  CHECK(extra.swing == doctest::Approx(3.2));
+}
+
+TEST_CASE("with all, the tornado ranks every parameter, the others moved +/- the swing")
+{
+  const Model model = test::model_from(k_scenario);
+  SensitivitySettings settings = total_of(0);
+  settings.all = true;
+  const Sensitivity result = sensitivity(model, settings);
+  CHECK(result.scope == TornadoScope::all);
   CHECK(result.base == doctest::Approx(15.0)); // 10 + 5
-  REQUIRE(result.tornado.size() >= 3);
+  // a, b, extra and the discount rate (the Green Book's 3.5%, there unless a scenario
+  // gives its own).
+  REQUIRE(result.tornado.size() == 4);
   // a: 10 +/- 10% moves cheap's cost 14..16 (swing 2); b: 5 +/- 10% 14.5..15.5 (swing 1).
   CHECK(model.parameters()[result.tornado[0].parameter].path == "lines.a.base");
+  CHECK(result.tornado[0].input.empty());
   CHECK(result.tornado[0].low_value == doctest::Approx(9.0));
   CHECK(result.tornado[0].metric_low == doctest::Approx(14.0));
   CHECK(result.tornado[0].metric_high == doctest::Approx(16.0));
   CHECK(result.tornado[0].swing == doctest::Approx(2.0));
   CHECK(model.parameters()[result.tornado[1].parameter].path == "lines.b.base");
   CHECK(result.tornado[1].swing == doctest::Approx(1.0));
-  // The overlay is dear's: it does not move cheap at all. Its range is the uniform's
-  // P10 and P90: -1 + 4 x 0.1 = -0.6 and -1 + 4 x 0.9 = 2.6.
-  const auto extra = *std::find_if(result.tornado.begin(), result.tornado.end(),
-                                   [](const TornadoBar& bar) { return bar.input == "extra"; });
-  CHECK(extra.low_value == doctest::Approx(-0.6));
-  CHECK(extra.high_value == doctest::Approx(2.6));
-  CHECK(extra.swing == 0.0);
+  // The overlay is dear's: it does not move cheap at all, and keeps its P10 to P90.
+  CHECK(result.tornado[2].input == "extra");
+  CHECK(result.tornado[2].low_value == doctest::Approx(-0.6));
+  CHECK(result.tornado[2].swing == 0.0);
+  CHECK(result.tornado[3].swing == 0.0); // the discount rate: the metric is undiscounted
+}
+
+TEST_CASE("switching values cover every parameter, whatever the tornado holds")
+{
+  // The tornado holds extra alone; a, b, extra and the discount rate are all searched.
+  const Model model = test::model_from(k_scenario);
+  const Sensitivity result = sensitivity(model, total_of(0));
+  REQUIRE(result.tornado.size() == 1);
+  REQUIRE(result.switching.size() == 4);
+  for (const char* path : {"lines.a.base", "lines.b.base", "options.dear.overlays.extra.amount",
+                           "appraisal.discount_rate"}) {
+    CAPTURE(path);
+    const int parameter = *model.find_parameter(path);
+    CHECK(std::any_of(result.switching.begin(), result.switching.end(),
+                      [&](const SwitchingValue& sv) { return sv.parameter == parameter; }));
+  }
+  SensitivitySettings settings = total_of(0);
+  settings.all = true;
+  CHECK(sensitivity(model, settings).switching.size() == 4);
 }
 
 TEST_CASE("the tornado of a difference of options swings by the parameters that differ")
@@ -83,6 +124,7 @@ TEST_CASE("the tornado of a difference of options swings by the parameters that 
   const Model model = test::model_from(k_scenario);
   SensitivitySettings settings = total_of(1);
   settings.versus = 0;
+  settings.all = true;
   const Sensitivity result = sensitivity(model, settings);
   CHECK(result.subject == "dear - cheap");
   CHECK(result.base == doctest::Approx(2.0)); // 17 - 15
@@ -226,6 +268,20 @@ const SwitchingValue& switching_for(const Model& model, const Sensitivity& resul
 }
 
 } // namespace
+
+TEST_CASE("without uncertain inputs, the tornado swings every parameter")
+{
+  // k_bounded has no [uncertainty]: a, the grant, the saving's target and ramp, and the
+  // discount rate (the Green Book's 3.5%, there unless a scenario gives its own) are
+  // the five parameters that are not 0, and all move +/- 10%.
+  const Model model = test::model_from(k_bounded);
+  const Sensitivity result = sensitivity(model, total_of(0));
+  CHECK(result.scope == TornadoScope::no_uncertainty);
+  CHECK(result.tornado.size() == 5);
+  for (const TornadoBar& bar : result.tornado) {
+    CHECK(bar.input.empty());
+  }
+}
 
 TEST_CASE("a negative amount's low value lies below its high value")
 {

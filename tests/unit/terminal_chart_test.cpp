@@ -7,6 +7,7 @@
 
 #include <doctest/doctest.h>
 #include <string>
+#include <vector>
 
 using carecast::ChartStyle;
 using carecast::Report;
@@ -64,30 +65,68 @@ TEST_CASE("the trajectory chart draws each cost to scale from zero")
   }
 }
 
-TEST_CASE("the tornado puts falls left and rises right of the base, on one scale")
+namespace {
+
+// Bars of do_nothing's npc around a base of 100, labelled by hand.
+carecast::SensitivityReport tornado_report(std::vector<std::string> labels,
+                                           std::vector<carecast::TornadoBar> bars)
 {
   carecast::SensitivityReport report;
   report.unit = "£m";
-  report.paths = {"p", "q"};
+  report.labels = std::move(labels);
   report.sensitivity.metric.name = "npc";
   report.sensitivity.subject = "do_nothing";
   report.sensitivity.base = 100.0;
+  report.sensitivity.tornado = std::move(bars);
+  return report;
+}
+
+} // namespace
+
+TEST_CASE("the tornado puts falls left and rises right of the base, on one scale")
+{
   carecast::TornadoBar p;
   p.parameter = 0;
   p.metric_low = 90.0; // -10: the largest change, a full half
   p.metric_high = 110.0;
+  p.swing = 20.0;
   carecast::TornadoBar q;
   q.parameter = 1;
   q.metric_low = 105.0; // +5: half of the right
   q.metric_high = 98.0; // -2: a fifth of the left
-  report.sensitivity.tornado = {p, q};
+  q.swing = 7.0;
   // 60 columns: label 1 + 1 + two halves and the axis + 17 for the values: halves of 20.
-  const std::string chart = carecast::tornado_chart(report, ChartStyle{60, false, false});
+  const std::string chart =
+    carecast::tornado_chart(tornado_report({"p", "q"}, {p, q}), ChartStyle{60, false, false});
   CHECK(chart
-        == "\nTornado: change of the npc of do_nothing (£m) at each parameter's low / high "
-           "value\n"
+        == "\nTornado: change of the npc of do_nothing (£m) at each\n"
+           "parameter's low / high value\n"
            "p ####################|#################### -10.00 / +10.00\n"
            "q                 ####|##########           +5.00 / -2.00\n");
+}
+
+TEST_CASE("a tornado bar spans its low to its high change, its label wrapped beside it")
+{
+  carecast::TornadoBar wide;
+  wide.parameter = 0;
+  wide.metric_low = 90.0; // -10 and +10: full halves
+  wide.metric_high = 110.0;
+  wide.swing = 20.0;
+  carecast::TornadoBar right;
+  right.parameter = 1;
+  right.metric_low = 103.0; // +3 to +7, both rises: columns 3 to 7 of the right half
+  right.metric_high = 107.0;
+  right.swing = 4.0;
+  carecast::TornadoBar still;
+  still.parameter = 2; // moves nothing: not drawn
+  // 60 columns: labels a third, 20; halves of (60 - 20 - 2 - 17) / 2 = 10.
+  const std::vector<std::string> lines = carecast::test::lines_of(carecast::tornado_chart(
+    tornado_report({"Short", "A label too long for one line", "Still"}, {wide, right, still}),
+    ChartStyle{60, false, false}));
+  REQUIRE(lines.size() == 6);
+  CHECK(lines[3] == "Short                ##########|########## -10.00 / +10.00");
+  CHECK(lines[4] == "A label too long for           |   ####    +3.00 / +7.00");
+  CHECK(lines[5] == "  one line                     |");
 }
 
 TEST_CASE("the fan shades P5 to P95 and P10 to P90 and marks the median")

@@ -1,7 +1,8 @@
 #!/bin/bash
 # The workbook `--format xlsx` writes, checked inside its zip: the sheets, the line
-# chart with a series per option, frozen headers, £m number formats, numbers stored as
-# numbers, the provenance, and text that could pass for a formula neutralised. When
+# chart with a series per option, the tornado chart of one bar per parameter with every
+# label left of the plot, frozen headers, £m number formats, numbers stored as numbers,
+# the provenance, and text that could pass for a formula neutralised. When
 # LibreOffice is installed, the workbook must also convert to PDF. Run from the
 # repository root: check_workbook.sh CARECAST WORK_DIR
 source "$(dirname "${BASH_SOURCE[0]}")/../check_lib.sh"
@@ -45,8 +46,32 @@ grep -q '<t>5</t>' <(part "$work/simulate.xlsx" xl/sharedStrings.xml) || fail "t
 "$carecast" sensitivity scenarios/dcst_2022.toml --format xlsx -o "$work/sensitivity.xlsx" \
   || fail "sensitivity --format xlsx failed"
 part "$work/sensitivity.xlsx" xl/workbook.xml | grep -q '<sheet name="Tornado"' || fail "no Tornado sheet"
-part "$work/sensitivity.xlsx" xl/charts/chart2.xml | grep -q '<c:barDir val="bar"/>' \
-  || fail "the tornado is not a bar chart"
+tornado=$(part "$work/sensitivity.xlsx" xl/charts/chart2.xml)
+grep -q '<c:barDir val="bar"/>' <<<"$tornado" || fail "the tornado is not a bar chart"
+# One bar per parameter: stacked series overlapping fully, the first of them (the gap
+# from the base to a bar's nearer end) unfilled, the others filled, all over the same
+# categories, one per parameter.
+grep -q '<c:grouping val="stacked"/>' <<<"$tornado" || fail "the tornado's series are not stacked"
+grep -q '<c:overlap val="100"/>' <<<"$tornado" || fail "the tornado's series do not overlap fully"
+series=$(sed 's/<c:ser>/\n<c:ser>/g' <<<"$tornado" | grep '^<c:ser>')
+[[ $(wc -l <<<"$series") == 3 ]] || fail "the tornado has not three stacked series"
+head -1 <<<"$series" | grep -q '<c:spPr><a:noFill/></c:spPr>' || fail "the tornado's first series is visible"
+[[ $(tail -2 <<<"$series" | grep -c '<a:solidFill>') == 2 ]] || fail "the tornado's bars are not filled"
+[[ $(grep -o '<c:cat><c:strRef><c:f>[^<]*' <<<"$series" | sort -u | wc -l) == 1 ]] \
+  || fail "the tornado's series have different categories"
+# The DCST tornado of do_nothing: 12 of the 17 uncertain inputs move its net present cost.
+grep -q '<c:cat><c:strRef><c:f>Tornado!\$A\$2:\$A\$13</c:f><c:strCache><c:ptCount val="12"/>' <<<"$series" \
+  || fail "the tornado's categories are not the 12 inputs that move the metric"
+# Its labels sit left of the plot, never on the bars, every one shown, the largest
+# swing at the top.
+axis=$(grep -o '<c:catAx>.*</c:catAx>' <<<"$tornado")
+grep -q '<c:tickLblPos val="low"/>' <<<"$axis" || fail "the tornado's labels are not at the low position"
+grep -q '<c:tickLblSkip val="1"/>' <<<"$axis" || fail "the tornado's labels may skip"
+grep -q '<c:orientation val="maxMin"/>' <<<"$axis" || fail "the tornado's largest swing is not at the top"
+styles=$(part "$work/sensitivity.xlsx" xl/styles.xml)
+for format in 'formatCode="0.0%"' 'formatCode="&quot;£&quot;#,##0&quot;/week&quot;"' 'formatCode="#,##0"'; do
+  grep -q "$format" <<<"$styles" || fail "the tornado sheet has no number format $format"
+done
 
 "$carecast" sobol scenarios/dcst_2022.toml --samples 64 --format xlsx -o "$work/sobol.xlsx" 2> /dev/null \
   || fail "sobol --format xlsx failed"
