@@ -34,11 +34,11 @@ inline constexpr double k_prose_per_digit = 1.15;
 // the lines it fills. At least 1.
 int wrapped_lines(std::string_view text, double width);
 
-// Rows of the default height a printed page holds below the header row repeated on
-// it, in landscape on A4 at full size, with room to spare for the margins a program
-// adds. A sheet printed one page wide is only ever shrunk, so its pages hold at least
-// this many.
-inline constexpr int k_page_rows = 28;
+// Rows of the default height (15 points) a printed page holds below the header row
+// repeated on it, in landscape on A4 at full size with margins of 0.75 inch above and
+// below: 487 points hold 32 rows, the header and 31 more, less one to spare. A sheet
+// printed one page wide is only ever shrunk, so its pages hold at least this many.
+inline constexpr int k_page_rows = 30;
 
 // The page breaks of a sheet whose header is row 0, printed with that row repeated on
 // every page.
