@@ -95,7 +95,13 @@ public:
     return next_row() - 1;
   }
 
-  void set(int row, int column, SheetCell cell) { m_sheet.rows[row][column] = std::move(cell); }
+  // A cell, the row lengthened to reach it.
+  void set(int row, int column, SheetCell cell)
+  {
+    std::vector<SheetCell>& cells = m_sheet.rows[row];
+    cells.resize(std::max(cells.size(), static_cast<std::size_t>(column) + 1));
+    cells[column] = std::move(cell);
+  }
 
   // A row of numbers, one per year where there is a value, and their total.
   int add_numbers(const std::string& label, const Values& values)
@@ -135,7 +141,6 @@ public:
 
   SummarySheet finish()
   {
-    m_sheet.first_year_column = 1;
     m_sheet.low = m_low.value_or(0.0);
     m_sheet.high = m_high.value_or(0.0);
     m_sheet.chart_row = next_row();
@@ -165,11 +170,16 @@ struct Rows
   std::vector<int> cost; // [option]
 };
 
+bool any_value(const Values& values)
+{
+  return std::any_of(values.begin(), values.end(), [](auto v) { return v.has_value(); });
+}
+
 Rows add_cost(Builder& b)
 {
   const Report& report = b.report();
   const Values budget = b.measure(report.options.front().id, "budget");
-  const bool has_budget = std::any_of(budget.begin(), budget.end(), [](auto v) { return v; });
+  const bool has_budget = any_value(budget);
   b.begin_block("Cost", static_cast<int>(report.options.size()) + (has_budget ? 1 : 0));
   Rows rows;
   if (has_budget) {
@@ -185,8 +195,9 @@ Rows add_cost(Builder& b)
   return rows;
 }
 
-// A block with a row per option of formulas: `cell(option, year)` is the formula of
-// a year, or empty where the option has no figure that year.
+// A block with a row per option (an index into the report's options) of formulas:
+// `cell(option, year, row)` is the formula of the option's cell of a year in the row
+// `row`, written where the report has the measure for that option and year.
 template <typename Cell>
 void add_formula_block(Builder& b, const std::string& title,
                        const std::vector<std::size_t>& options, const std::string& measure,
@@ -253,11 +264,6 @@ void add_comparisons(Builder& b, const Rows& rows)
     }
     b.end_block();
   }
-}
-
-bool any_value(const Values& values)
-{
-  return std::any_of(values.begin(), values.end(), [](auto v) { return v.has_value(); });
 }
 
 // The savings target, what each option delivers and its shortfall; one target row

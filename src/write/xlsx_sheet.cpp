@@ -15,6 +15,21 @@ lxw_format* numeric(lxw_workbook* workbook, const char* code)
   return format;
 }
 
+// A title as a page's header shows it: at most k_header_characters characters, cut
+// short with an ellipsis, as Excel keeps no header of more than 255.
+std::string headed(const std::string& title)
+{
+  constexpr int k_header_characters = 120;
+  int characters = 0;
+  for (std::size_t i = 0; i < title.size(); ++i) {
+    const bool starts = (static_cast<unsigned char>(title[i]) & 0xC0) != 0x80;
+    if (starts && ++characters > k_header_characters) {
+      return title.substr(0, i) + "…";
+    }
+  }
+  return title;
+}
+
 } // namespace
 
 Formats add_formats(lxw_workbook* workbook)
@@ -94,7 +109,7 @@ void set_printing(lxw_worksheet* sheet, const std::string& title)
   worksheet_repeat_rows(sheet, 0, 0);
   // & starts a code in a header, so the title's own are doubled.
   std::string escaped;
-  for (const char c : title) {
+  for (const char c : headed(title)) {
     escaped += c == '&' ? "&&" : std::string(1, c);
   }
   worksheet_set_header(sheet, fmt::format("&L{}&R&A", escaped).c_str());

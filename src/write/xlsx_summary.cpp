@@ -3,6 +3,7 @@
 #include "carecast/summary_sheet.hpp"
 #include "carecast/workbook.hpp"
 
+#include <algorithm>
 #include <numeric>
 
 namespace carecast::xlsx {
@@ -61,7 +62,10 @@ void add_chart(lxw_workbook* workbook, lxw_worksheet* sheet, const SummarySheet&
     chart_series_set_line(series, line.budget ? &budget : &option);
     chart_series_set_marker_type(series, LXW_CHART_MARKER_NONE);
   }
-  chart_title_set_name(chart, "Cost by option and financial year, with the budget");
+  const bool budget_drawn = std::any_of(summary.lines.begin(), summary.lines.end(),
+                                        [](const ChartLine& line) { return line.budget; });
+  chart_title_set_name(chart, budget_drawn ? "Cost by option and financial year, with the budget"
+                                           : "Cost by option and financial year");
   lxw_chart_font title_font{};
   title_font.size = 12;
   title_font.bold = LXW_TRUE;

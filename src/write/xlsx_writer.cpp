@@ -123,17 +123,10 @@ void write_assumptions(lxw_workbook* workbook, const ParameterList& list, const 
   worksheet_autofilter(sheet, 0, 0, r - 1, 6);
 }
 
-// The rows a fan chart takes, and the charts side by side, below the Monte Carlo table.
-constexpr int k_fan_rows = 13;
-constexpr int k_fans_across = 2;
-
-// Each option's fan: P10 unfilled, then P10 to P50 and P50 to P90 (the hidden helper
-// columns K and L) stacked on it, on one scale for every option, so that their widths
-// and levels compare at a glance. Two charts side by side, each pair kept on a page.
-void write_fans(lxw_workbook* workbook, lxw_worksheet* sheet, const SimulationReport& report,
-                const std::vector<lxw_row_t>& first_rows, lxw_row_t table_end, double width)
+// One scale for every option's fan, from the least P10 to the greatest P90, so that
+// the fans' widths and levels compare at a glance.
+AxisRange fan_axis(const Simulation& simulation)
 {
-  const Simulation& simulation = report.simulation;
   double low = simulation.cost.front().front().p10;
   double high = simulation.cost.front().front().p90;
   for (const std::vector<Statistics>& years : simulation.cost) {
@@ -142,38 +135,57 @@ void write_fans(lxw_workbook* workbook, lxw_worksheet* sheet, const SimulationRe
       high = std::max(high, s.p90);
     }
   }
-  const AxisRange axis = axis_range(low, high);
-  PagePlan pages;
-  pages.keep_together(1, static_cast<int>(table_end) - 1);
-  const auto years = static_cast<lxw_row_t>(report.years.size());
+  return axis_range(low, high);
+}
+
+// An option's fan, its years from row `first`: P10 unfilled, then P10 to P50 and P50
+// to P90 (the hidden helper columns K and L) stacked on it.
+lxw_chart* fan_chart(lxw_workbook* workbook, const SimulationReport& report, std::size_t option,
+                     lxw_row_t first, const AxisRange& axis)
+{
+  lxw_chart* chart = workbook_add_chart(workbook, LXW_CHART_AREA_STACKED);
   const char* name = k_monte_carlo_sheet.data();
+  const auto last = static_cast<lxw_row_t>(first + report.years.size() - 1);
   lxw_chart_fill none{LXW_COLOR_WHITE, LXW_TRUE, 0};
   lxw_chart_fill lower{0x6FA8DC, LXW_FALSE, 0};
   lxw_chart_fill upper{0x9FC5E8, LXW_FALSE, 0};
   const std::pair<lxw_col_t, lxw_chart_fill*> parts[] = {{4, &none}, {10, &lower}, {11, &upper}};
+  for (const auto& [column, fill] : parts) {
+    lxw_chart_series* series = chart_add_series(chart, nullptr, nullptr);
+    chart_series_set_categories(series, name, first, 1, last, 1);
+    chart_series_set_values(series, name, first, column, last, column);
+    chart_series_set_name_range(series, name, 0, column);
+    chart_series_set_fill(series, fill);
+  }
+  chart_show_hidden_data(chart);
+  chart_legend_set_position(chart, LXW_CHART_LEGEND_NONE);
+  chart_title_set_name(chart, fmt::format("{}: P10 to P90, the shades meeting at the median",
+                                          report.options[option].id)
+                                .c_str());
   lxw_chart_font title_font{};
   title_font.size = 10;
+  chart_title_set_name_font(chart, &title_font);
+  chart_axis_set_name(chart->y_axis, report.unit.c_str());
+  // libxlsxwriter 1.1.4 does not mark an area chart's value axis as one, and would
+  // ignore its bounds.
+  chart->y_axis->is_value = LXW_TRUE;
+  xlsx::set_value_axis(chart->y_axis, axis);
+  return chart;
+}
+
+// The rows a fan chart takes, and the charts side by side, below the Monte Carlo table.
+constexpr int k_fan_rows = 13;
+constexpr int k_fans_across = 2;
+
+// Each option's fan (its years from `first_rows`) below the table, which ends before
+// row `table_end`: two side by side in `width` pixels, each pair kept on a page.
+void write_fans(lxw_workbook* workbook, lxw_worksheet* sheet, const SimulationReport& report,
+                const std::vector<lxw_row_t>& first_rows, lxw_row_t table_end, double width)
+{
+  const AxisRange axis = fan_axis(report.simulation);
+  PagePlan pages;
+  pages.keep_together(1, static_cast<int>(table_end) - 1);
   for (std::size_t o = 0; o < first_rows.size(); ++o) {
-    const lxw_row_t first = first_rows[o];
-    lxw_chart* chart = workbook_add_chart(workbook, LXW_CHART_AREA_STACKED);
-    for (const auto& [column, fill] : parts) {
-      lxw_chart_series* series = chart_add_series(chart, nullptr, nullptr);
-      chart_series_set_categories(series, name, first, 1, first + years - 1, 1);
-      chart_series_set_values(series, name, first, column, first + years - 1, column);
-      chart_series_set_name_range(series, name, 0, column);
-      chart_series_set_fill(series, fill);
-    }
-    chart_show_hidden_data(chart);
-    chart_legend_set_position(chart, LXW_CHART_LEGEND_NONE);
-    chart_title_set_name(
-      chart, fmt::format("{}: P10 to P90, the shades meeting at the median", report.options[o].id)
-               .c_str());
-    chart_title_set_name_font(chart, &title_font);
-    chart_axis_set_name(chart->y_axis, report.unit.c_str());
-    // libxlsxwriter 1.1.4 does not mark an area chart's value axis as one, and would
-    // ignore its bounds.
-    chart->y_axis->is_value = LXW_TRUE;
-    xlsx::set_value_axis(chart->y_axis, axis);
     const auto band = static_cast<int>(o) / k_fans_across;
     const int row = static_cast<int>(table_end) + 1 + band * (k_fan_rows + 1);
     if (o % k_fans_across == 0) {
@@ -185,7 +197,8 @@ void write_fans(lxw_workbook* workbook, lxw_worksheet* sheet, const SimulationRe
     size.x_offset =
       static_cast<int32_t>(width / k_fans_across * static_cast<double>(o % k_fans_across));
     size.y_offset = xlsx::k_clear_of_break;
-    worksheet_insert_chart_opt(sheet, static_cast<lxw_row_t>(row), 0, chart, &size);
+    worksheet_insert_chart_opt(sheet, static_cast<lxw_row_t>(row), 0,
+                               fan_chart(workbook, report, o, first_rows[o], axis), &size);
   }
   xlsx::set_page_breaks(sheet, pages);
 }

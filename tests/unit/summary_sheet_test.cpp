@@ -216,6 +216,19 @@ TEST_CASE("net present costs are ranked by a RANK formula, 1 the cheapest")
   CHECK(*tied.rows[b][2].value == 1.0);
 }
 
+TEST_CASE("a one-year horizon still has a column for the year each option meets its target")
+{
+  Report report = two_options();
+  report.years = {"2022/23"};
+  std::erase_if(report.rows,
+                [](const auto& row) { return row.year != "2022/23" && row.year != "all"; });
+  const SummarySheet sheet = summary_sheet(report);
+  const int b = row_of(sheet, "Net present cost", "b");
+  REQUIRE(sheet.rows[b].size() == 5);
+  CHECK(sheet.rows[b][4].text == "met from 2022/23");
+  CHECK(sheet.rows.front().size() == 3); // the label, the year and its total
+}
+
 TEST_CASE("the chart draws each option's cost and the budget, and knows their range")
 {
   const SummarySheet sheet = summary_sheet(two_options());

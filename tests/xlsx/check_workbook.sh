@@ -120,6 +120,19 @@ grep -q '^name = "=HYPERLINK' "$work/formula_name.toml" || fail "the formula nam
 part "$work/formula_name.xlsx" xl/sharedStrings.xml | grep -q "<t>'=HYPERLINK(" \
   || fail "the formula-like option name is not neutralised in the workbook"
 
+# A title too long for a page's header (Excel keeps 255 characters) is cut short there,
+# its ampersands doubled, as a header's codes start with one.
+title=$(printf 'Children & families %.0s' {1..20})
+while IFS= read -r line; do
+  [[ $line == 'name = "A point forecast from 2017/18"' ]] && line="name = \"$title\""
+  printf '%s\n' "$line"
+done < tests/golden/point_forecast.toml > "$work/long_title.toml"
+"$carecast" compare "$work/long_title.toml" --format xlsx -o "$work/long_title.xlsx" 2> "$work/long_title.err" \
+  || fail "compare of a scenario with a long title failed"
+[[ -s "$work/long_title.err" ]] && fail "a long title printed '$(head -c 200 "$work/long_title.err")'"
+part "$work/long_title.xlsx" xl/worksheets/sheet1.xml | grep -q '<oddHeader>&amp;LChildren &amp;&amp; families .*…&amp;R&amp;A</oddHeader>' \
+  || fail "a long title is not cut short in the page's header"
+
 "$carecast" compare scenarios/dcst_2022.toml --format xlsx > /dev/null 2> "$work/no_path"
 code=$?
 [[ $code == 2 ]] || fail "--format xlsx without -o exits $code, not 2"
