@@ -107,6 +107,7 @@ for case in compare:0 run:0 simulate:3 sensitivity:3 sobol:3; do
       && grep -qE '<pageSetup paperSize="9" fitToHeight="0" orientation="landscape"' <<<"$sheet" \
       || fail "$name.xlsx: sheet $i does not print landscape on A4, one page wide"
   done
+  $inspect columns "$file" || fail "$name.xlsx sets out a column twice"
   titles=$(part "$file" xl/workbook.xml | grep -o '_xlnm.Print_Titles[^<]*<' | grep -c '!\$1:\$1<')
   [[ $titles == "$count" ]] || fail "$name.xlsx repeats the header row on $titles of $count sheets"
 done

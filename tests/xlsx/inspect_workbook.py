@@ -8,6 +8,7 @@ line each, and exits 1 when anything is; or prints the value asked for.
   format BOOK SHEET CELL   the number format of a cell
   sobol BOOK            each output's inputs ordered by total index, largest first, and
                         the input and parameter columns as wide as their longest name
+  columns BOOK          no column set out twice on a sheet, which Excel would repair
 """
 import csv
 import re
@@ -273,13 +274,29 @@ def check_sobol(book_path):
     return problems
 
 
+def check_columns(book_path):
+    book = Book(book_path)
+    problems = []
+    for sheet, part in book.sheets.items():
+        seen = set()
+        for col in book.xml(part).iter("{%s}col" % NS["m"]):
+            columns = set(range(int(col.get("min")), int(col.get("max")) + 1))
+            if columns & seen:
+                problems.append("%s: column %s is set out twice" % (sheet, min(columns & seen)))
+            seen |= columns
+    return problems
+
+
 def main(argv):
     command = argv[1]
     if command == "format":
         book = Book(argv[2])
         print(book.number_format(book.cells(argv[3])[argv[4]][2]))
         return 0
-    problems = check_summary(argv[2], argv[3]) if command == "summary" else check_sobol(argv[2])
+    checks = {"summary": lambda: check_summary(argv[2], argv[3]),
+              "sobol": lambda: check_sobol(argv[2]),
+              "columns": lambda: check_columns(argv[2])}
+    problems = checks[command]()
     for problem in problems:
         print(problem)
     return 1 if problems else 0
