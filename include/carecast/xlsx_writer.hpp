@@ -1,7 +1,8 @@
 #pragma once
 
-// Excel workbooks: the figures as numbers with £m formats, frozen header rows, and
-// native charts, written with libxlsxwriter.
+// Excel workbooks: the figures as numbers with number formats, totals and comparisons
+// as formulas, frozen header rows, native charts, and every sheet set up to print
+// landscape one page wide; written with libxlsxwriter.
 
 #include "carecast/provenance.hpp"
 #include "carecast/workbook.hpp"

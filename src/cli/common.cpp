@@ -34,8 +34,7 @@ void resolve_output(OutputOptions& options, bool format_given, bool workbook)
     options.format = *implied;
   } else if (options.format != *implied) {
     throw UsageError(fmt::format("--format {} contradicts -o {}, whose extension means {}",
-                                 format_name(options.format), options.path,
-                                 format_name(*implied)));
+                                 format_name(options.format), options.path, format_name(*implied)));
   }
 }
 
@@ -102,12 +101,17 @@ void emit(Content content, const OutputOptions& options, const RunProvenance& pr
   write_output(content, options.format, destination(options), provenance);
 }
 
-Workbook model_workbook(const Model& model, const Outcome& outcome, const std::string& id,
-                        const OutputOptions& output)
+void require_workbook_path(const OutputOptions& output)
 {
   if (output.path.empty()) {
     throw UsageError("--format xlsx writes a workbook, which needs -o FILE.xlsx");
   }
+}
+
+Workbook model_workbook(const Model& model, const Outcome& outcome, const std::string& id,
+                        const OutputOptions& output)
+{
+  require_workbook_path(output);
   return workbook(model, outcome, id);
 }
 
@@ -277,7 +281,8 @@ ExitCode report_on(const std::string& path, const OutputOptions& output,
     throw UsageError(fmt::format("{}", fmt::join(problems, "; ")));
   }
   if (output.format == Format::xlsx) {
-    const Workbook book = model_workbook(model, outcome, loaded->id, output);
+    require_workbook_path(output);
+    const Workbook book = workbook(model, outcome, report);
     emit(&book, output, provenance);
   } else {
     emit(&report, output, provenance);

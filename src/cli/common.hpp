@@ -79,6 +79,9 @@ void emit(Content content, const OutputOptions& options, const RunProvenance& pr
 void emit_analysis(Content analysis, const OutputOptions& output, const Model& model,
                    const std::string& id, const RunProvenance& provenance);
 
+// A UsageError when --format xlsx has no -o: a workbook needs a file.
+void require_workbook_path(const OutputOptions& output);
+
 // The workbook of the model's own figures (--format xlsx); a UsageError without -o.
 Workbook model_workbook(const Model& model, const Outcome& outcome, const std::string& id,
                         const OutputOptions& output);

@@ -1,186 +1,226 @@
 #include "carecast/xlsx_writer.hpp"
 
-#include "carecast/batch.hpp"
+#include "xlsx_sheet.hpp"
+
 #include "carecast/sensitivity_writer.hpp"
 #include "carecast/unit_format.hpp"
 #include "carecast/writers.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <fcntl.h>
 #include <fmt/format.h>
 #include <map>
+#include <numeric>
+#include <set>
 #include <unistd.h>
-#include <xlsxwriter.h>
 
 namespace carecast {
 namespace {
 
-// The formats every sheet shares.
-struct Formats
-{
-  lxw_format* header;
-  lxw_format* amount; // an amount in the scenario's unit
-  lxw_format* number; // any other figure
-};
+using xlsx::Formats;
+using xlsx::write_header;
+using xlsx::write_text;
 
-Formats add_formats(lxw_workbook* workbook, const std::string& unit)
+// The width of a column that fits its header and every one of `texts`.
+template <typename Texts>
+double fitting(const std::string& header, const Texts& texts)
 {
-  Formats formats{workbook_add_format(workbook), workbook_add_format(workbook),
-                  workbook_add_format(workbook)};
-  format_set_bold(formats.header);
-  format_set_bottom(formats.header, LXW_BORDER_THIN);
-  // £m amounts read as £64.43m; another unit keeps two decimals, named in the header.
-  format_set_num_format(formats.amount, unit == "£m" ? "\"£\"#,##0.00\"m\"" : "#,##0.00");
-  format_set_num_format(formats.number, "General");
-  return formats;
+  std::size_t longest = header.size();
+  for (const std::string& text : texts) {
+    longest = std::max(longest, text.size());
+  }
+  return static_cast<double>(longest) + 2.0;
 }
 
-// A text cell, neutralised against formula injection.
-void write_text(lxw_worksheet* sheet, lxw_row_t row, lxw_col_t column, const std::string& text,
-                lxw_format* format)
-{
-  worksheet_write_string(sheet, row, column, neutralised(text).c_str(), format);
-}
-
-// A header row, frozen, with each column's width.
-void write_header(lxw_worksheet* sheet, const Formats& formats,
-                  const std::vector<std::pair<std::string, double>>& columns)
-{
-  for (std::size_t c = 0; c < columns.size(); ++c) {
-    const auto column = static_cast<lxw_col_t>(c);
-    write_text(sheet, 0, column, columns[c].first, formats.header);
-    worksheet_set_column(sheet, column, column, columns[c].second, nullptr);
-  }
-  worksheet_freeze_panes(sheet, 1, 0);
-}
-
-std::string label_name(const Label& label)
-{
-  return label.name.empty() ? label.id : label.name;
-}
-
-void write_summary(lxw_workbook* workbook, const Report& report, const Formats& formats)
-{
-  lxw_worksheet* sheet = workbook_add_worksheet(workbook, "Summary");
-  const std::string total(k_total_line);
-  const bool has_budget = std::any_of(report.rows.begin(), report.rows.end(),
-                                      [](const ReportRow& row) { return row.measure == "budget"; });
-  std::vector<std::pair<std::string, double>> columns{{"Year", 12.0}};
-  if (has_budget) {
-    columns.emplace_back(fmt::format("Budget ({})", report.unit), 14.0);
-  }
-  for (const Label& option : report.options) {
-    columns.emplace_back(label_name(option),
-                         std::max(14.0, static_cast<double>(label_name(option).size()) + 2.0));
-  }
-  write_header(sheet, formats, columns);
-  const std::size_t first_option = has_budget ? 2 : 1;
-  const auto column_of = [&](std::size_t option) {
-    return static_cast<lxw_col_t>(first_option + option);
-  };
-  const auto years = static_cast<lxw_row_t>(report.years.size());
-  for (lxw_row_t y = 0; y < years; ++y) {
-    const std::string& year = report.years[y];
-    write_text(sheet, y + 1, 0, year, nullptr);
-    if (has_budget) {
-      if (const double* budget = report.find(report.options.front().id, year, total, "budget")) {
-        worksheet_write_number(sheet, y + 1, 1, *budget, formats.amount);
-      }
-    }
-    for (std::size_t o = 0; o < report.options.size(); ++o) {
-      if (const double* cost = report.find(report.options[o].id, year, total, "cost")) {
-        worksheet_write_number(sheet, y + 1, column_of(o), *cost, formats.amount);
-      }
-    }
-  }
-  // The horizon's total and net present cost under each option.
-  worksheet_write_string(sheet, years + 1, 0, "Total", formats.header);
-  worksheet_write_string(sheet, years + 2, 0, "Net present cost", formats.header);
-  const std::vector<BatchSummaryRow> totals = batch_summary_rows(report);
-  for (std::size_t o = 0; o < totals.size(); ++o) {
-    worksheet_write_number(sheet, years + 1, column_of(o), totals[o].horizon_total, formats.amount);
-    worksheet_write_number(sheet, years + 2, column_of(o), totals[o].net_present_cost,
-                           formats.amount);
-  }
-  lxw_chart* chart = workbook_add_chart(workbook, LXW_CHART_LINE);
-  for (std::size_t o = 0; o < report.options.size(); ++o) {
-    const lxw_col_t column = column_of(o);
-    lxw_chart_series* series = chart_add_series(chart, nullptr, nullptr);
-    chart_series_set_categories(series, "Summary", 1, 0, years, 0);
-    chart_series_set_values(series, "Summary", 1, column, years, column);
-    chart_series_set_name_range(series, "Summary", 0, column);
-  }
-  chart_title_set_name(chart, "Cost by option and financial year");
-  chart_axis_set_name(chart->x_axis, "Financial year");
-  chart_axis_set_name(chart->y_axis, report.unit.c_str());
-  worksheet_insert_chart(sheet, years + 4, 0, chart);
-}
-
+// A run report with the years across: a row per option, line and measure, in the
+// order the report first has them, with a filter.
 void write_lines(lxw_workbook* workbook, const Report& report, const Formats& formats)
 {
-  lxw_worksheet* sheet = workbook_add_worksheet(workbook, "Lines");
-  write_header(
-    sheet, formats,
-    {{"option", 22.0}, {"year", 10.0}, {"line", 24.0}, {"measure", 14.0}, {"value", 14.0}});
-  lxw_row_t r = 1;
+  lxw_worksheet* sheet = workbook_add_worksheet(workbook, k_lines_sheet.data());
+  std::vector<std::array<std::string, 3>> keys;
+  std::map<std::array<std::string, 3>, lxw_row_t> row_of;
   for (const ReportRow& row : report.rows) {
-    write_text(sheet, r, 0, row.option, nullptr);
-    write_text(sheet, r, 1, row.year, nullptr);
-    write_text(sheet, r, 2, row.line, nullptr);
-    write_text(sheet, r, 3, row.measure, nullptr);
-    const bool children = row.measure.starts_with("children");
-    worksheet_write_number(sheet, r, 4, row.value, children ? formats.number : formats.amount);
-    ++r;
+    std::array<std::string, 3> key{row.option, row.line, row.measure};
+    if (row_of.emplace(key, static_cast<lxw_row_t>(keys.size() + 1)).second) {
+      keys.push_back(std::move(key));
+    }
   }
-  worksheet_autofilter(sheet, 0, 0, r - 1, 4);
+  std::array<std::set<std::string>, 3> names;
+  for (const auto& key : keys) {
+    for (std::size_t i = 0; i < 3; ++i) {
+      names[i].insert(key[i]);
+    }
+  }
+  const std::string measure = fmt::format("measure (amounts in {})", report.unit);
+  std::vector<std::pair<std::string, double>> columns{{"option", fitting("option", names[0])},
+                                                      {"line", fitting("line", names[1])},
+                                                      {measure, fitting(measure, names[2])}};
+  std::map<std::string, lxw_col_t> column_of;
+  for (const std::string& year : report.years) {
+    column_of.emplace(year, static_cast<lxw_col_t>(columns.size()));
+    columns.emplace_back(year, 10.0);
+  }
+  write_header(sheet, formats, columns, 3);
+  for (std::size_t k = 0; k < keys.size(); ++k) {
+    for (lxw_col_t c = 0; c < 3; ++c) {
+      write_text(sheet, static_cast<lxw_row_t>(k + 1), c, keys[k][c], nullptr);
+    }
+  }
+  for (const ReportRow& row : report.rows) {
+    const bool children = row.measure.starts_with("children");
+    worksheet_write_number(sheet, row_of.at({row.option, row.line, row.measure}),
+                           column_of.at(row.year), row.value,
+                           children ? formats.whole : formats.amount);
+  }
+  worksheet_autofilter(sheet, 0, 0, static_cast<lxw_row_t>(keys.size()),
+                       static_cast<lxw_col_t>(columns.size() - 1));
 }
 
+// Every parameter, with its source or, for a figure without one, its assumption (a
+// parameter has one or the other) in one wide column, the long texts wrapped and each
+// row as tall as its longest text.
 void write_assumptions(lxw_workbook* workbook, const ParameterList& list, const Formats& formats)
 {
-  lxw_worksheet* sheet = workbook_add_worksheet(workbook, "Assumptions");
+  lxw_worksheet* sheet = workbook_add_worksheet(workbook, k_assumptions_sheet.data());
+  std::vector<std::string> paths;
+  std::vector<std::string> units;
+  std::vector<std::string> locations;
+  for (const ParameterEntry& entry : list.entries) {
+    paths.push_back(entry.path);
+    units.push_back(entry.unit);
+    locations.push_back(entry.location);
+  }
+  constexpr double text_width = 70.0;
+  constexpr double distribution_width = 30.0;
   write_header(sheet, formats,
-               {{"path", 48.0},
-                {"value", 12.0},
-                {"unit", 10.0},
-                {"location", 30.0},
-                {"source", 60.0},
-                {"assumption", 60.0},
-                {"distribution", 40.0}});
+               {{"path", fitting("path", paths)},
+                {"value", 10.0},
+                {"unit", fitting("unit", units) + 1.0},
+                {"location", fitting("location", locations)},
+                {"basis", 11.0},
+                {"source or assumption", text_width},
+                {"distribution", distribution_width}});
   lxw_row_t r = 1;
   for (const ParameterEntry& entry : list.entries) {
-    write_text(sheet, r, 0, entry.path, nullptr);
+    const bool sourced = !entry.source.empty();
+    const std::string& text = sourced ? entry.source : entry.assumption;
+    write_text(sheet, r, 0, entry.path, formats.wrapped);
     worksheet_write_number(sheet, r, 1, entry.value, formats.number);
-    write_text(sheet, r, 2, entry.unit, nullptr);
-    write_text(sheet, r, 3, entry.location, nullptr);
-    write_text(sheet, r, 4, entry.source, nullptr);
-    write_text(sheet, r, 5, entry.assumption, nullptr);
-    write_text(sheet, r, 6, entry.distribution, nullptr);
+    write_text(sheet, r, 2, entry.unit, formats.unit);
+    write_text(sheet, r, 3, entry.location, formats.wrapped);
+    write_text(sheet, r, 4, text.empty() ? "" : sourced ? "source" : "assumption", formats.wrapped);
+    write_text(sheet, r, 5, text, formats.wrapped);
+    write_text(sheet, r, 6, entry.distribution, formats.wrapped);
+    const int lines = std::max(wrapped_lines(text, text_width),
+                               wrapped_lines(entry.distribution, distribution_width));
+    if (lines > 1) {
+      worksheet_set_row(sheet, r, LXW_DEF_ROW_HEIGHT * lines, nullptr);
+    }
     ++r;
   }
   worksheet_autofilter(sheet, 0, 0, r - 1, 6);
 }
 
+// One scale for every option's fan, from the least P10 to the greatest P90, so that
+// the fans' widths and levels compare at a glance.
+AxisRange fan_axis(const Simulation& simulation)
+{
+  double low = simulation.cost.front().front().p10;
+  double high = simulation.cost.front().front().p90;
+  for (const std::vector<Statistics>& years : simulation.cost) {
+    for (const Statistics& s : years) {
+      low = std::min(low, s.p10);
+      high = std::max(high, s.p90);
+    }
+  }
+  return axis_range(low, high);
+}
+
+// An option's fan, its years from row `first`: P10 unfilled, then P10 to P50 and P50
+// to P90 (the hidden helper columns K and L) stacked on it.
+lxw_chart* fan_chart(lxw_workbook* workbook, const SimulationReport& report, std::size_t option,
+                     lxw_row_t first, const AxisRange& axis)
+{
+  lxw_chart* chart = workbook_add_chart(workbook, LXW_CHART_AREA_STACKED);
+  const char* name = k_monte_carlo_sheet.data();
+  const auto last = static_cast<lxw_row_t>(first + report.years.size() - 1);
+  lxw_chart_fill none{LXW_COLOR_WHITE, LXW_TRUE, 0};
+  lxw_chart_fill lower{0x6FA8DC, LXW_FALSE, 0};
+  lxw_chart_fill upper{0x9FC5E8, LXW_FALSE, 0};
+  const std::pair<lxw_col_t, lxw_chart_fill*> parts[] = {{4, &none}, {10, &lower}, {11, &upper}};
+  for (const auto& [column, fill] : parts) {
+    lxw_chart_series* series = chart_add_series(chart, nullptr, nullptr);
+    chart_series_set_categories(series, name, first, 1, last, 1);
+    chart_series_set_values(series, name, first, column, last, column);
+    chart_series_set_name_range(series, name, 0, column);
+    chart_series_set_fill(series, fill);
+  }
+  chart_show_hidden_data(chart);
+  chart_legend_set_position(chart, LXW_CHART_LEGEND_NONE);
+  chart_title_set_name(chart, fmt::format("{}: P10 to P90, the shades meeting at the median",
+                                          report.options[option].id)
+                                .c_str());
+  lxw_chart_font title_font{};
+  title_font.size = 10;
+  chart_title_set_name_font(chart, &title_font);
+  chart_axis_set_name(chart->y_axis, report.unit.c_str());
+  // libxlsxwriter 1.1.4 does not mark an area chart's value axis as one, and would
+  // ignore its bounds.
+  chart->y_axis->is_value = LXW_TRUE;
+  xlsx::set_value_axis(chart->y_axis, axis);
+  return chart;
+}
+
+// The rows a fan chart takes, and the charts side by side, below the Monte Carlo table.
+constexpr int k_fan_rows = 13;
+constexpr int k_fans_across = 2;
+
+// Each option's fan (its years from `first_rows`) below the table, which ends before
+// row `table_end`: two side by side in `width` pixels, each pair kept on a page.
+void write_fans(lxw_workbook* workbook, lxw_worksheet* sheet, const SimulationReport& report,
+                const std::vector<lxw_row_t>& first_rows, lxw_row_t table_end, double width)
+{
+  const AxisRange axis = fan_axis(report.simulation);
+  PagePlan pages;
+  pages.keep_together(1, static_cast<int>(table_end) - 1);
+  for (std::size_t o = 0; o < first_rows.size(); ++o) {
+    const auto band = static_cast<int>(o) / k_fans_across;
+    const int row = static_cast<int>(table_end) + 1 + band * (k_fan_rows + 1);
+    if (o % k_fans_across == 0) {
+      pages.keep_together(row, k_fan_rows);
+    }
+    lxw_chart_options size{};
+    size.x_scale = width / k_fans_across / xlsx::k_chart_width;
+    size.y_scale = k_fan_rows * xlsx::k_row_pixels / xlsx::k_chart_height;
+    size.x_offset =
+      static_cast<int32_t>(width / k_fans_across * static_cast<double>(o % k_fans_across));
+    size.y_offset = xlsx::k_clear_of_break;
+    worksheet_insert_chart_opt(sheet, static_cast<lxw_row_t>(row), 0,
+                               fan_chart(workbook, report, o, first_rows[o], axis), &size);
+  }
+  xlsx::set_page_breaks(sheet, pages);
+}
+
 void write_monte_carlo(lxw_workbook* workbook, const SimulationReport& report,
                        const Formats& formats)
 {
-  lxw_worksheet* sheet = workbook_add_worksheet(workbook, "Monte Carlo");
+  lxw_worksheet* sheet = workbook_add_worksheet(workbook, k_monte_carlo_sheet.data());
   const std::string amount = fmt::format(" ({})", report.unit);
-  write_header(sheet, formats,
-               {{"option", 22.0},
-                {"year", 22.0},
-                {"mean" + amount, 12.0},
-                {"P5", 10.0},
-                {"P10", 10.0},
-                {"P50", 10.0},
-                {"P90", 10.0},
-                {"P95", 10.0},
-                {"P(over budget)", 14.0},
-                {"P(cheapest)", 12.0},
-                {"P10 to P50", 11.0},
-                {"P50 to P90", 11.0}});
+  const std::vector<std::pair<std::string, double>> columns{
+    {"option", 22.0},      {"year", 22.0},       {"mean" + amount, 12.0},
+    {"P5", 10.0},          {"P10", 10.0},        {"P50", 10.0},
+    {"P90", 10.0},         {"P95", 10.0},        {"P(over budget)", 14.0},
+    {"P(cheapest)", 12.0}, {"P10 to P50", 11.0}, {"P50 to P90", 11.0}};
+  write_header(sheet, formats, columns, 2);
+  // The fans' band widths are helpers, hidden.
+  lxw_row_col_options hidden{LXW_TRUE, 0, LXW_FALSE};
+  for (const lxw_col_t column : {lxw_col_t{10}, lxw_col_t{11}}) {
+    worksheet_set_column_opt(sheet, column, column, LXW_DEF_COL_WIDTH, nullptr, &hidden);
+  }
   const Simulation& simulation = report.simulation;
   const auto write_statistics = [&](lxw_row_t r, const Statistics& s) {
     const double values[] = {s.mean, s.p5, s.p10, s.p50, s.p90, s.p95};
@@ -188,47 +228,33 @@ void write_monte_carlo(lxw_workbook* workbook, const SimulationReport& report,
       worksheet_write_number(sheet, r, static_cast<lxw_col_t>(2 + c), values[c], formats.amount);
     }
   };
-  const auto years = static_cast<lxw_row_t>(report.years.size());
+  std::vector<lxw_row_t> first_rows;
   lxw_row_t r = 1;
   for (std::size_t o = 0; o < simulation.cost.size(); ++o) {
-    const lxw_row_t first = r;
+    first_rows.push_back(r);
     for (std::size_t y = 0; y < report.years.size(); ++y, ++r) {
       const Statistics& s = simulation.cost[o][y];
       write_text(sheet, r, 0, report.options[o].id, nullptr);
       write_text(sheet, r, 1, report.years[y], nullptr);
       write_statistics(r, s);
       if (const auto& budget = simulation.budget[o][y]) {
-        worksheet_write_number(sheet, r, 8, budget->over, formats.number);
+        worksheet_write_number(sheet, r, 8, budget->over, formats.percent);
       }
       worksheet_write_number(sheet, r, 10, s.p50 - s.p10, formats.amount);
       worksheet_write_number(sheet, r, 11, s.p90 - s.p50, formats.amount);
     }
-    // The fan: P10 unfilled, then P10 to P50 and P50 to P90 stacked on it.
-    lxw_chart* chart = workbook_add_chart(workbook, LXW_CHART_AREA_STACKED);
-    lxw_chart_fill none{LXW_COLOR_WHITE, LXW_TRUE, 0};
-    lxw_chart_fill lower{0x6FA8DC, LXW_FALSE, 0};
-    lxw_chart_fill upper{0x9FC5E8, LXW_FALSE, 0};
-    const std::pair<lxw_col_t, lxw_chart_fill*> parts[] = {{4, &none}, {10, &lower}, {11, &upper}};
-    for (const auto& [column, fill] : parts) {
-      lxw_chart_series* series = chart_add_series(chart, nullptr, nullptr);
-      chart_series_set_categories(series, "Monte Carlo", first, 1, first + years - 1, 1);
-      chart_series_set_values(series, "Monte Carlo", first, column, first + years - 1, column);
-      chart_series_set_name_range(series, "Monte Carlo", 0, column);
-      chart_series_set_fill(series, fill);
-    }
-    chart_legend_set_position(chart, LXW_CHART_LEGEND_NONE);
-    chart_title_set_name(
-      chart, fmt::format("{}: P10 to P90, the shades meeting at the median", report.options[o].id)
-               .c_str());
-    chart_axis_set_name(chart->y_axis, report.unit.c_str());
-    worksheet_insert_chart(sheet, static_cast<lxw_row_t>(1 + 16 * o), 13, chart);
   }
   for (std::size_t o = 0; o < simulation.npc.size(); ++o, ++r) {
     write_text(sheet, r, 0, report.options[o].id, nullptr);
     worksheet_write_string(sheet, r, 1, "net present cost", nullptr);
     write_statistics(r, simulation.npc[o]);
-    worksheet_write_number(sheet, r, 9, simulation.cheapest[o], formats.number);
+    worksheet_write_number(sheet, r, 9, simulation.cheapest[o], formats.percent);
   }
+  double width = 0.0;
+  for (std::size_t c = 0; c < 10; ++c) {
+    width += xlsx::column_pixels(columns[c].second);
+  }
+  write_fans(workbook, sheet, report, first_rows, r, width);
 }
 
 // The parts of a bar from the change at the low value to the change at the high value,
@@ -362,32 +388,47 @@ void write_tornado(lxw_workbook* workbook, const SensitivityReport& report, cons
   }
 }
 
+// Each output's inputs, the largest total index first.
 void write_sobol(lxw_workbook* workbook, const SobolReport& report, const Formats& formats)
 {
-  lxw_worksheet* sheet = workbook_add_worksheet(workbook, "Sobol");
+  lxw_worksheet* sheet = workbook_add_worksheet(workbook, k_sobol_sheet.data());
+  std::vector<std::string> ids;
+  std::vector<std::string> parameters;
+  for (const SobolInput& input : report.inputs) {
+    ids.push_back(input.id);
+    parameters.push_back(input.parameter);
+  }
   write_header(sheet, formats,
-               {{"input", 24.0},
-                {"parameter", 48.0},
-                {"output", 10.0},
+               {{"input", fitting("input", ids)},
+                {"parameter", fitting("parameter", parameters)},
+                {"output", fitting("output", report.outputs)},
                 {"first order", 12.0},
                 {"low", 10.0},
                 {"high", 10.0},
                 {"total", 10.0},
                 {"low", 10.0},
-                {"high", 10.0}});
+                {"high", 10.0}},
+               3);
   lxw_row_t r = 1;
   const SobolResult& result = report.analysis.result;
   for (std::size_t output = 0; output < report.outputs.size(); ++output) {
-    for (std::size_t i = 0; i < report.inputs.size(); ++i, ++r) {
-      const SobolIndex& index = result.indices[output][i];
+    const std::vector<SobolIndex>& indices = result.indices[output];
+    std::vector<std::size_t> order(report.inputs.size());
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+      return indices[a].total.estimate > indices[b].total.estimate;
+    });
+    for (const std::size_t i : order) {
+      const SobolIndex& index = indices[i];
       write_text(sheet, r, 0, report.inputs[i].id, nullptr);
       write_text(sheet, r, 1, report.inputs[i].parameter, nullptr);
       write_text(sheet, r, 2, report.outputs[output], nullptr);
       const double values[] = {index.first.estimate, index.first.low, index.first.high,
                                index.total.estimate, index.total.low, index.total.high};
       for (lxw_col_t c = 0; c < 6; ++c) {
-        worksheet_write_number(sheet, r, static_cast<lxw_col_t>(3 + c), values[c], formats.number);
+        worksheet_write_number(sheet, r, static_cast<lxw_col_t>(3 + c), values[c], formats.index);
       }
+      ++r;
     }
   }
   worksheet_autofilter(sheet, 0, 0, r - 1, 8);
@@ -396,7 +437,7 @@ void write_sobol(lxw_workbook* workbook, const SobolReport& report, const Format
 void write_provenance(lxw_workbook* workbook, const RunProvenance& provenance,
                       const Formats& formats)
 {
-  lxw_worksheet* sheet = workbook_add_worksheet(workbook, "Provenance");
+  lxw_worksheet* sheet = workbook_add_worksheet(workbook, k_provenance_sheet.data());
   write_header(sheet, formats, {{"what", 16.0}, {"value", 70.0}, {"sha256", 68.0}});
   lxw_row_t r = 1;
   const auto add = [&](const std::string& what, const std::string& value,
@@ -457,8 +498,8 @@ void write_xlsx(const std::filesystem::path& path, const std::filesystem::path& 
   if (!workbook) {
     throw Error(fmt::format("cannot write '{}'", target.string()));
   }
-  const Formats formats = add_formats(workbook, book.summary.unit);
-  write_summary(workbook, book.summary, formats);
+  const Formats formats = xlsx::add_formats(workbook);
+  xlsx::write_summary(workbook, book.summary, formats);
   write_lines(workbook, book.lines, formats);
   write_assumptions(workbook, book.assumptions, formats);
   if (book.simulation) {
@@ -471,6 +512,12 @@ void write_xlsx(const std::filesystem::path& path, const std::filesystem::path& 
     write_sobol(workbook, *book.sobol, formats);
   }
   write_provenance(workbook, provenance, formats);
+  lxw_worksheet* sheet = nullptr;
+  LXW_FOREACH_WORKSHEET(sheet, workbook)
+  {
+    xlsx::set_printing(sheet, book.summary.title);
+  }
+  worksheet_activate(workbook_get_worksheet_by_name(workbook, opening_sheet(book).data()));
   // Closing writes the file. The library prints its own account of a failure on
   // standard error, so that is silenced while it closes: carecast's one message says
   // what failed, with the system's reason for a failed file operation (a full disk,

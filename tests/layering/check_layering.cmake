@@ -21,7 +21,7 @@ set(header_layers "scenario|scenario" "distribution|scenario" "writers|write")
 set(library_homes
   "toml++|toml++/|src/scenario/loader.cpp src/scenario/reader.hpp src/scenario/reader.cpp src/scenario/read_*.cpp"
   "CLI11|CLI/|src/cli/*"
-  "libxlsxwriter|xlsxwriter.h xlsxwriter/|src/write/xlsx_writer.cpp"
+  "libxlsxwriter|xlsxwriter.h xlsxwriter/|src/write/xlsx_*"
   "nettle|nettle/|src/write/provenance.cpp")
 
 if(NOT DEFINED ROOT OR NOT IS_DIRECTORY "${ROOT}/src")

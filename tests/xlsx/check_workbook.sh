@@ -1,46 +1,82 @@
 #!/bin/bash
-# The workbook `--format xlsx` writes, checked inside its zip: the sheets, the line
-# chart with a series per option, the tornado chart of one bar per parameter with every
-# label left of the plot, frozen headers, £m number formats, numbers stored as numbers,
-# the provenance, and text that could pass for a formula neutralised. When
-# LibreOffice is installed, the workbook must also convert to PDF. Run from the
-# repository root: check_workbook.sh CARECAST WORK_DIR
+# The workbooks `--format xlsx` writes, checked inside their zip: the sheets and the
+# one each opens on; the Summary's totals and comparisons as formulas whose cached
+# values are carecast's figures; number formats; the charts' axes near their data, the
+# fans on one scale; the tornado chart of one bar per parameter with every label left
+# of the plot; hidden helper columns; landscape pages one wide with the header
+# row repeated; frozen headers, the provenance, and text that could pass for a formula
+# neutralised. When LibreOffice is installed, every workbook is also converted to PDF,
+# its page count checked and, with poppler-utils, its pages rendered to PNG in the work
+# folder for review. Run from the repository root: check_workbook.sh CARECAST WORK_DIR
 source "$(dirname "${BASH_SOURCE[0]}")/../check_lib.sh"
+inspect="python3 $(dirname "${BASH_SOURCE[0]}")/inspect_workbook.py"
 part() { unzip -p "$1" "$2"; } # one file inside the workbook
+sheets() { part "$1" xl/workbook.xml | grep -o '<sheet name="[^"]*"' | cut -d'"' -f2 | tr '\n' ' '; }
+number_format() { $inspect format "$@"; } # BOOK SHEET CELL
 
 book=$work/compare.xlsx
 "$carecast" compare scenarios/dcst_2022.toml --format xlsx -o "$book" > "$work/stdout" \
   || fail "compare --format xlsx failed"
 [[ ! -s "$work/stdout" ]] || fail "a workbook written to a file also printed to stdout"
-sheets=$(part "$book" xl/workbook.xml | grep -o '<sheet name="[^"]*"' | cut -d'"' -f2 | tr '\n' ' ')
-[[ "$sheets" == "Summary Lines Assumptions Provenance " ]] || fail "sheets are '$sheets'"
+[[ $(sheets "$book") == "Summary Lines Assumptions Provenance " ]] || fail "sheets are '$(sheets "$book")'"
 
-chart=$(part "$book" xl/charts/chart1.xml)
-grep -q "<c:lineChart>" <<<"$chart" || fail "the summary has no line chart"
-[[ $(grep -o "<c:ser>" <<<"$chart" | wc -l) == 3 ]] || fail "the chart has not one series per option (3)"
-grep -q "Summary!\$C\$2:\$C\$7" <<<"$chart" || fail "the first option's series is not its six years"
-
+# The Summary: every total, difference, variance, cumulative cost, shortfall and rank
+# a formula whose cached value is what it computes, and what carecast computes.
+"$carecast" compare scenarios/dcst_2022.toml --format csv > "$work/compare.csv"
+$inspect summary "$book" "$work/compare.csv" || fail "the Summary's formulas or figures are wrong"
 summary=$(part "$book" xl/worksheets/sheet1.xml)
 grep -q 'state="frozen"' <<<"$summary" || fail "the summary's header row is not frozen"
-# The 2022/23 budget of £65.15m (cabinet report, para 44) as a number, in row 3, column B.
-grep -qE '<c r="B3" s="[0-9]+"><v>65.15[0-9]*</v></c>' <<<"$summary" || fail "B3 is not the 2022/23 budget as a number"
-part "$book" xl/styles.xml | grep -q 'formatCode="&quot;£&quot;#,##0.00&quot;m&quot;"' \
-  || fail "there is no £m number format"
+# The 2022/23 budget of £65.15m (cabinet report, para 44) as a number, in row 3, column C.
+grep -qE '<c r="C3" s="[0-9]+"><v>65.15[0-9]*</v></c>' <<<"$summary" || fail "C3 is not the 2022/23 budget as a number"
+grep -q '<f>SUM(B4:G4)</f><v>438.66' <<<"$summary" || fail "do_nothing's total is not SUM(B4:G4) with £438.66m cached"
+grep -q '<f>RANK(' <<<"$summary" || fail "the net present costs are not ranked by a formula"
+[[ $(number_format "$book" Summary C4) == "#,##0.00" ]] || fail "£m amounts are not to 2 decimals"
+[[ $(number_format "$book" Lines D15) == "0" ]] || fail "children on the Lines sheet are not whole numbers"
+
+# The Summary's line chart: the options and the budget, on an axis near the data (the
+# budget's £58.17m to contract management's £82.55m: 55 to 85 in steps of 5).
+chart=$(part "$book" xl/charts/chart1.xml)
+grep -q "<c:lineChart>" <<<"$chart" || fail "the summary has no line chart"
+[[ $(grep -o "<c:ser>" <<<"$chart" | wc -l) == 4 ]] || fail "the chart has not a line per option (3) and the budget"
+grep -q "Summary!\$B\$3:\$G\$3" <<<"$chart" || fail "the chart has no budget line (row 3)"
+grep -q '<a:prstDash val="dash"/>' <<<"$chart" || fail "the budget is not dashed"
+grep -q '<c:min val="55"/>' <<<"$chart" && grep -q '<c:max val="85"/>' <<<"$chart" \
+  || fail "the summary chart's axis is not 55 to 85"
+
 part "$book" xl/sharedStrings.xml | grep -q "$(sha256sum scenarios/dcst_2022.toml | cut -d' ' -f1)" \
   || fail "the provenance sheet lacks the scenario's SHA-256"
-grep -q '<autoFilter ref="A1:E' <(part "$book" xl/worksheets/sheet2.xml) || fail "the lines have no filter"
+grep -q '<autoFilter ref="A1:I' <(part "$book" xl/worksheets/sheet2.xml) || fail "the lines have no filter"
 
 "$carecast" run scenarios/dcst_2022.toml --option transfer --format xlsx -o "$work/run.xlsx" \
   || fail "run --format xlsx failed"
 unzip -l "$work/run.xlsx" | grep -q "xl/charts/chart1.xml" || fail "run's workbook has no chart"
+part "$work/run.xlsx" xl/sharedStrings.xml | grep -q "<t>do_nothing</t>" \
+  && fail "run --option transfer's Lines show other options"
 
 # The analyses add their sheet and chart to the scenario's own.
 "$carecast" simulate scenarios/dcst_2022.toml --draws 200 --seed 5 --format xlsx -o "$work/simulate.xlsx" \
   || fail "simulate --format xlsx failed"
-sheets=$(part "$work/simulate.xlsx" xl/workbook.xml | grep -o '<sheet name="[^"]*"' | cut -d'"' -f2 | tr '\n' ' ')
-[[ "$sheets" == "Summary Lines Assumptions Monte Carlo Provenance " ]] || fail "simulate's sheets are '$sheets'"
-fans=$(for i in 2 3 4; do part "$work/simulate.xlsx" xl/charts/chart$i.xml; done | grep -c '<c:grouping val="stacked"/>')
-[[ $fans == 3 ]] || fail "simulate's workbook has $fans stacked fan charts, not one per option (3)"
+[[ $(sheets "$work/simulate.xlsx") == "Summary Lines Assumptions Monte Carlo Provenance " ]] \
+  || fail "simulate's sheets are '$(sheets "$work/simulate.xlsx")'"
+fans=$(for i in 2 3 4; do part "$work/simulate.xlsx" xl/charts/chart$i.xml; done)
+[[ $(grep -c '<c:grouping val="stacked"/>' <<<"$fans") == 3 ]] \
+  || fail "simulate's workbook has not one stacked fan chart per option (3)"
+# One scale for every fan, near the data, and the hidden helper columns still drawn.
+[[ $(grep -o '<c:min val="[^"]*"/>' <<<"$fans" | sort -u | wc -l) == 1 \
+  && $(grep -o '<c:max val="[^"]*"/>' <<<"$fans" | sort -u | wc -l) == 1 \
+  && $(grep -c '<c:max val=' <<<"$fans") == 3 ]] || fail "the fans are not on one scale"
+grep -q '<c:min val="0"/>' <<<"$fans" && fail "the fans' axis starts at 0"
+# A chart that draws only visible cells says so; one that draws hidden cells too does not.
+grep -q '<c:plotVisOnly' <<<"$fans" && fail "the fans do not draw their hidden helper columns"
+monte_carlo=$(part "$work/simulate.xlsx" xl/worksheets/sheet4.xml)
+for column in 11 12; do
+  grep -qE "<col min=\"$column\" max=\"$column\"[^>]* hidden=\"1\"" <<<"$monte_carlo" \
+    || fail "the fans' helper column $column is not hidden"
+done
+[[ $(number_format "$work/simulate.xlsx" "Monte Carlo" I2) == "0.0%" ]] \
+  || fail "P(over budget) is not a percentage"
+[[ $(number_format "$work/simulate.xlsx" "Monte Carlo" J20) == "0.0%" ]] \
+  || fail "P(cheapest) is not a percentage"
 grep -q '<t>5</t>' <(part "$work/simulate.xlsx" xl/sharedStrings.xml) || fail "the seed is not recorded"
 
 "$carecast" sensitivity scenarios/dcst_2022.toml --format xlsx -o "$work/sensitivity.xlsx" \
@@ -76,6 +112,30 @@ done
 "$carecast" sobol scenarios/dcst_2022.toml --samples 64 --format xlsx -o "$work/sobol.xlsx" 2> /dev/null \
   || fail "sobol --format xlsx failed"
 part "$work/sobol.xlsx" xl/workbook.xml | grep -q '<sheet name="Sobol"' || fail "no Sobol sheet"
+$inspect sobol "$work/sobol.xlsx" || fail "the Sobol sheet is not sorted by total index, or cuts names"
+[[ $(number_format "$work/sobol.xlsx" Sobol D2) == "0.000" ]] || fail "Sobol indices are not to 3 decimals"
+
+# Each workbook opens on the sheet of its command, that sheet alone selected; and every
+# sheet prints landscape on A4, one page wide, with its header row on every page.
+for case in compare:0 run:0 simulate:3 sensitivity:3 sobol:3; do
+  name=${case%:*} tab=${case#*:}
+  file=$work/$name.xlsx
+  active=$(part "$file" xl/workbook.xml | grep -o 'activeTab="[0-9]*"' | cut -d'"' -f2)
+  [[ ${active:-0} == "$tab" ]] || fail "$name.xlsx opens on sheet ${active:-0}, not $tab"
+  count=$(part "$file" xl/workbook.xml | grep -o '<sheet name=' | wc -l)
+  selected=$(for i in $(seq 1 "$count"); do
+    part "$file" xl/worksheets/sheet$i.xml | grep -q 'tabSelected="1"' && echo "$i"; done)
+  [[ $selected == $((tab + 1)) ]] || fail "$name.xlsx selects sheets '$selected', not $((tab + 1))"
+  for i in $(seq 1 "$count"); do
+    sheet=$(part "$file" xl/worksheets/sheet$i.xml)
+    grep -q '<pageSetUpPr fitToPage="1"/>' <<<"$sheet" \
+      && grep -qE '<pageSetup paperSize="9" fitToHeight="0" orientation="landscape"' <<<"$sheet" \
+      || fail "$name.xlsx: sheet $i does not print landscape on A4, one page wide"
+  done
+  $inspect columns "$file" || fail "$name.xlsx sets out a column twice"
+  titles=$(part "$file" xl/workbook.xml | grep -o '_xlnm.Print_Titles[^<]*<' | grep -c '!\$1:\$1<')
+  [[ $titles == "$count" ]] || fail "$name.xlsx repeats the header row on $titles of $count sheets"
+done
 
 # An option named like a formula is written as text with a leading apostrophe.
 sed 's/^name = "Option 3: Serve notice and transfer"$/name = "=HYPERLINK(\\"http:\/\/example.invalid\\")"/' \
@@ -86,17 +146,60 @@ grep -q '^name = "=HYPERLINK' "$work/formula_name.toml" || fail "the formula nam
 part "$work/formula_name.xlsx" xl/sharedStrings.xml | grep -q "<t>'=HYPERLINK(" \
   || fail "the formula-like option name is not neutralised in the workbook"
 
+# A title too long for a page's header (Excel keeps 255 characters) is cut short there,
+# its ampersands doubled, as a header's codes start with one.
+title=$(printf 'Children & families %.0s' {1..20})
+while IFS= read -r line; do
+  [[ $line == 'name = "A point forecast from 2017/18"' ]] && line="name = \"$title\""
+  printf '%s\n' "$line"
+done < tests/golden/point_forecast.toml > "$work/long_title.toml"
+"$carecast" compare "$work/long_title.toml" --format xlsx -o "$work/long_title.xlsx" 2> "$work/long_title.err" \
+  || fail "compare of a scenario with a long title failed"
+[[ -s "$work/long_title.err" ]] && fail "a long title printed '$(head -c 200 "$work/long_title.err")'"
+part "$work/long_title.xlsx" xl/worksheets/sheet1.xml | grep -q '<oddHeader>&amp;LChildren &amp;&amp; families .*…&amp;R&amp;A</oddHeader>' \
+  || fail "a long title is not cut short in the page's header"
+
 "$carecast" compare scenarios/dcst_2022.toml --format xlsx > /dev/null 2> "$work/no_path"
 code=$?
 [[ $code == 2 ]] || fail "--format xlsx without -o exits $code, not 2"
 
-if command -v libreoffice > /dev/null; then
-  libreoffice --headless --convert-to pdf --outdir "$work" "$book" "$work/simulate.xlsx" \
-    "$work/sensitivity.xlsx" > /dev/null 2>&1
-  for pdf in compare simulate sensitivity; do
-    [[ -s "$work/$pdf.pdf" ]] || fail "LibreOffice did not convert $pdf.xlsx to PDF"
-  done
-else
-  echo "LibreOffice is not installed: the PDF conversion was not tried"
+# As printed: each workbook a few pages (the Summary two, its chart whole on one), not
+# dozens; the pages as PNG in the work folder, to look at.
+if ! command -v soffice > /dev/null; then
+  echo "LibreOffice is not installed: the workbooks were not printed to PDF"
+  exit $failed
 fi
+soffice --headless --convert-to pdf --outdir "$work" "$work"/{compare,run,simulate,sensitivity,sobol}.xlsx \
+  > /dev/null 2>&1
+for name in compare run simulate sensitivity sobol; do
+  [[ -s "$work/$name.pdf" ]] || fail "LibreOffice did not convert $name.xlsx to PDF"
+done
+if ! command -v pdfinfo > /dev/null || ! command -v pdftoppm > /dev/null; then
+  echo "poppler-utils is not installed: the PDFs' pages were not counted nor rendered"
+  exit $failed
+fi
+for limit in compare:12 run:10 simulate:14 sensitivity:14 sobol:15; do
+  name=${limit%:*}
+  pages=$(pdfinfo "$work/$name.pdf" | awk '/^Pages:/ { print $2 }')
+  [[ $pages -ge 4 && $pages -le ${limit#*:} ]] || fail "$name.xlsx prints on $pages pages, not 4 to ${limit#*:}"
+  mkdir -p "$work/png" && pdftoppm -png -r 60 "$work/$name.pdf" "$work/png/$name"
+done
+# page_of PDF TEXT: the pages whose text has TEXT.
+page_of() {
+  local pages page
+  pages=$(pdfinfo "$1" | awk '/^Pages:/ { print $2 }')
+  for page in $(seq 1 "$pages"); do
+    pdftotext -f "$page" -l "$page" -layout "$1" - | grep -qF -- "$2" && echo "$page"
+  done
+}
+title=$(page_of "$work/compare.pdf" "Cost by option and financial year")
+[[ $title == 2 ]] || fail "the Summary's chart is on page(s) '$title', not page 2 with the Summary's end"
+pdftotext -f 2 -l 2 -layout "$work/compare.pdf" - | sed -n '/Cost by option and financial year/,$p' \
+  | grep -q "2026/27" || fail "the Summary's chart is cut: its years are not on its page"
+for option in do_nothing contract_management transfer; do
+  fan=$(page_of "$work/simulate.pdf" "$option: P10 to P90")
+  [[ $(wc -w <<<"$fan") == 1 ]] || fail "$option's fan is on pages '$fan'"
+  pdftotext -f "$fan" -l "$fan" -layout "$work/simulate.pdf" - | sed -n "/$option: P10 to P90/,\$p" \
+    | grep -q "2026/27" || fail "$option's fan is cut: its years are not on its page"
+done
 exit $failed
