@@ -257,6 +257,82 @@ void write_monte_carlo(lxw_workbook* workbook, const SimulationReport& report,
   write_fans(workbook, sheet, report, first_rows, r, width);
 }
 
+// The Differences sheet: each option against its reference draw by draw (negative is
+// cheaper) per year, over the horizon and in net present cost, with the share of draws
+// in which it is cheaper; then each option's budget and savings risks by year.
+void write_differences(lxw_workbook* workbook, const SimulationReport& report,
+                       const Formats& formats)
+{
+  lxw_worksheet* sheet = workbook_add_worksheet(workbook, "Differences");
+  const std::string amount = fmt::format(" ({})", report.unit);
+  write_header(sheet, formats,
+               {{"option", 22.0},
+                {"against", 22.0},
+                {"year", 18.0},
+                {"central" + amount, 13.0},
+                {"mean", 10.0},
+                {"P5", 10.0},
+                {"P10", 10.0},
+                {"P50", 10.0},
+                {"P90", 10.0},
+                {"P95", 10.0},
+                {"P(cheaper)", 12.0}},
+               3);
+  const Simulation& simulation = report.simulation;
+  lxw_row_t r = 1;
+  const auto write_series = [&](const Difference& difference, const std::string& label,
+                                const DifferenceSeries& series) {
+    write_text(sheet, r, 0, report.options[difference.pair.option].id, nullptr);
+    write_text(sheet, r, 1, report.options[difference.pair.reference].id, nullptr);
+    write_text(sheet, r, 2, label, nullptr);
+    const Statistics& s = series.statistics;
+    const double values[] = {s.central, s.mean, s.p5, s.p10, s.p50, s.p90, s.p95};
+    for (lxw_col_t c = 0; c < 7; ++c) {
+      worksheet_write_number(sheet, r, static_cast<lxw_col_t>(3 + c), values[c], formats.amount);
+    }
+    if (series.cheaper) {
+      worksheet_write_number(sheet, r, 10, *series.cheaper, formats.percent);
+    }
+    ++r;
+  };
+  for (const Difference& difference : simulation.differences) {
+    for (std::size_t y = 0; y < report.years.size(); ++y) {
+      write_series(difference, report.years[y], difference.cost[y]);
+    }
+    write_series(difference, "horizon total", difference.total);
+    write_series(difference, "net present cost", difference.npc);
+  }
+  r += 1;
+  worksheet_write_string(sheet, r++, 0, "Budget and savings risk", formats.heading);
+  write_text(sheet, r++, 0,
+             fmt::format("P(over): the share of draws over the year's budget; overspend and "
+                         "shortfall: their means over the draws ({}), 0 where within; P(short): "
+                         "the share of draws short of the savings target by more than {}.",
+                         report.unit, two_decimals(simulation.shortfall_threshold)),
+             nullptr);
+  const std::vector<std::string> risks{"option",    "",          "year",     "P(over)",
+                                       "overspend", "shortfall", "P(short)"};
+  for (std::size_t c = 0; c < risks.size(); ++c) {
+    worksheet_write_string(sheet, r, static_cast<lxw_col_t>(c), risks[c].c_str(),
+                           c < 3 ? formats.header : formats.figure_header);
+  }
+  ++r;
+  for (std::size_t o = 0; o < report.options.size(); ++o) {
+    for (std::size_t y = 0; y < report.years.size(); ++y, ++r) {
+      write_text(sheet, r, 0, report.options[o].id, nullptr);
+      write_text(sheet, r, 2, report.years[y], nullptr);
+      if (const auto& budget = simulation.budget[o][y]) {
+        worksheet_write_number(sheet, r, 3, budget->over, formats.percent);
+        worksheet_write_number(sheet, r, 4, budget->expected_overspend, formats.amount);
+      }
+      if (const auto& shortfall = simulation.shortfall[o][y]) {
+        worksheet_write_number(sheet, r, 5, shortfall->expected, formats.amount);
+        worksheet_write_number(sheet, r, 6, shortfall->beyond_threshold, formats.percent);
+      }
+    }
+  }
+}
+
 // The parts of a bar from the change at the low value to the change at the high value,
 // stacked from the base: an unfilled gap up to the nearer end when both lie on one side
 // of the base, then the parts below and above it.
@@ -504,6 +580,7 @@ void write_xlsx(const std::filesystem::path& path, const std::filesystem::path& 
   write_assumptions(workbook, book.assumptions, formats);
   if (book.simulation) {
     write_monte_carlo(workbook, *book.simulation, formats);
+    write_differences(workbook, *book.simulation, formats);
   }
   if (book.sensitivity) {
     write_tornado(workbook, *book.sensitivity, formats);

@@ -56,7 +56,7 @@ part "$work/run.xlsx" xl/sharedStrings.xml | grep -q "<t>do_nothing</t>" \
 # The analyses add their sheet and chart to the scenario's own.
 "$carecast" simulate scenarios/dcst_2022.toml --draws 200 --seed 5 --format xlsx -o "$work/simulate.xlsx" \
   || fail "simulate --format xlsx failed"
-[[ $(sheets "$work/simulate.xlsx") == "Summary Lines Assumptions Monte Carlo Provenance " ]] \
+[[ $(sheets "$work/simulate.xlsx") == "Summary Lines Assumptions Monte Carlo Differences Provenance " ]] \
   || fail "simulate's sheets are '$(sheets "$work/simulate.xlsx")'"
 fans=$(for i in 2 3 4; do part "$work/simulate.xlsx" xl/charts/chart$i.xml; done)
 [[ $(grep -c '<c:grouping val="stacked"/>' <<<"$fans") == 3 ]] \
@@ -78,6 +78,21 @@ done
 [[ $(number_format "$work/simulate.xlsx" "Monte Carlo" J20) == "0.0%" ]] \
   || fail "P(cheapest) is not a percentage"
 grep -q '<t>5</t>' <(part "$work/simulate.xlsx" xl/sharedStrings.xml) || fail "the seed is not recorded"
+# The Differences sheet: transfer against do_nothing in net present cost (its 16th row:
+# 8 rows of contract_management's years, total and net present cost before transfer's
+# 8) carries the simulate CSV's figures, its P(cheaper) as a percentage.
+"$carecast" simulate scenarios/dcst_2022.toml --draws 200 --seed 5 --format csv \
+  > "$work/simulate.csv" || fail "simulate --format csv failed"
+expected=$(grep '^dcst_2022,5,200,transfer,do_nothing,all,npc_difference,' "$work/simulate.csv" \
+  | cut -d, -f8,18)
+value() { python3 "$(dirname "${BASH_SOURCE[0]}")/inspect_workbook.py" value "$@"; }
+got=$(printf '%s,%s' "$(value "$work/simulate.xlsx" Differences D17)" \
+  "$(value "$work/simulate.xlsx" Differences K17)")
+awk -F, -v a="$expected" -v b="$got" 'BEGIN { split(a, x, ","); split(b, y, ",");
+  exit !(x[1] - y[1] < 1e-9 && y[1] - x[1] < 1e-9 && x[2] == y[2]) }' \
+  || fail "Differences' net present cost row of transfer is '$got', not the CSV's '$expected'"
+[[ $(number_format "$work/simulate.xlsx" Differences K17) == "0.0%" ]] \
+  || fail "P(cheaper) is not shown as a percentage"
 
 "$carecast" sensitivity scenarios/dcst_2022.toml --format xlsx -o "$work/sensitivity.xlsx" \
   || fail "sensitivity --format xlsx failed"

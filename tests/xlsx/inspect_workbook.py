@@ -6,6 +6,7 @@ line each, and exits 1 when anything is; or prints the value asked for.
                         equals its cached value, and the cached values equal carecast's
                         figures (the compare report as CSV) to the penny
   format BOOK SHEET CELL   the number format of a cell
+  value BOOK SHEET CELL    the value of a cell
   sobol BOOK            each output's inputs ordered by total index, largest first, and
                         the input and parameter columns as wide as their longest name
   columns BOOK          no column set out twice on a sheet, which Excel would repair
@@ -292,6 +293,9 @@ def main(argv):
     if command == "format":
         book = Book(argv[2])
         print(book.number_format(book.cells(argv[3])[argv[4]][2]))
+        return 0
+    if command == "value":
+        print(Book(argv[2]).cells(argv[3])[argv[4]][0])
         return 0
     checks = {"summary": lambda: check_summary(argv[2], argv[3]),
               "sobol": lambda: check_sobol(argv[2]),
