@@ -218,6 +218,9 @@ ExitCode run_explain(const ExplainOptions& options, RunProvenance& provenance)
     throw UsageError("--vs compares two options' costs; the budget is the same under every "
                      "option");
   }
+  if (options.output.format == Format::xlsx && options.output.path.empty()) {
+    throw UsageError("--format xlsx writes a workbook, which needs -o FILE.xlsx");
+  }
   const auto loaded = load(options.scenario, provenance);
   if (!loaded) {
     return ExitCode::invalid_input;
@@ -249,7 +252,7 @@ Command register_explain(CLI::App& app)
   command->add_option("--measure", options->measure, "What to explain")
     ->check(CLI::IsMember({"cost", "budget"}))
     ->capture_default_str();
-  add_output_options(*command, options->output);
+  add_output_options(*command, options->output, true);
   return {command,
           [options](RunProvenance& provenance) { return run_explain(*options, provenance); }};
 }

@@ -2,7 +2,9 @@
 
 #include "carecast/writers.hpp"
 
+#include <algorithm>
 #include <fmt/format.h>
+#include <map>
 
 namespace carecast {
 namespace {
@@ -46,7 +48,56 @@ std::string end_json(const ExplainEnd& end)
                      json_string(end.measure), json_string(end.term), full_precision(end.value));
 }
 
+// A movement from running total `before` to `before + value`, as stacked parts.
+WaterfallColumn movement(std::string label, double before, double value)
+{
+  const double low = std::min(before, before + value);
+  const double high = std::max(before, before + value);
+  WaterfallColumn column{std::move(label), value, false, 0.0, 0.0, 0.0};
+  if (low >= 0.0) {
+    column.base = low;
+    column.bar = high - low;
+  } else if (high <= 0.0) {
+    column.base = high;
+    column.bar = low - high;
+  } else {
+    column.bar = high;
+    column.below = low;
+  }
+  return column;
+}
+
 } // namespace
+
+std::vector<WaterfallColumn> waterfall(const ExplainReport& report)
+{
+  std::map<std::string, int> uses;
+  for (const ExplainPart& part : report.parts) {
+    for (const ExplainRow& row : part.rows) {
+      ++uses[row.caption];
+    }
+  }
+  std::vector<WaterfallColumn> columns;
+  double running = 0.0;
+  if (report.opening) {
+    columns.push_back({report.opening->caption, report.opening->value, true, 0.0, 0.0, 0.0});
+    running = report.opening->value;
+  }
+  for (const ExplainPart& part : report.parts) {
+    for (const ExplainRow& row : part.rows) {
+      const bool shared = uses[row.caption] > 1 && !part.line.empty();
+      columns.push_back(movement(
+        shared ? fmt::format("{} ({})", row.caption, part.line) : row.caption, running, row.value));
+      running += row.value;
+    }
+  }
+  if (report.closing) {
+    columns.push_back({report.closing->caption, report.closing->value, true, 0.0, 0.0, 0.0});
+  } else {
+    columns.push_back({"Total", report.total, true, 0.0, 0.0, 0.0});
+  }
+  return columns;
+}
 
 std::string write_terminal(const ExplainReport& report)
 {

@@ -132,3 +132,85 @@ TEST_CASE("an explain report keeps each term's caption for a chart")
   CHECK(report.parts[0].rows[0].caption == "2021/22 budget rolled forward");
   CHECK(report.parts[0].rows[1].caption == "demand");
 }
+
+namespace {
+
+void check_column(const WaterfallColumn& column, std::string_view label, double base, double bar,
+                  double below)
+{
+  CAPTURE(column.label);
+  CHECK(column.label == label);
+  CHECK(column.base == doctest::Approx(base).epsilon(1e-12));
+  CHECK(column.bar == doctest::Approx(bar).epsilon(1e-12));
+  CHECK(column.below == doctest::Approx(below).epsilon(1e-12));
+}
+
+ExplainRow row(std::string caption, double value)
+{
+  ExplainRow made;
+  made.term = caption;
+  made.caption = std::move(caption);
+  made.value = value;
+  return made;
+}
+
+} // namespace
+
+TEST_CASE("a bridge's waterfall stands each movement on the running total, from 58.17 to 65.15")
+{
+  // Para 44: 58.17, the contract value out and back in, then 3.54, 0.70 and 2.74.
+  const Model model = test::dcst_model();
+  const std::vector<WaterfallColumn> columns = waterfall(budget_bridge(model));
+  REQUIRE(columns.size() == 7);
+  CHECK(columns[0].full);
+  CHECK(columns[0].label == "2021/22");
+  CHECK(columns[0].value == doctest::Approx(58.17).epsilon(1e-12));
+  check_column(columns[1], "contract", 0.0, 58.17, 0.0);                      // 58.17 down to 0
+  check_column(columns[2], "2021/22 budget rolled forward", 0.0, 58.17, 0.0); // back up
+  check_column(columns[3], "demand", 58.17, 3.54, 0.0);
+  check_column(columns[4], "dfe_funding", 61.71, 0.70, 0.0);
+  check_column(columns[5], "inflation", 62.41, 2.74, 0.0);
+  CHECK(columns[6].full);
+  CHECK(columns[6].label == "2022/23");
+  CHECK(columns[6].value == doctest::Approx(65.15).epsilon(1e-12));
+  for (std::size_t i = 1; i < 6; ++i) {
+    CHECK_FALSE(columns[i].full);
+  }
+}
+
+TEST_CASE("a waterfall's bars below zero hang from it, and one crossing zero is split there")
+{
+  // From -0.5: +1.0 crosses zero (0.5 above, -0.5 below), -0.2 ends at 0.3 above zero,
+  // -1.0 crosses back (0.3 above, -0.7 below), -0.1 lies wholly below, from -0.7 to -0.8.
+  ExplainReport report;
+  report.opening = ExplainEnd{"Cost in 2022/23", "2022/23", "o", "2022/23", "l", "cost", -0.5};
+  report.closing = ExplainEnd{"Cost in 2023/24", "2023/24", "o", "2023/24", "l", "cost", -0.8};
+  report.parts.push_back(
+    {"l", -0.3, {row("a", 1.0), row("b", -0.2), row("c", -1.0), row("d", -0.1)}});
+  const std::vector<WaterfallColumn> columns = waterfall(report);
+  REQUIRE(columns.size() == 6);
+  check_column(columns[1], "a", 0.0, 0.5, -0.5);
+  check_column(columns[2], "b", 0.3, 0.2, 0.0);
+  check_column(columns[3], "c", 0.0, 0.3, -0.7);
+  check_column(columns[4], "d", -0.7, -0.1, 0.0);
+  CHECK(columns[5].value == -0.8);
+}
+
+TEST_CASE("a waterfall names a caption's line only where two terms share the caption")
+{
+  // Both lines have a pay effect; only staffing has a demand effect. A figure's own
+  // explanation, without a closing figure, ends with its total.
+  ExplainReport report;
+  report.parts.push_back({"staffing", 3.0, {row("Demand: demand", 1.0), row("Prices: pay", 2.0)}});
+  report.parts.push_back({"support", 0.5, {row("Prices: pay", 0.5)}});
+  report.total = 3.5;
+  const std::vector<WaterfallColumn> columns = waterfall(report);
+  REQUIRE(columns.size() == 4);
+  CHECK(columns[0].label == "Demand: demand");
+  CHECK(columns[1].label == "Prices: pay (staffing)");
+  CHECK(columns[2].label == "Prices: pay (support)");
+  check_column(columns[2], "Prices: pay (support)", 3.0, 0.5, 0.0);
+  CHECK(columns[3].full);
+  CHECK(columns[3].label == "Total");
+  CHECK(columns[3].value == 3.5);
+}

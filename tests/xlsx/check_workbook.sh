@@ -1,7 +1,8 @@
 #!/bin/bash
 # The workbook `--format xlsx` writes, checked inside its zip: the sheets, the line
 # chart with a series per option, frozen headers, £m number formats, numbers stored as
-# numbers, the provenance, and text that could pass for a formula neutralised. When
+# numbers, the provenance, explain's waterfall, and text that could pass for a formula
+# neutralised. When
 # LibreOffice is installed, the workbook must also convert to PDF. Run from the
 # repository root: check_workbook.sh CARECAST WORK_DIR
 source "$(dirname "${BASH_SOURCE[0]}")/../check_lib.sh"
@@ -52,6 +53,36 @@ part "$work/sensitivity.xlsx" xl/charts/chart2.xml | grep -q '<c:barDir val="bar
   || fail "sobol --format xlsx failed"
 part "$work/sobol.xlsx" xl/workbook.xml | grep -q '<sheet name="Sobol"' || fail "no Sobol sheet"
 
+# explain writes a bridge as a waterfall: stacked columns standing on a base series
+# that has no fill, with the DCST options' £74.28m and £70.94m in 2024/25 as full columns.
+bridge=$work/bridge.xlsx
+"$carecast" explain scenarios/dcst_2022.toml --year 2024/25 --option transfer --vs do_nothing \
+  -o "$bridge" || fail "explain -o bridge.xlsx failed"
+sheets=$(part "$bridge" xl/workbook.xml | grep -o '<sheet name="[^"]*"' | cut -d'"' -f2 | tr '\n' ' ')
+[[ "$sheets" == "Waterfall Bridge Provenance " ]] || fail "the bridge's sheets are '$sheets'"
+waterfall=$(part "$bridge" xl/charts/chart1.xml)
+grep -q '<c:barDir val="col"/><c:grouping val="stacked"/>' <<<"$waterfall" \
+  || fail "the waterfall is not a chart of stacked columns"
+series=$(grep -o '<c:ser>.*</c:ser>' <<<"$waterfall" | sed 's|</c:ser>|&\n|g')
+grep -q '^<c:ser><c:idx val="0"/>.*<c:v>Base (unfilled)</c:v>.*<c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>' \
+  <<<"$(sed -n 1p <<<"$series")" || fail "the waterfall's first series, its base, is filled"
+[[ $(grep -c '<a:noFill/><a:ln>' <<<"$series") == 1 ]] || fail "a series other than the base is unfilled"
+grep -q '<c:legendEntry><c:idx val="0"/><c:delete val="1"/>' <<<"$waterfall" \
+  || fail "the legend lists the waterfall's base"
+grep -q '<c:min val="0"/>' <<<"$waterfall" || fail "the waterfall's value axis does not start at 0"
+grep -q 'formatCode="&quot;£&quot;0.00&quot;m&quot;"' <<<"$waterfall" \
+  || fail "the waterfall's value axis is not in £m to 2 decimals"
+table=$(part "$bridge" xl/worksheets/sheet2.xml)
+grep -qE '<c r="C2" s="[0-9]+"><v>74.27[0-9]*</v></c>' <<<"$table" || fail "C2 is not do_nothing's cost"
+grep -qE '<c r="C9" s="[0-9]+"><v>70.93[0-9]*</v></c>' <<<"$table" || fail "C9 is not transfer's cost"
+grep -q '<pageSetup paperSize="9" fitToHeight="0" orientation="landscape"/>' <<<"$table" \
+  || fail "the bridge does not print landscape, one page wide"
+part "$bridge" xl/workbook.xml | grep -q '<definedName name="_xlnm.Print_Titles" localSheetId="1">Bridge!\$1:\$1</definedName>' \
+  || fail "the bridge's header row is not printed on every page"
+"$carecast" explain scenarios/dcst_2022.toml --year 2024/25 --format xlsx > /dev/null 2>&1
+code=$?
+[[ $code == 2 ]] || fail "explain --format xlsx without -o exits $code, not 2"
+
 # An option named like a formula is written as text with a leading apostrophe.
 sed 's/^name = "Option 3: Serve notice and transfer"$/name = "=HYPERLINK(\\"http:\/\/example.invalid\\")"/' \
   scenarios/dcst_2022.toml > "$work/formula_name.toml"
@@ -67,8 +98,8 @@ code=$?
 
 if command -v libreoffice > /dev/null; then
   libreoffice --headless --convert-to pdf --outdir "$work" "$book" "$work/simulate.xlsx" \
-    "$work/sensitivity.xlsx" > /dev/null 2>&1
-  for pdf in compare simulate sensitivity; do
+    "$work/sensitivity.xlsx" "$bridge" > /dev/null 2>&1
+  for pdf in compare simulate sensitivity bridge; do
     [[ -s "$work/$pdf.pdf" ]] || fail "LibreOffice did not convert $pdf.xlsx to PDF"
   done
 else
