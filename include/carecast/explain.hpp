@@ -36,10 +36,10 @@ Explanation explain_cost(const Model& model, const Eigen::VectorXd& values, int 
 // (indices into the model's options), credited to the overlays the two do not share:
 // each with what it changes on its own (vs's own overlays taken one at a time from
 // vs, the option's added one at a time to the overlays both share), on the line the
-// care ladder feeds split into the ladder's volume, mix and price effects; and, where
-// two or more of them move the line, "Interaction of the overlays above": what they
-// change together beyond their own effects, which no one parameter sets. The terms
-// sum to `total`, the option's cost less vs's.
+// care ladder feeds split into the ladder's volume, mix and price effects; and
+// "Interaction of the overlays above": what they change together beyond their own
+// effects, which no one parameter sets (only the rounding of the sums unless two or
+// more of them move the line). The terms sum to `total`, the option's cost less vs's.
 Explanation explain_gap(const Model& model, const Eigen::VectorXd& values, int option, int vs,
                         int line, int year);
 

@@ -114,7 +114,6 @@ public:
   // stop, its optimism bias); and each other term it moves, named with it.
   void add_step(const LineTerms& before, const LineTerms& after, const ModelOverlay& overlay)
   {
-    const std::size_t first = m_terms.size();
     if (after.ladder) {
       add_ladder(before, after, overlay);
     }
@@ -126,10 +125,7 @@ public:
              fmt::format("{} via {}", term.caption, overlay.id)});
       }
     }
-    m_moving_steps += m_terms.size() > first ? 1 : 0;
   }
-
-  int moving_steps() const { return m_moving_steps; }
 
 private:
   void add(Term term)
@@ -156,7 +152,6 @@ private:
   }
 
   std::vector<Term>& m_terms;
-  int m_moving_steps = 0;
 };
 
 } // namespace
@@ -188,15 +183,15 @@ Explanation explain_gap(const Model& model, const Eigen::VectorXd& values, int o
       gap.add_step(shared_in_to, terms_under(shared_and(to, shared.to, i)), to.overlays[i]);
     }
   }
-  if (gap.moving_steps() > 1) {
-    double own = 0.0;
-    for (const Term& term : result.terms) {
-      own += term.value;
-    }
-    if (own != result.total) {
-      result.terms.push_back(
-        {"Interaction of the overlays above", result.total - own, k_none, "Interaction"});
-    }
+  // What is left is what the overlays do together beyond their own effects: nothing
+  // but the rounding of the sums unless two or more of them move the line.
+  double own = 0.0;
+  for (const Term& term : result.terms) {
+    own += term.value;
+  }
+  if (own != result.total) {
+    result.terms.push_back(
+      {"Interaction of the overlays above", result.total - own, k_none, "Interaction"});
   }
   return result;
 }
