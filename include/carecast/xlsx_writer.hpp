@@ -1,9 +1,9 @@
 #pragma once
 
-// Excel workbooks: the figures as numbers with number formats, totals and comparisons
-// as formulas, frozen header rows, native charts, and every sheet set up to print
-// landscape one page wide; written with libxlsxwriter.
+// Excel workbooks: the figures as numbers with £m formats, frozen header rows, and
+// native charts, written with libxlsxwriter.
 
+#include "carecast/explain_report.hpp"
 #include "carecast/provenance.hpp"
 #include "carecast/workbook.hpp"
 
@@ -16,5 +16,11 @@ namespace carecast {
 // of `target`; Error naming `target` when it cannot.
 void write_xlsx(const std::filesystem::path& path, const std::filesystem::path& target,
                 const Workbook& workbook, const RunProvenance& provenance);
+
+// Writes an explanation, a bridge above all, as a Bridge sheet (its terms with their
+// keys, places and sources, and a waterfall chart of them) and a Provenance sheet, as
+// the workbook above.
+void write_xlsx(const std::filesystem::path& path, const std::filesystem::path& target,
+                const ExplainReport& report, const RunProvenance& provenance);
 
 } // namespace carecast

@@ -26,7 +26,7 @@ ExplainReport explain_report(const Model& model, const std::vector<Explanation>&
   for (const Explanation& part : parts) {
     ExplainPart resolved{part.line, part.total, {}};
     for (const Term& term : part.terms) {
-      ExplainRow row{term.label, term.value, {}, {}, {}};
+      ExplainRow row{term.label, term.value, {}, {}, {}, term.caption};
       if (term.parameter != k_none) {
         const Parameter& parameter = model.parameters()[term.parameter];
         row.key = parameter.path;

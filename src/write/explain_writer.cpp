@@ -2,7 +2,9 @@
 
 #include "carecast/writers.hpp"
 
+#include <algorithm>
 #include <fmt/format.h>
+#include <map>
 
 namespace carecast {
 namespace {
@@ -27,11 +29,82 @@ std::string row_text(const ExplainRow& row)
   return text;
 }
 
+std::string end_text(const ExplainEnd& end)
+{
+  return fmt::format("{}  {}\n", amount(end.value), end.term);
+}
+
+std::string end_csv(const ExplainReport& report, const ExplainEnd& end)
+{
+  return csv_record({report.scenario, end.option, end.year, end.line, end.measure,
+                     full_precision(end.value), end.term, "", "", ""});
+}
+
+std::string end_json(const ExplainEnd& end)
+{
+  return fmt::format("{{\"option\": {}, \"year\": {}, \"line\": {}, \"measure\": {}, "
+                     "\"term\": {}, \"value\": {}}}",
+                     json_string(end.option), json_string(end.year), json_string(end.line),
+                     json_string(end.measure), json_string(end.term), full_precision(end.value));
+}
+
+// A movement from running total `before` to `before + value`, as stacked parts.
+WaterfallColumn movement(std::string label, double before, double value)
+{
+  const double low = std::min(before, before + value);
+  const double high = std::max(before, before + value);
+  WaterfallColumn column{std::move(label), value, false, 0.0, 0.0, 0.0};
+  if (low >= 0.0) {
+    column.base = low;
+    column.bar = high - low;
+  } else if (high <= 0.0) {
+    column.base = high;
+    column.bar = low - high;
+  } else {
+    column.bar = high;
+    column.below = low;
+  }
+  return column;
+}
+
 } // namespace
+
+std::vector<WaterfallColumn> waterfall(const ExplainReport& report)
+{
+  std::map<std::string, int> uses;
+  for (const ExplainPart& part : report.parts) {
+    for (const ExplainRow& row : part.rows) {
+      ++uses[row.caption];
+    }
+  }
+  std::vector<WaterfallColumn> columns;
+  double running = 0.0;
+  if (report.opening) {
+    columns.push_back({report.opening->caption, report.opening->value, true, 0.0, 0.0, 0.0});
+    running = report.opening->value;
+  }
+  for (const ExplainPart& part : report.parts) {
+    for (const ExplainRow& row : part.rows) {
+      const bool shared = uses[row.caption] > 1 && !part.line.empty();
+      columns.push_back(movement(
+        shared ? fmt::format("{} ({})", row.caption, part.line) : row.caption, running, row.value));
+      running += row.value;
+    }
+  }
+  if (report.closing) {
+    columns.push_back({report.closing->caption, report.closing->value, true, 0.0, 0.0, 0.0});
+  } else {
+    columns.push_back({"Total", report.total, true, 0.0, 0.0, 0.0});
+  }
+  return columns;
+}
 
 std::string write_terminal(const ExplainReport& report)
 {
   std::string text = fmt::format("{} ({})\n", report.heading, report.unit);
+  if (report.opening) {
+    text += "\n" + end_text(*report.opening);
+  }
   for (const ExplainPart& part : report.parts) {
     text += part.line.empty() ? "\n" : fmt::format("\n{}\n", part.line);
     for (const ExplainRow& row : part.rows) {
@@ -42,18 +115,25 @@ std::string write_terminal(const ExplainReport& report)
         fmt::format("{}\n{}  {}\n", std::string(k_value_width, '-'), amount(part.total), part.line);
     }
   }
-  return text
-         + fmt::format("{}\n{}  Total\n", std::string(k_value_width, '='), amount(report.total));
+  text += fmt::format("{}\n{}  {}\n", std::string(k_value_width, '='), amount(report.total),
+                      report.closing ? "Change" : "Total");
+  return report.closing ? text + end_text(*report.closing) : text;
 }
 
 std::string write_csv(const ExplainReport& report)
 {
   std::string text = std::string(k_csv_header) + ",term,key,location,note\n";
+  if (report.opening) {
+    text += end_csv(report, *report.opening);
+  }
   for (const ExplainPart& part : report.parts) {
     for (const ExplainRow& row : part.rows) {
       text += csv_record({report.scenario, report.option, report.year, part.line, report.measure,
                           full_precision(row.value), row.term, row.key, row.location, row.note});
     }
+  }
+  if (report.closing) {
+    text += end_csv(report, *report.closing);
   }
   return text;
 }
@@ -70,13 +150,22 @@ std::string write_json(const ExplainReport& report)
                     json_string(row.key), json_string(row.location), json_string(row.note)));
     }
   }
-  return fmt::format("{{\n  \"scenario\": {},\n  \"heading\": {},\n  \"unit\": {},\n"
-                     "  \"option\": {},\n  \"year\": {},\n  \"measure\": {},\n  \"total\": {},\n"
-                     "  \"terms\": [\n    {}\n  ]\n}}\n",
-                     json_string(report.scenario), json_string(report.heading),
-                     json_string(report.unit), json_string(report.option), json_string(report.year),
-                     json_string(report.measure), full_precision(report.total),
-                     fmt::join(rows, ",\n    "));
+  // A bridge reads in order: its opening figure, the terms, its closing figure.
+  std::vector<std::string> members{fmt::format("\"scenario\": {}", json_string(report.scenario)),
+                                   fmt::format("\"heading\": {}", json_string(report.heading)),
+                                   fmt::format("\"unit\": {}", json_string(report.unit)),
+                                   fmt::format("\"option\": {}", json_string(report.option)),
+                                   fmt::format("\"year\": {}", json_string(report.year)),
+                                   fmt::format("\"measure\": {}", json_string(report.measure)),
+                                   fmt::format("\"total\": {}", full_precision(report.total))};
+  if (report.opening) {
+    members.push_back(fmt::format("\"opening\": {}", end_json(*report.opening)));
+  }
+  members.push_back(fmt::format("\"terms\": [\n    {}\n  ]", fmt::join(rows, ",\n    ")));
+  if (report.closing) {
+    members.push_back(fmt::format("\"closing\": {}", end_json(*report.closing)));
+  }
+  return fmt::format("{{\n  {}\n}}\n", fmt::join(members, ",\n  "));
 }
 
 } // namespace carecast

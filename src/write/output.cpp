@@ -93,14 +93,23 @@ void write_text(const std::string& text, Format format, const Destination& desti
   write_files({{destination.path, text, {}}, {destination.path.string() + ".meta.json", record, {}}});
 }
 
-void write_workbook(const Workbook& book, Format format, const Destination& destination,
+// A content that write_xlsx writes as a workbook.
+template <typename Result>
+concept WorkbookContent = requires(const Result& content, const std::filesystem::path& path,
+                                   const RunProvenance& run)
+{
+  write_xlsx(path, path, content, run);
+};
+
+template <WorkbookContent Result>
+void write_workbook(const Result& content, Format format, const Destination& destination,
                     const RunProvenance& provenance)
 {
   if (format != Format::xlsx || destination.path.empty()) {
     no_writer(format);
   }
   write_files({{destination.path, {}, [&](const std::filesystem::path& path) {
-                  write_xlsx(path, destination.path, book, provenance);
+                  write_xlsx(path, destination.path, content, provenance);
                 }}});
 }
 
@@ -143,12 +152,15 @@ void write_output(Content content, Format format, const Destination& destination
   std::visit(
     [&](const auto* result) {
       using Result = std::remove_cv_t<std::remove_pointer_t<decltype(result)>>;
-      if constexpr (std::is_same_v<Result, Workbook>) {
-        write_workbook(*result, format, destination, provenance);
-      } else {
-        write_text(text_of(*result, format, provenance, destination.charts), format, destination,
-                   provenance);
+      if constexpr (WorkbookContent<Result>) {
+        // A Workbook is nothing but a workbook; another content is one in xlsx.
+        if (format == Format::xlsx || std::is_same_v<Result, Workbook>) {
+          write_workbook(*result, format, destination, provenance);
+          return;
+        }
       }
+      write_text(text_of(*result, format, provenance, destination.charts), format, destination,
+                 provenance);
     },
     content);
 }

@@ -4,6 +4,7 @@
 // against formula injection, header rows, page breaks, chart axes and the page setup
 // of every sheet. Only the xlsx_*.cpp files include libxlsxwriter.
 
+#include "carecast/explain_report.hpp"
 #include "carecast/report.hpp"
 #include "carecast/sheet_layout.hpp"
 
@@ -64,5 +65,10 @@ void set_printing(lxw_worksheet* sheet, const std::string& title);
 
 // The Summary sheet of a compare report (summary_sheet.hpp) and its line chart.
 void write_summary(lxw_workbook* workbook, const Report& compare, const Formats& formats);
+
+// explain's Waterfall sheet (the bridge as a waterfall chart, printed on one page) and
+// Bridge sheet (its terms, with the chart's figures beside them).
+void write_bridge_sheets(lxw_workbook* workbook, const ExplainReport& report,
+                         const Formats& formats);
 
 } // namespace carecast::xlsx

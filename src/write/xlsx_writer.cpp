@@ -558,10 +558,8 @@ auto without_stderr(const Call& call)
   return result;
 }
 
-} // namespace
-
-void write_xlsx(const std::filesystem::path& path, const std::filesystem::path& target,
-                const Workbook& book, const RunProvenance& provenance)
+// A new workbook at `path`, which is written for `target`.
+lxw_workbook* open_workbook(const std::filesystem::path& path, const std::filesystem::path& target)
 {
   // The library reports a file it cannot create on standard error, in its own words;
   // trying first gives carecast's message alone, with the system's reason.
@@ -574,6 +572,32 @@ void write_xlsx(const std::filesystem::path& path, const std::filesystem::path& 
   if (!workbook) {
     throw Error(fmt::format("cannot write '{}'", target.string()));
   }
+  return workbook;
+}
+
+// Closing writes the file. The library prints its own account of a failure on
+// standard error, so that is silenced while it closes: carecast's one message says
+// what failed, with the system's reason for a failed file operation (a full disk, a
+// size limit).
+void close_workbook(lxw_workbook* workbook, const std::filesystem::path& target)
+{
+  errno = 0;
+  const lxw_error error = without_stderr([&] { return workbook_close(workbook); });
+  if (error != LXW_NO_ERROR) {
+    const int reason = errno;
+    throw Error(fmt::format("cannot write '{}': {}", target.string(),
+                            error == LXW_ERROR_ZIP_FILE_OPERATION && reason != 0
+                              ? std::strerror(reason)
+                              : lxw_strerror(error)));
+  }
+}
+
+} // namespace
+
+void write_xlsx(const std::filesystem::path& path, const std::filesystem::path& target,
+                const Workbook& book, const RunProvenance& provenance)
+{
+  lxw_workbook* workbook = open_workbook(path, target);
   const Formats formats = xlsx::add_formats(workbook);
   xlsx::write_summary(workbook, book.summary, formats);
   write_lines(workbook, book.lines, formats);
@@ -595,19 +619,18 @@ void write_xlsx(const std::filesystem::path& path, const std::filesystem::path& 
     xlsx::set_printing(sheet, book.summary.title);
   }
   worksheet_activate(workbook_get_worksheet_by_name(workbook, opening_sheet(book).data()));
-  // Closing writes the file. The library prints its own account of a failure on
-  // standard error, so that is silenced while it closes: carecast's one message says
-  // what failed, with the system's reason for a failed file operation (a full disk,
-  // a size limit).
-  errno = 0;
-  const lxw_error error = without_stderr([&] { return workbook_close(workbook); });
-  if (error != LXW_NO_ERROR) {
-    const int reason = errno;
-    throw Error(fmt::format("cannot write '{}': {}", target.string(),
-                            error == LXW_ERROR_ZIP_FILE_OPERATION && reason != 0
-                              ? std::strerror(reason)
-                              : lxw_strerror(error)));
-  }
+  close_workbook(workbook, target);
+}
+
+void write_xlsx(const std::filesystem::path& path, const std::filesystem::path& target,
+                const ExplainReport& report, const RunProvenance& provenance)
+{
+  lxw_workbook* workbook = open_workbook(path, target);
+  const Formats formats = xlsx::add_formats(workbook);
+  xlsx::write_bridge_sheets(workbook, report, formats);
+  write_provenance(workbook, provenance, formats);
+  xlsx::set_printing(workbook_get_worksheet_by_name(workbook, "Provenance"), report.heading);
+  close_workbook(workbook, target);
 }
 
 } // namespace carecast

@@ -244,7 +244,7 @@ expect 2 -u -m '^--swing: ' -- sensitivity "$S" --swing 2
 expect 2 -u -m '^--discount-rate: ' -- compare "$S" --discount-rate abc
 expect 2 -u -m '^--format: nonsense not in ' -- compare "$S" --format nonsense
 expect 2 -u -m '^--format: nonsense not in ' -- params "$S" --format nonsense -o "$out/never.csv"
-expect 2 -u -m '^--format: xlsx not in ' -- explain "$S" --year 2022/23 --format xlsx -o "$out/never.xlsx"
+expect 2 -u -m '^--format: xlsx not in ' -- summary "$S" --format xlsx -o "$out/never.xlsx"
 expect 2 -u -m '^--color: ' -- compare "$S" --color purple
 expect 2 -u -m '^--jobs: ' -- batch "$S" --out "$out/batch_never" --jobs 0
 expect 2 -u -m '^--actuals is required$' -- backtest "$S17"

@@ -128,9 +128,12 @@ name = "Only"
   CHECK(explanation.terms[0].value == doctest::Approx(12.0).epsilon(1e-12));
   CHECK(explanation.terms[1].value == doctest::Approx(1.2).epsilon(1e-12));
   CHECK(explanation.terms[2].value == doctest::Approx(2.64).epsilon(1e-12));
-  // Each index effect names the index's timing.
+  // Each index effect names the index's timing; a chart's captions name ids.
   CHECK(explanation.terms[1].label == "Demand: demand (steps in April)");
   CHECK(explanation.terms[2].label == "Prices: prices (100% share, steps in April)");
+  CHECK(explanation.terms[0].caption == "Base: care");
+  CHECK(explanation.terms[1].caption == "Demand: demand");
+  CHECK(explanation.terms[2].caption == "Prices: prices");
 }
 
 TEST_CASE("overlay and stop terms carry the overlay's parameter")
@@ -143,6 +146,7 @@ TEST_CASE("overlay and stop terms carry the overlay's parameter")
   CHECK(model.parameters()[stop->parameter].path
         == "options.transfer.overlays.duplicated_overheads.keep");
   CHECK(stop->value < 0.0); // the stop removes three quarters of half the year's cost
+  CHECK(stop->caption == "Stop: duplicated_overheads");
 }
 
 TEST_CASE("a bridge's terms sum to the change of the total")
@@ -162,6 +166,7 @@ TEST_CASE("a bridge's terms sum to the change of the total")
   CHECK(budget.total == doctest::Approx(6.98).epsilon(1e-12));
   REQUIRE(budget.terms.size() == 5);
   CHECK(budget.terms[0].value == doctest::Approx(-58.17).epsilon(1e-12));
+  CHECK(budget.terms[0].caption == "contract"); // a step's id names it on a chart
   CHECK(budget.terms[1].value == doctest::Approx(58.17).epsilon(1e-12));
   CHECK(std::abs(sum_of(budget) - 6.98) < 1e-12);
 }

@@ -3,7 +3,7 @@
 # one each opens on; the Summary's totals and comparisons as formulas whose cached
 # values are carecast's figures; number formats; the charts' axes near their data, the
 # fans on one scale; the tornado chart of one bar per parameter with every label left
-# of the plot; hidden helper columns; landscape pages one wide with the header
+# of the plot; explain's waterfall; hidden helper columns; landscape pages one wide with the header
 # row repeated; frozen headers, the provenance, and text that could pass for a formula
 # neutralised. When LibreOffice is installed, every workbook is also converted to PDF,
 # its page count checked and, with poppler-utils, its pages rendered to PNG in the work
@@ -152,6 +152,36 @@ for case in compare:0 run:0 simulate:3 sensitivity:3 sobol:3; do
   [[ $titles == "$count" ]] || fail "$name.xlsx repeats the header row on $titles of $count sheets"
 done
 
+# explain writes a bridge as a waterfall: stacked columns standing on a base series
+# that has no fill, with the DCST options' £74.28m and £70.94m in 2024/25 as full columns.
+bridge=$work/bridge.xlsx
+"$carecast" explain scenarios/dcst_2022.toml --year 2024/25 --option transfer --vs do_nothing \
+  -o "$bridge" || fail "explain -o bridge.xlsx failed"
+sheets=$(part "$bridge" xl/workbook.xml | grep -o '<sheet name="[^"]*"' | cut -d'"' -f2 | tr '\n' ' ')
+[[ "$sheets" == "Waterfall Bridge Provenance " ]] || fail "the bridge's sheets are '$sheets'"
+waterfall=$(part "$bridge" xl/charts/chart1.xml)
+grep -q '<c:barDir val="col"/><c:grouping val="stacked"/>' <<<"$waterfall" \
+  || fail "the waterfall is not a chart of stacked columns"
+series=$(grep -o '<c:ser>.*</c:ser>' <<<"$waterfall" | sed 's|</c:ser>|&\n|g')
+grep -q '^<c:ser><c:idx val="0"/>.*<c:v>Base (unfilled)</c:v>.*<c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>' \
+  <<<"$(sed -n 1p <<<"$series")" || fail "the waterfall's first series, its base, is filled"
+[[ $(grep -c '<a:noFill/><a:ln>' <<<"$series") == 1 ]] || fail "a series other than the base is unfilled"
+grep -q '<c:legendEntry><c:idx val="0"/><c:delete val="1"/>' <<<"$waterfall" \
+  || fail "the legend lists the waterfall's base"
+grep -q '<c:min val="0"/>' <<<"$waterfall" || fail "the waterfall's value axis does not start at 0"
+grep -q 'formatCode="&quot;£&quot;0.00&quot;m&quot;"' <<<"$waterfall" \
+  || fail "the waterfall's value axis is not in £m to 2 decimals"
+table=$(part "$bridge" xl/worksheets/sheet2.xml)
+grep -qE '<c r="C2" s="[0-9]+"><v>74.27[0-9]*</v></c>' <<<"$table" || fail "C2 is not do_nothing's cost"
+grep -qE '<c r="C9" s="[0-9]+"><v>70.93[0-9]*</v></c>' <<<"$table" || fail "C9 is not transfer's cost"
+grep -q '<pageSetup paperSize="9" fitToHeight="0" orientation="landscape"/>' <<<"$table" \
+  || fail "the bridge does not print landscape, one page wide"
+part "$bridge" xl/workbook.xml | grep -q '<definedName name="_xlnm.Print_Titles" localSheetId="1">Bridge!\$1:\$1</definedName>' \
+  || fail "the bridge's header row is not printed on every page"
+"$carecast" explain scenarios/dcst_2022.toml --year 2024/25 --format xlsx > /dev/null 2>&1
+code=$?
+[[ $code == 2 ]] || fail "explain --format xlsx without -o exits $code, not 2"
+
 # An option named like a formula is written as text with a leading apostrophe.
 sed 's/^name = "Option 3: Serve notice and transfer"$/name = "=HYPERLINK(\\"http:\/\/example.invalid\\")"/' \
   scenarios/dcst_2022.toml > "$work/formula_name.toml"
@@ -184,9 +214,9 @@ if ! command -v soffice > /dev/null; then
   echo "LibreOffice is not installed: the workbooks were not printed to PDF"
   exit $failed
 fi
-soffice --headless --convert-to pdf --outdir "$work" "$work"/{compare,run,simulate,sensitivity,sobol}.xlsx \
-  > /dev/null 2>&1
-for name in compare run simulate sensitivity sobol; do
+soffice --headless --convert-to pdf --outdir "$work" \
+  "$work"/{compare,run,simulate,sensitivity,sobol,bridge}.xlsx > /dev/null 2>&1
+for name in compare run simulate sensitivity sobol bridge; do
   [[ -s "$work/$name.pdf" ]] || fail "LibreOffice did not convert $name.xlsx to PDF"
 done
 if ! command -v pdfinfo > /dev/null || ! command -v pdftoppm > /dev/null; then
@@ -199,6 +229,10 @@ for limit in compare:12 run:10 simulate:14 sensitivity:14 sobol:15; do
   [[ $pages -ge 4 && $pages -le ${limit#*:} ]] || fail "$name.xlsx prints on $pages pages, not 4 to ${limit#*:}"
   mkdir -p "$work/png" && pdftoppm -png -r 60 "$work/$name.pdf" "$work/png/$name"
 done
+# The bridge: its waterfall on one page, then its table.
+pages=$(pdfinfo "$work/bridge.pdf" | awk '/^Pages:/ { print $2 }')
+[[ $pages -ge 2 && $pages -le 4 ]] || fail "bridge.xlsx prints on $pages pages, not 2 to 4"
+pdftoppm -png -r 60 "$work/bridge.pdf" "$work/png/bridge"
 # page_of PDF TEXT: the pages whose text has TEXT.
 page_of() {
   local pages page
