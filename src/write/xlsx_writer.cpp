@@ -358,9 +358,9 @@ TornadoParts tornado_parts(double change_low, double change_high)
 
 // The chart of the first `shown` bars: stacked bars of the gap (unfilled) and the parts
 // below and above the base, so one bar per parameter; its labels left of the plot, every
-// one shown, the largest swing at the top.
+// one shown, the largest swing at the top; `width` pixels wide, as the table above it.
 void insert_tornado_chart(lxw_workbook* workbook, lxw_worksheet* sheet,
-                          const SensitivityReport& report, lxw_row_t shown)
+                          const SensitivityReport& report, lxw_row_t shown, double width)
 {
   const Sensitivity& analysis = report.sensitivity;
   lxw_chart* chart = workbook_add_chart(workbook, LXW_CHART_BAR_STACKED);
@@ -394,7 +394,7 @@ void insert_tornado_chart(lxw_workbook* workbook, lxw_worksheet* sheet,
                                           analysis.metric.name, analysis.subject)
                                 .c_str());
   lxw_chart_options size{};
-  size.x_scale = 2.0;
+  size.x_scale = std::max(2.0, width / xlsx::k_chart_width);
   size.y_scale = std::max(1.0, (110.0 + 24.0 * shown) / 288.0);
   const auto rows = static_cast<lxw_row_t>(analysis.tornado.size());
   worksheet_insert_chart_opt(sheet, rows + 2, 0, chart, &size);
@@ -414,17 +414,22 @@ void write_tornado(lxw_workbook* workbook, const SensitivityReport& report, cons
   for (const TornadoBar& bar : analysis.tornado) {
     longest = std::max(longest, report.labels[static_cast<std::size_t>(bar.parameter)].size());
   }
-  write_header(sheet, formats,
-               {{"parameter", std::clamp(static_cast<double>(longest) + 2.0, 24.0, 90.0)},
-                {"range", 9.0},
-                {"low value", 13.0},
-                {"high value", 13.0},
-                {"at low" + amount, 13.0},
-                {"at high" + amount, 13.0},
-                {"change at low", 14.0},
-                {"change at high", 14.0},
-                {"swing", 12.0},
-                {"address", 48.0}});
+  const std::vector<std::pair<std::string, double>> columns{
+    {"parameter", std::clamp(static_cast<double>(longest) + 2.0, 24.0, 90.0)},
+    {"range", 9.0},
+    {"low value", 13.0},
+    {"high value", 13.0},
+    {"at low" + amount, 13.0},
+    {"at high" + amount, 13.0},
+    {"change at low", 14.0},
+    {"change at high", 14.0},
+    {"swing", 12.0},
+    {"address", 48.0}};
+  write_header(sheet, formats, columns);
+  double width = 0.0;
+  for (const auto& column : columns) {
+    width += xlsx::column_pixels(column.second);
+  }
   lxw_row_col_options hidden{LXW_TRUE, 0, LXW_FALSE};
   worksheet_set_column_opt(sheet, 10, 12, 12.0, nullptr, &hidden);
   for (const auto& [column, name] :
@@ -460,7 +465,7 @@ void write_tornado(lxw_workbook* workbook, const SensitivityReport& report, cons
     ++r;
   }
   if (const auto shown = static_cast<lxw_row_t>(shown_bars(report)); shown > 0) {
-    insert_tornado_chart(workbook, sheet, report, shown);
+    insert_tornado_chart(workbook, sheet, report, shown, width);
   }
 }
 
