@@ -46,4 +46,42 @@ CsvResult read_csv_text(std::string text, const std::string& file_name);
 // when the text is not a finite number.
 std::optional<double> parse_number(std::string_view text);
 
+// The rows of a file of actuals (for a back-test, or a ledger's) read by
+// `read_row(row, columns, diagnostics)` (an optional item: empty for a row with a
+// problem) once `find_columns(table, diagnostics)` has found the header's columns; none
+// when there is no table or its header is wrong, and a problem at the header when it
+// has no rows.
+template <typename Item, typename FindColumns, typename ReadRow>
+std::vector<Item> read_rows(const std::optional<CsvTable>& table,
+                            std::vector<Diagnostic>& diagnostics, const FindColumns& find_columns,
+                            const ReadRow& read_row)
+{
+  std::vector<Item> items;
+  if (!table) {
+    return items;
+  }
+  const auto columns = find_columns(*table, diagnostics);
+  if (!columns) {
+    return items;
+  }
+  if (table->rows.empty()) {
+    diagnostics.push_back({table->header.front().pos, "the file has a header but no rows of actuals"});
+  }
+  for (const std::vector<CsvCell>& row : table->rows) {
+    if (auto item = read_row(row, *columns, diagnostics)) {
+      items.push_back(std::move(*item));
+    }
+  }
+  return items;
+}
+
+// `text` without the spaces before and after it.
+std::string trimmed(std::string_view text);
+
+// Every header cell must name one of `known` columns, once: a misspelt optional column
+// would otherwise be dropped without a word. A problem at each cell that does not,
+// naming `what` the file is ("an actuals file") and its columns, with the nearest name.
+void check_header(const CsvTable& table, const std::vector<std::string>& known,
+                  std::string_view what, std::vector<Diagnostic>& diagnostics);
+
 } // namespace carecast

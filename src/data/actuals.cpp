@@ -27,36 +27,10 @@ struct Columns
   std::optional<int> note;
 };
 
-std::string trimmed(std::string_view text)
-{
-  const auto first = text.find_first_not_of(' ');
-  if (first == std::string_view::npos) {
-    return {};
-  }
-  return std::string(text.substr(first, text.find_last_not_of(' ') - first + 1));
-}
-
-// Every header cell must name a known column, once: a misspelt `note` would
-// otherwise drop the notes without a word.
-void check_header(const CsvTable& table, std::vector<Diagnostic>& diagnostics)
-{
-  const std::vector<std::string> known(k_columns.begin(), k_columns.end());
-  for (std::size_t i = 0; i < table.header.size(); ++i) {
-    const CsvCell& cell = table.header[i];
-    if (std::find(known.begin(), known.end(), cell.text) == known.end()) {
-      diagnostics.push_back(
-        {cell.pos, fmt::format("unknown column '{}' (an actuals file has the columns year, line, "
-                               "value, measure, source and note){}",
-                               cell.text, did_you_mean(cell.text, known))});
-    } else if (table.column(cell.text) != static_cast<int>(i)) {
-      diagnostics.push_back({cell.pos, fmt::format("column '{}' appears twice", cell.text)});
-    }
-  }
-}
-
 std::optional<Columns> find_columns(const CsvTable& table, std::vector<Diagnostic>& diagnostics)
 {
-  check_header(table, diagnostics);
+  check_header(table, std::vector<std::string>(k_columns.begin(), k_columns.end()),
+               "an actuals file", diagnostics);
   bool complete = true;
   for (const std::string_view name : k_required) {
     if (!table.column(name)) {
@@ -156,22 +130,7 @@ void check_duplicates(const std::vector<Actual>& actuals, std::vector<Diagnostic
 ActualsResult read_actuals(CsvResult csv)
 {
   ActualsResult result{{}, std::move(csv.diagnostics), std::move(csv.sources)};
-  if (!csv.table) {
-    return result;
-  }
-  const std::optional<Columns> columns = find_columns(*csv.table, result.diagnostics);
-  if (!columns) {
-    return result;
-  }
-  if (csv.table->rows.empty()) {
-    result.diagnostics.push_back(
-      {csv.table->header.front().pos, "the file has a header but no rows of actuals"});
-  }
-  for (const std::vector<CsvCell>& row : csv.table->rows) {
-    if (std::optional<Actual> actual = read_row(row, *columns, result.diagnostics)) {
-      result.actuals.push_back(std::move(*actual));
-    }
-  }
+  result.actuals = read_rows<Actual>(csv.table, result.diagnostics, find_columns, read_row);
   check_duplicates(result.actuals, result.diagnostics);
   return result;
 }

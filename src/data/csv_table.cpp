@@ -1,5 +1,6 @@
 #include "carecast/csv_table.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <fmt/format.h>
@@ -187,6 +188,34 @@ std::optional<double> parse_number(std::string_view text)
     return std::nullopt;
   }
   return value;
+}
+
+std::string trimmed(std::string_view text)
+{
+  const auto first = text.find_first_not_of(' ');
+  if (first == std::string_view::npos) {
+    return {};
+  }
+  return std::string(text.substr(first, text.find_last_not_of(' ') - first + 1));
+}
+
+void check_header(const CsvTable& table, const std::vector<std::string>& known,
+                  std::string_view what, std::vector<Diagnostic>& diagnostics)
+{
+  const std::string listed =
+    known.size() < 2 ? fmt::format("{}", fmt::join(known, ""))
+                     : fmt::format("{} and {}", fmt::join(known.begin(), known.end() - 1, ", "),
+                                   known.back());
+  for (std::size_t i = 0; i < table.header.size(); ++i) {
+    const CsvCell& cell = table.header[i];
+    if (std::find(known.begin(), known.end(), cell.text) == known.end()) {
+      diagnostics.push_back({cell.pos, fmt::format("unknown column '{}' ({} has the columns {}){}",
+                                                   cell.text, what, listed,
+                                                   did_you_mean(cell.text, known))});
+    } else if (table.column(cell.text) != static_cast<int>(i)) {
+      diagnostics.push_back({cell.pos, fmt::format("column '{}' appears twice", cell.text)});
+    }
+  }
 }
 
 } // namespace carecast
