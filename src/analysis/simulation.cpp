@@ -200,13 +200,15 @@ SimulationResult simulate(const Model& model, const SimulationSettings& settings
   // probabilities count their draws from 0, so that they are counted, then divided.
   std::vector<double> overspend_origin(series, 0.0);
   std::vector<double> shortfall_origin(series, 0.0);
+  std::vector<SavingsTrack> central_savings; // by option
   bool savings = false; // whether any option has a savings target to track per draw
   for (int o = 0; o < options; ++o) {
     for (int y = 0; y < years; ++y) {
       overspend_origin[static_cast<std::size_t>(o * years + y)] =
         std::max(central.total(o, y)[0] - central.budget(y)[0], 0.0);
     }
-    for (const SavingsYear& year : track_savings(model, values, o).years) {
+    central_savings.push_back(track_savings(model, values, o));
+    for (const SavingsYear& year : central_savings.back().years) {
       savings = true;
       const auto at = static_cast<std::size_t>(o * years + year.year);
       shortfall_origin[at] = year.shortfall();
@@ -326,7 +328,7 @@ SimulationResult simulate(const Model& model, const SimulationSettings& settings
         simulation.budget[o].push_back(BudgetRisk{over.mean(at), overspend.mean(at)});
       }
     }
-    for (const SavingsYear& year : track_savings(model, values, o).years) {
+    for (const SavingsYear& year : central_savings[static_cast<std::size_t>(o)].years) {
       const auto at = static_cast<std::size_t>(o * years + year.year);
       simulation.shortfall[o][year.year] = ShortfallRisk{shortfall.mean(at), beyond.mean(at)};
     }
