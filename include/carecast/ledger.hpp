@@ -2,8 +2,9 @@
 
 // Reads a ledger's actuals by period, as a council's finance system exports them for
 // budget monitoring: what was posted to each cost code in each period (month) of a
-// financial year, period 1 being April (docs/outturn.md). Each problem is reported at
-// the cell that has it; rows with a problem are left out.
+// financial year, period 1 being April, with what is committed but not yet paid, and
+// the children in each placement type at a period's end (docs/outturn.md). Each
+// problem is reported at the cell that has it; rows with a problem are left out.
 
 #include "carecast/calendar.hpp"
 #include "carecast/diagnostic.hpp"
@@ -14,6 +15,7 @@
 
 namespace carecast {
 
+// A row of the ledger: a code's amount, or a placement type's children.
 struct LedgerEntry
 {
   FinancialYear year;
@@ -21,7 +23,13 @@ struct LedgerEntry
   std::string code;
   double amount = 0.0; // posted in the period; a credit is negative
   std::string description;
-  SourcePos pos; // the row's first cell
+  SourcePos pos;          // the row's first cell
+  double committed = 0.0; // ordered but not yet paid, at the period's end
+  // A count row names a placement type (and no code): its children at the period's end.
+  std::string placement;
+  double children = 0.0;
+
+  bool is_count() const { return !placement.empty(); }
 };
 
 struct LedgerResult

@@ -112,6 +112,14 @@ struct ModelPlacement
   std::vector<int> moves; // the annual rate to each type, in ladder order
 };
 
+// The children in each placement type, in ladder order, at the start of a month: the
+// care ladder starts again from them there (outturn's children at the period's end).
+struct LadderReset
+{
+  int month = 0;
+  std::vector<double> children;
+};
+
 struct ModelLadder
 {
   int line = k_none; // k_none when the scenario has no ladder
@@ -120,6 +128,7 @@ struct ModelLadder
   int growth = k_none;       // a rate parameter, or
   int growth_index = k_none; // an index entries grow with
   double money_scale = 1.0;  // pounds to the scenario's unit
+  std::optional<LadderReset> reset;
 };
 
 struct ModelAppraisal
@@ -136,6 +145,29 @@ struct ModelCalibration
 {
   int known = k_none; // the known total's parameter; k_none without calibration
   int line = k_none;  // the line base_year_calibration, the last line
+};
+
+// The ledger's codes of a model line and how its outturn is forecast ([ledger.lines]).
+struct ModelLedgerLine
+{
+  int line = k_none;
+  std::vector<std::string> codes; // exact codes or patterns
+  OutturnMethod method = OutturnMethod::projection;
+  std::string reason;
+  int periods = 3;             // run_rate's periods averaged
+  std::vector<double> profile; // profile's twelve weights, April to March
+};
+
+// [ledger], for budget monitoring; `lines` is empty when the scenario has none.
+struct ModelLedger
+{
+  std::string unit;          // the ledger file's unit
+  double scale = 1.0;        // the ledger's amounts to the scenario's unit
+  double amber = 0.01;       // RAG thresholds: shares of the budget overspent
+  double red = 0.05;
+  std::vector<ModelLedgerLine> lines;
+  // Per grid year, per model line: the parameter of the line's budget, or k_none.
+  std::vector<std::vector<int>> budget_by_year;
 };
 
 // An uncertain parameter: its distribution, for sampled analyses.
@@ -171,6 +203,10 @@ public:
   const ModelLadder& ladder() const { return m_ladder; }
   bool has_ladder() const { return m_ladder.line != k_none; }
   const ModelCalibration& calibration() const { return m_calibration; }
+  const ModelLedger& ledger() const { return m_ledger; }
+  // Starts the care ladder again from `children` (ladder order) at the start of grid
+  // month `month`, for every option and draw.
+  void reset_ladder(int month, std::vector<double> children);
   const std::vector<ModelInput>& inputs() const { return m_inputs; }
   // The correlations between inputs (identity where the scenario states none); empty
   // when the scenario has no [correlation].
@@ -192,6 +228,7 @@ private:
   void compile_ladder(const Ladder& ladder);
   void compile_uncertainty(const Scenario& scenario);
   void compile_calibration(const Number& known);
+  void compile_ledger(const LedgerMap& ledger);
   int placement_position(const std::string& id) const;
 
   std::string m_name;
@@ -205,6 +242,7 @@ private:
   ModelAppraisal m_appraisal;
   ModelLadder m_ladder;
   ModelCalibration m_calibration;
+  ModelLedger m_ledger;
   std::vector<ModelInput> m_inputs;
   Eigen::MatrixXd m_correlation;
   SourcePos m_correlation_pos;

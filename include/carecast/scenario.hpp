@@ -264,6 +264,76 @@ struct CorrelationMatrix
   Provenance provenance;
 };
 
+// The amounts of a currency unit a scenario or ledger may be written in ("£", "£k",
+// "£m"), in pounds; nullopt for any other unit.
+inline std::optional<double> pounds_per_unit(std::string_view unit)
+{
+  if (unit == "£") {
+    return 1.0;
+  }
+  if (unit == "£k") {
+    return 1e3;
+  }
+  if (unit == "£m") {
+    return 1e6;
+  }
+  return std::nullopt;
+}
+
+// How an outturn forecasts a line's months after the period (docs/outturn.md): the
+// scenario's projection scaled to the year so far, the average of the last periods,
+// the budget's seasonal profile, or the commitments known at the period's end.
+enum class OutturnMethod { projection, run_rate, profile, committed };
+
+// A cost code of the ledger, or a pattern of them with * (any characters) and ?
+// (one character).
+struct CodePattern
+{
+  std::string text;
+  SourcePos pos;
+};
+
+// The ledger's codes of one line, and how its outturn is forecast, with the reason.
+struct LedgerLine
+{
+  Reference line; // at the [ledger.lines.ID] key
+  std::vector<CodePattern> codes;
+  OutturnMethod method = OutturnMethod::projection;
+  SourcePos method_pos;
+  std::string reason;
+  std::optional<Number> periods; // run_rate: how many of the last periods are averaged
+  std::vector<Number> profile;   // profile: a weight for each month, April to March
+  SourcePos profile_pos;
+};
+
+struct LineBudget
+{
+  Reference line;
+  Number amount;
+};
+
+// The budget of some lines in a financial year, for budget monitoring.
+struct LedgerBudgetYear
+{
+  FinancialYear year;
+  SourcePos pos;
+  std::vector<LineBudget> lines;
+};
+
+// How the ledger's cost codes map to the scenario's lines, for `outturn`.
+struct LedgerMap
+{
+  SourcePos pos;
+  std::string unit; // the ledger's amounts: "£", "£k" or "£m"; empty: the scenario's
+  SourcePos unit_pos;
+  std::vector<LedgerLine> lines;
+  std::vector<LedgerBudgetYear> budgets;
+  // RAG thresholds: a forecast over budget by more than these shares of it is amber,
+  // red.
+  std::optional<Number> amber;
+  std::optional<Number> red;
+};
+
 struct Scenario
 {
   std::string name;
@@ -284,6 +354,7 @@ struct Scenario
   // costs are scaled to it. Given an sd, it is also one of `uncertainty`'s inputs.
   std::optional<Number> known_base_year;
   std::optional<CorrelationMatrix> correlation;
+  std::optional<LedgerMap> ledger;
   // Every file read, the scenario's own first, then the ones it extends.
   std::vector<std::string> files;
 };

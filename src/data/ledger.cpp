@@ -10,8 +10,9 @@
 namespace carecast {
 namespace {
 
-const std::vector<std::string> k_columns{"year", "period", "month", "code", "amount",
-                                         "description"};
+const std::vector<std::string> k_columns{"year",        "period",    "month",
+                                         "code",        "amount",    "description",
+                                         "committed",   "placement", "children"};
 
 // Where each column is: a row's period is given either by `year` and `period` or by
 // `month`, whose financial year and period follow from it.
@@ -23,14 +24,20 @@ struct Columns
   int code = 0;
   int amount = 0;
   std::optional<int> description;
+  std::optional<int> committed;
+  std::optional<int> placement;
+  std::optional<int> children;
 };
 
 std::optional<Columns> find_columns(const CsvTable& table, std::vector<Diagnostic>& diagnostics)
 {
   check_header(table, k_columns, "a ledger file", diagnostics);
   const SourcePos& where = table.header.front().pos;
-  Columns columns{table.column("year"), table.column("period"), table.column("month"), 0, 0,
-                  table.column("description")};
+  Columns columns{table.column("year"),        table.column("period"),
+                  table.column("month"),       0,
+                  0,                           table.column("description"),
+                  table.column("committed"),   table.column("placement"),
+                  table.column("children")};
   bool complete = true;
   for (const char* name : {"code", "amount"}) {
     if (!table.column(name)) {
@@ -45,6 +52,11 @@ std::optional<Columns> find_columns(const CsvTable& table, std::vector<Diagnosti
   if (columns.month ? (columns.year || columns.period) : !by_period) {
     diagnostics.push_back({where, "give each row's period either as year and period (2021/22 "
                                   "and 9 for December 2021) or as month (2021-12), not both"});
+    complete = false;
+  }
+  if (columns.placement.has_value() != columns.children.has_value()) {
+    diagnostics.push_back({where, "give children at a period's end with both a placement and a "
+                                  "children column"});
     complete = false;
   }
   if (!complete) {
@@ -92,10 +104,69 @@ std::optional<std::pair<FinancialYear, int>> read_when(const std::vector<CsvCell
   return std::pair{*year, static_cast<int>(*period)};
 }
 
+// A number in an optional column: 0 when the column or the cell is empty.
+std::optional<double> optional_number(const std::vector<CsvCell>& row, std::optional<int> column,
+                                      std::string_view what, std::vector<Diagnostic>& diagnostics)
+{
+  if (!column || trimmed(row[*column].text).empty()) {
+    return 0.0;
+  }
+  const CsvCell& cell = row[*column];
+  const std::optional<double> value = parse_number(trimmed(cell.text));
+  if (!value) {
+    diagnostics.push_back({cell.pos, fmt::format("{} '{}' is not a number", what, cell.text)});
+  }
+  return value;
+}
+
+// A row naming a placement type: its children at the period's end, and no money.
+std::optional<LedgerEntry> read_count(const std::vector<CsvCell>& row, const Columns& columns,
+                                      std::optional<std::pair<FinancialYear, int>> when,
+                                      std::vector<Diagnostic>& diagnostics)
+{
+  const CsvCell& children_cell = row[*columns.children];
+  const std::optional<double> parsed = parse_number(trimmed(children_cell.text));
+  const bool counted = parsed && *parsed >= 0.0;
+  if (!counted) {
+    diagnostics.push_back({children_cell.pos,
+                           fmt::format("children '{}' is not a number of children (0 or more)",
+                                       children_cell.text)});
+  }
+  bool alone = true;
+  for (const std::optional<int> money : {std::optional<int>(columns.code),
+                                         std::optional<int>(columns.amount), columns.committed}) {
+    if (money && !trimmed(row[*money].text).empty()) {
+      diagnostics.push_back({row[*money].pos, "a row gives either a code's amount or a "
+                                              "placement's children, not both: leave the code, "
+                                              "amount and committed empty on a placement's row"});
+      alone = false;
+      break;
+    }
+  }
+  if (!when || !counted || !alone) {
+    return std::nullopt;
+  }
+  LedgerEntry entry;
+  entry.year = when->first;
+  entry.period = when->second;
+  entry.pos = row.front().pos;
+  entry.placement = trimmed(row[*columns.placement].text);
+  entry.children = *parsed;
+  return entry;
+}
+
 std::optional<LedgerEntry> read_row(const std::vector<CsvCell>& row, const Columns& columns,
                                     std::vector<Diagnostic>& diagnostics)
 {
   const auto when = read_when(row, columns, diagnostics);
+  if (columns.placement && !trimmed(row[*columns.placement].text).empty()) {
+    return read_count(row, columns, when, diagnostics);
+  }
+  if (columns.children && !trimmed(row[*columns.children].text).empty()) {
+    diagnostics.push_back({row[*columns.children].pos, "children are counted in a placement "
+                                                       "type: name it in the placement column"});
+    return std::nullopt;
+  }
   const CsvCell& code = row[columns.code];
   if (trimmed(code.text).empty()) {
     diagnostics.push_back({code.pos, "the cost code is empty"});
@@ -108,15 +179,20 @@ std::optional<LedgerEntry> read_row(const std::vector<CsvCell>& row, const Colum
                                                         "a unit or thousands separator)",
                                                         amount_cell.text)});
   }
-  if (!when || trimmed(code.text).empty() || !amount) {
+  const std::optional<double> committed =
+    optional_number(row, columns.committed, "committed", diagnostics);
+  if (!when || trimmed(code.text).empty() || !amount || !committed) {
     return std::nullopt;
   }
-  return LedgerEntry{when->first,
-                     when->second,
-                     trimmed(code.text),
-                     *amount,
-                     columns.description ? trimmed(row[*columns.description].text) : "",
-                     row.front().pos};
+  LedgerEntry entry;
+  entry.year = when->first;
+  entry.period = when->second;
+  entry.code = trimmed(code.text);
+  entry.amount = *amount;
+  entry.description = columns.description ? trimmed(row[*columns.description].text) : "";
+  entry.pos = row.front().pos;
+  entry.committed = *committed;
+  return entry;
 }
 
 // Two rows for one code in one period would count its money twice.
@@ -125,13 +201,15 @@ void check_duplicates(const std::vector<LedgerEntry>& entries,
 {
   std::map<std::tuple<int, int, std::string>, int> first_line;
   for (const LedgerEntry& entry : entries) {
-    const auto [found, added] = first_line.emplace(
-      std::make_tuple(entry.year.start_year, entry.period, entry.code), entry.pos.line);
+    const std::string key = entry.is_count() ? "placement " + entry.placement
+                                             : "code " + entry.code;
+    const auto [found, added] =
+      first_line.emplace(std::make_tuple(entry.year.start_year, entry.period, key), entry.pos.line);
     if (!added) {
-      diagnostics.push_back({entry.pos, fmt::format("duplicate row: code {} in period {} of {} "
-                                                    "is already given on line {}",
-                                                    entry.code, entry.period,
-                                                    to_string(entry.year), found->second)});
+      diagnostics.push_back({entry.pos, fmt::format("duplicate row: {} in period {} of {} is "
+                                                    "already given on line {}",
+                                                    key, entry.period, to_string(entry.year),
+                                                    found->second)});
     }
   }
 }

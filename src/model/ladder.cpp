@@ -286,6 +286,11 @@ LadderProjection project_ladder(const Model& model, const ModelOption& option,
   std::vector<std::vector<Rate>> rates;
   std::vector<std::vector<Array>> monthly;
   for (int t = 0; t < months; ++t) {
+    if (ladder.reset && ladder.reset->month == t) {
+      for (int j = 0; j < types; ++j) {
+        opening.row(j).setConstant(ladder.reset->children[j]);
+      }
+    }
     if (std::vector<bool> now = shift_regime(option, t); t == 0 || now != regime) {
       regime = std::move(now);
       monthly = monthly_matrix(shifted_rates(stated, option, t, parameters));

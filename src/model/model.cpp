@@ -49,6 +49,9 @@ Model::Model(const Scenario& scenario)
   compile_options(scenario.options);
   compile_appraisal(scenario.appraisal);
   compile_uncertainty(scenario);
+  if (scenario.ledger) {
+    compile_ledger(*scenario.ledger);
+  }
   refresh_derived();
 }
 
@@ -97,6 +100,42 @@ std::optional<int> Model::find_option(std::string_view id) const
     }
   }
   return std::nullopt;
+}
+
+void Model::compile_ledger(const LedgerMap& ledger)
+{
+  m_ledger.unit = ledger.unit.empty() ? m_unit : ledger.unit;
+  m_ledger.scale = pounds_per_unit(m_ledger.unit).value() / pounds_per_unit(m_unit).value();
+  if (ledger.amber && ledger.red) {
+    m_ledger.amber = ledger.amber->value;
+    m_ledger.red = ledger.red->value;
+  }
+  for (const LedgerLine& line : ledger.lines) {
+    ModelLedgerLine compiled{line_position(line.line.id), {}, line.method, line.reason, 3, {}};
+    for (const CodePattern& code : line.codes) {
+      compiled.codes.push_back(code.text);
+    }
+    if (line.periods) {
+      compiled.periods = static_cast<int>(line.periods->value);
+    }
+    for (const Number& weight : line.profile) {
+      compiled.profile.push_back(weight.value);
+    }
+    m_ledger.lines.push_back(std::move(compiled));
+  }
+  m_ledger.budget_by_year.assign(static_cast<std::size_t>(m_grid.years()),
+                                 std::vector<int>(m_lines.size(), k_none));
+  for (const LedgerBudgetYear& year : ledger.budgets) {
+    for (const LineBudget& budget : year.lines) {
+      m_ledger.budget_by_year[*m_grid.year_index(year.year)][line_position(budget.line.id)] =
+        add(budget.amount);
+    }
+  }
+}
+
+void Model::reset_ladder(int month, std::vector<double> children)
+{
+  m_ladder.reset = LadderReset{month, std::move(children)};
 }
 
 int Model::add(const Number& number, std::string label)
@@ -294,10 +333,8 @@ void Model::compile_appraisal(const Appraisal& appraisal)
 // Types in ladder order, each with its row of the move matrix.
 void Model::compile_ladder(const Ladder& ladder)
 {
-  static const std::map<std::string, double> k_pounds_per_unit{
-    {"£m", 1e6}, {"£k", 1e3}, {"£", 1.0}};
   m_ladder.line = line_position(ladder.line.id);
-  m_ladder.money_scale = 1.0 / k_pounds_per_unit.at(m_unit);
+  m_ladder.money_scale = 1.0 / pounds_per_unit(m_unit).value();
   m_ladder.entries = add(ladder.entries_per_year);
   if (ladder.entry_growth) {
     m_ladder.growth = add(*ladder.entry_growth);

@@ -440,7 +440,7 @@ Scenario Reader::read(const toml::table& root)
 {
   check_keys(root,
              {"scenario", "indices", "lines", "budget", "options", "appraisal", "ladder",
-              "uncertainty", "correlation", "extends"},
+              "uncertainty", "correlation", "ledger", "extends"},
              "the top level");
   Scenario scenario;
   if (const toml::table* metadata = table_at(root, "scenario", "scenario", true)) {
@@ -472,6 +472,9 @@ Scenario Reader::read(const toml::table& root)
   }
   if (const toml::table* correlation = table_at(root, "correlation", "correlation", false)) {
     scenario.correlation = read_correlation(*correlation);
+  }
+  if (const toml::table* ledger = table_at(root, "ledger", "ledger", false)) {
+    scenario.ledger = read_ledger(*ledger);
   }
   return scenario;
 }

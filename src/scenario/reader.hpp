@@ -86,6 +86,10 @@ private:
                                   std::string_view path, std::string_view what);
   PlacementType read_placement_type(const toml::key& key, const toml::table& table);
   std::vector<MovesRow> read_moves(const toml::table& table, const std::vector<Reference>& order);
+  LedgerMap read_ledger(const toml::table& table);
+  LedgerLine read_ledger_line(const toml::key& key, const toml::table& table);
+  std::vector<CodePattern> read_codes(const toml::table& table, const std::string& path);
+  LedgerBudgetYear read_line_budgets(const toml::key& key, const toml::table& table);
   std::optional<Overlay> read_overlay(const toml::key& key, const toml::table& table,
                                       const std::string& path);
 

@@ -403,6 +403,9 @@ std::vector<Diagnostic> Validator::run()
   }
   check_extends_cycles();
   check_appraisal(m_scenario.appraisal);
+  if (m_scenario.ledger) {
+    check_ledger(*m_scenario.ledger);
+  }
   return std::move(m_diagnostics);
 }
 

@@ -74,6 +74,10 @@ private:
   bool is_ladder_line(const Line& line) const;
   void check_uncertain_input(const UncertainInput& input);
   void check_correlation(const CorrelationMatrix& correlation);
+  void check_ledger(const LedgerMap& ledger);
+  void check_ledger_line(const LedgerLine& line);
+  void check_ledger_codes(const LedgerMap& ledger);
+  void check_line_budgets(const LedgerBudgetYear& budgets);
 
   const Scenario& m_scenario;
   std::vector<std::string> m_lines;
