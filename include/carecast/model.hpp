@@ -161,6 +161,7 @@ struct ModelLedgerLine
 // [ledger], for budget monitoring; `lines` is empty when the scenario has none.
 struct ModelLedger
 {
+  SourcePos pos;             // the [ledger] table
   std::string unit;          // the ledger file's unit
   double scale = 1.0;        // the ledger's amounts to the scenario's unit
   double amber = 0.01;       // RAG thresholds: shares of the budget overspent

@@ -285,6 +285,13 @@ inline std::optional<double> pounds_per_unit(std::string_view unit)
 // the budget's seasonal profile, or the commitments known at the period's end.
 enum class OutturnMethod { projection, run_rate, profile, committed };
 
+// "projection", "run_rate", "profile" or "committed", as a scenario writes it.
+inline std::string_view method_name(OutturnMethod method)
+{
+  static constexpr std::string_view k_names[] = {"projection", "run_rate", "profile", "committed"};
+  return k_names[static_cast<int>(method)];
+}
+
 // A cost code of the ledger, or a pattern of them with * (any characters) and ?
 // (one character).
 struct CodePattern

@@ -162,6 +162,7 @@ Command register_init(CLI::App& app);
 Command register_explain(CLI::App& app);
 Command register_summary(CLI::App& app);
 Command register_backtest(CLI::App& app);
+Command register_outturn(CLI::App& app);
 Command register_params(CLI::App& app);
 Command register_simulate(CLI::App& app);
 Command register_sobol(CLI::App& app);

@@ -46,7 +46,8 @@ int main(int argc, char** argv)
     carecast::cli::register_validate(app),  carecast::cli::register_diff(app),
     carecast::cli::register_init(app),      carecast::cli::register_explain(app),
     carecast::cli::register_summary(app),   carecast::cli::register_calibrate(app),
-    carecast::cli::register_backtest(app),  carecast::cli::register_params(app),
+    carecast::cli::register_backtest(app),  carecast::cli::register_outturn(app),
+    carecast::cli::register_params(app),
     carecast::cli::register_simulate(app),  carecast::cli::register_sensitivity(app),
     carecast::cli::register_sobol(app),     carecast::cli::register_batch(app),
     carecast::cli::register_completion(app)};

@@ -104,6 +104,7 @@ std::optional<int> Model::find_option(std::string_view id) const
 
 void Model::compile_ledger(const LedgerMap& ledger)
 {
+  m_ledger.pos = ledger.pos;
   m_ledger.unit = ledger.unit.empty() ? m_unit : ledger.unit;
   m_ledger.scale = pounds_per_unit(m_ledger.unit).value() / pounds_per_unit(m_unit).value();
   if (ledger.amber && ledger.red) {

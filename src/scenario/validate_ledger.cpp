@@ -9,12 +9,6 @@ namespace {
 
 constexpr int k_periods = 12;
 
-std::string_view method_name(OutturnMethod method)
-{
-  static constexpr std::string_view k_names[] = {"projection", "run_rate", "profile", "committed"};
-  return k_names[static_cast<int>(method)];
-}
-
 } // namespace
 
 void Validator::check_ledger(const LedgerMap& ledger)

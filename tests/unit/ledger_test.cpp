@@ -82,7 +82,8 @@ TEST_CASE("the header needs code and amount, and one way of naming the period")
   CHECK(problems("year,period,code,amont\n2021/22,1,A,1\n")
         == std::vector<std::string>{
           "1:18: unknown column 'amont' (a ledger file has the columns year, period, month, "
-          "code, amount and description); did you mean 'amount'?",
+          "code, amount, description, committed, placement and children); did you mean "
+          "'amount'?",
           "1:1: the header has no 'amount' column; a ledger file needs the columns code and "
           "amount, and year and period or month"});
   CHECK(problems("month,year,period,code,amount\n2021-04,2021/22,1,A,1\n")
