@@ -10,6 +10,7 @@
 #include "carecast/calibrate.hpp"
 #include "carecast/diff.hpp"
 #include "carecast/explain_report.hpp"
+#include "carecast/outturn.hpp"
 #include "carecast/params.hpp"
 #include "carecast/provenance.hpp"
 #include "carecast/report.hpp"
@@ -48,7 +49,8 @@ std::optional<Format> format_of(const std::filesystem::path& path);
 using Content =
   std::variant<const Report*, const ScenarioDiff*, const ExplainReport*, const Backtest*,
                const ParameterList*, const SimulationReport*, const SensitivityReport*,
-               const SobolReport*, const CalibrationReport*, const BatchSummary*, const Workbook*>;
+               const SobolReport*, const CalibrationReport*, const BatchSummary*, const Workbook*,
+               const Outturn*>;
 
 struct Destination
 {
