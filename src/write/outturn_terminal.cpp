@@ -59,7 +59,13 @@ std::vector<std::string> line_cells(const OutturnLine& line, const std::string& 
   return cells;
 }
 
-std::string main_table(const Outturn& outturn, bool with_movement)
+// A line's id, cut to `longest` characters with an ellipsis when longer.
+std::string shortened(const std::string& id, std::size_t longest)
+{
+  return id.size() <= longest ? id : id.substr(0, longest - 1) + "…";
+}
+
+std::string main_table(const Outturn& outturn, bool with_movement, std::size_t longest_id)
 {
   TextTable table;
   table.add_column("Line", Align::left);
@@ -71,7 +77,7 @@ std::string main_table(const Outturn& outturn, bool with_movement)
     table.add_column("Moved", Align::right);
   }
   for (const OutturnLine& line : outturn.lines) {
-    table.add_row(line_cells(line, line.id, with_movement));
+    table.add_row(line_cells(line, shortened(line.id, longest_id), with_movement));
   }
   table.add_rule();
   table.add_row(line_cells(outturn.total, "Total", with_movement));
@@ -90,16 +96,27 @@ std::size_t widest_line(const std::string& text)
 }
 
 // The table with a movement column, or without it when that would not fit in 80
-// columns (large amounts in £k): the movement's causes below say it then.
+// columns (large amounts in £k): the movement's causes below say it then. Line ids
+// still too long are cut short; the methods below name them in full.
 std::string lines_table(const Outturn& outturn)
 {
+  constexpr std::size_t k_shortest_id = 10;
+  std::size_t longest_id = 0;
+  for (const OutturnLine& line : outturn.lines) {
+    longest_id = std::max(longest_id, line.id.size());
+  }
   if (any_movement(outturn)) {
-    std::string table = main_table(outturn, true);
+    std::string table = main_table(outturn, true, longest_id);
     if (widest_line(table) <= k_width) {
       return "\n" + table;
     }
   }
-  return "\n" + main_table(outturn, false);
+  std::string table = main_table(outturn, false, longest_id);
+  const std::size_t excess = widest_line(table) - std::min(widest_line(table), k_width);
+  if (excess > 0 && longest_id > k_shortest_id) {
+    table = main_table(outturn, false, std::max(k_shortest_id, longest_id - excess));
+  }
+  return "\n" + table;
 }
 
 std::string band_section(const Outturn& outturn)
@@ -136,7 +153,7 @@ std::string methods_section(const Outturn& outturn)
   std::string text = "\nHow each line is forecast\n";
   for (const OutturnLine& line : outturn.lines) {
     const std::string method = line.method ? std::string(method_name(*line.method)) : "none";
-    text += wrapped(fmt::format("{}  {}: {}", line.id, method, line.basis), 0, 4, k_width);
+    text += wrapped(fmt::format("{} ({}): {}", line.id, method, line.basis), 0, 4, k_width);
     if (!line.reason.empty()) {
       text += wrapped("Why: " + line.reason, 4, 4, k_width);
     }
