@@ -174,10 +174,12 @@ std::string movement_section(const Outturn& outturn)
   }
   std::string text =
     "\n"
-    + wrapped(fmt::format("Movement since the forecast from {} to {}: restated actuals, the "
-                          "new periods' actuals against what it expected, and the reforecast.",
-                          outturn.previous_file,
-                          period_label(outturn.year, outturn.previous_period)),
+    + wrapped(fmt::format("Movement since the forecast of actuals to {} from {}. Restated: the "
+                          "actuals of the periods it knew, changed since; spent vs forecast: "
+                          "the new periods' actuals less what it expected of them; reforecast: "
+                          "the months to come, forecast anew.",
+                          period_label(outturn.year, outturn.previous_period),
+                          outturn.previous_file),
               0, 0, k_width);
   text += movement_line("Total", *outturn.total.movement);
   std::vector<const OutturnLine*> moved;

@@ -46,6 +46,7 @@ struct MonitoringFormats
   lxw_format* title;
   lxw_format* header;        // a column's name: bold, wrapped, ruled below
   lxw_format* figure_header; // as header, aligned right
+  lxw_format* rag_header;    // as header, centred over the RAG's filled cells
   lxw_format* note;          // wrapped text at the top of a tall row
   RowFormats line;
   RowFormats total;
@@ -84,16 +85,18 @@ MonitoringFormats add_monitoring_formats(lxw_workbook* workbook)
 {
   MonitoringFormats formats{workbook_add_format(workbook),    workbook_add_format(workbook),
                             workbook_add_format(workbook),    workbook_add_format(workbook),
-                            add_row_formats(workbook, false), add_row_formats(workbook, true)};
+                            workbook_add_format(workbook),    add_row_formats(workbook, false),
+                            add_row_formats(workbook, true)};
   format_set_bold(formats.title);
   format_set_font_size(formats.title, 14);
-  for (lxw_format* header : {formats.header, formats.figure_header}) {
+  for (lxw_format* header : {formats.header, formats.figure_header, formats.rag_header}) {
     format_set_bold(header);
     format_set_text_wrap(header);
     format_set_bottom(header, LXW_BORDER_THIN);
     format_set_align(header, LXW_ALIGN_VERTICAL_BOTTOM);
   }
   format_set_align(formats.figure_header, LXW_ALIGN_RIGHT);
+  format_set_align(formats.rag_header, LXW_ALIGN_CENTER);
   format_set_text_wrap(formats.note);
   format_set_align(formats.note, LXW_ALIGN_VERTICAL_TOP);
   return formats;
@@ -117,7 +120,7 @@ std::vector<FigureColumn> figure_columns(const Outturn& outturn)
     {"Forecast outturn", [](const OutturnLine& l) { return l.forecast_outturn; }, false},
     {"Variance", [](const OutturnLine& l) { return l.variance; }, true}};
   if (outturn.total.movement) {
-    columns.push_back({fmt::format("Movement since period {}", outturn.previous_period),
+    columns.push_back({"Movement",
                        [](const OutturnLine& l) -> std::optional<double> {
                          return l.movement ? std::optional(l.movement->total) : std::nullopt;
                        },
@@ -197,7 +200,7 @@ private:
                  m_formats.figure_header);
     }
     write_text(m_sheet, m_row, static_cast<lxw_col_t>(columns.size() + 1), "RAG",
-               m_formats.header);
+               m_formats.rag_header);
     worksheet_set_row(m_sheet, m_row, 30.0, nullptr);
     ++m_row;
     for (const OutturnLine& line : m_outturn.lines) {
@@ -286,17 +289,17 @@ private:
     if (!m_outturn.total.movement) {
       return;
     }
-    write_heading(fmt::format("Movement since the forecast to {} from {}",
+    write_heading(fmt::format("Movement since the forecast of actuals to {} from {}",
                               period_label(m_outturn.year, m_outturn.previous_period),
                               m_outturn.previous_file));
     for (const OutturnLine& line : m_outturn.lines) {
       if (line.movement) {
         write_text(m_sheet, m_row, 0, display_name(line), m_formats.note);
-        write_note(movement_causes(*line.movement), 1);
+        write_note("Moved " + movement_causes(*line.movement), 1);
       }
     }
     write_text(m_sheet, m_row, 0, "Total", m_formats.note);
-    write_note(movement_causes(*m_outturn.total.movement), 1);
+    write_note("Moved " + movement_causes(*m_outturn.total.movement), 1);
   }
 
   void write_by_period()
