@@ -74,6 +74,11 @@ std::string movement_causes(const Movement& movement);
 // The ledger against the lines: "Ledger to period 9: 1234 rows, 27 codes, £64.43m = the
 // lines' £64.43m." (with the difference when they differ by half a penny or more).
 std::string reconciliation_text(const Outturn& outturn);
+// Whether a line's budget is a share of the year's, the scenario stating none for it;
+// such a line is marked `*` and this note says why.
+bool any_budget_unstated(const Outturn& outturn);
+inline constexpr std::string_view k_unstated_budget_note =
+  "*: the scenario states no budget for the line, so it has a share of the year's budget.";
 // "Green", "Amber" or "Red".
 std::string_view rag_name(Rag rag);
 // The method as the scenario names it: "projection", "run_rate", "profile", "committed".

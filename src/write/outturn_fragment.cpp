@@ -16,9 +16,8 @@ constexpr double k_p10_p90_sds = 2.5631;
 
 std::string header(const Outturn& outturn, const std::string& period)
 {
-  return toml_comment_text(fmt::format(
-           "# Forecast outturn of {} by carecast outturn from {},", to_string(outturn.year),
-           outturn.actuals_file))
+  return toml_comment_text(fmt::format("# Forecast outturn of {} by carecast outturn from {},",
+                                       to_string(outturn.year), outturn.actuals_file))
          + "\n"
          + toml_comment_text(fmt::format("# actuals to {}, option {}.", period, outturn.option))
          + "\n"

@@ -59,10 +59,13 @@ std::vector<std::string> line_cells(const OutturnLine& line, const std::string& 
   return cells;
 }
 
-// A line's id, cut to `longest` characters with an ellipsis when longer.
-std::string shortened(const std::string& id, std::size_t longest)
+// A line's id, cut to `longest` characters with an ellipsis when longer, and marked
+// when its budget is not the scenario's own.
+std::string shortened(const OutturnLine& line, std::size_t longest)
 {
-  return id.size() <= longest ? id : id.substr(0, longest - 1) + "…";
+  const std::string& id = line.id;
+  return (id.size() <= longest ? id : id.substr(0, longest - 1) + "…")
+         + (line.budget_stated ? "" : "*");
 }
 
 std::string main_table(const Outturn& outturn, bool with_movement, std::size_t longest_id)
@@ -77,7 +80,7 @@ std::string main_table(const Outturn& outturn, bool with_movement, std::size_t l
     table.add_column("Moved", Align::right);
   }
   for (const OutturnLine& line : outturn.lines) {
-    table.add_row(line_cells(line, shortened(line.id, longest_id), with_movement));
+    table.add_row(line_cells(line, shortened(line, longest_id), with_movement));
   }
   table.add_rule();
   table.add_row(line_cells(outturn.total, "Total", with_movement));
@@ -105,10 +108,12 @@ std::string lines_table(const Outturn& outturn)
   for (const OutturnLine& line : outturn.lines) {
     longest_id = std::max(longest_id, line.id.size());
   }
+  const std::string note =
+    any_budget_unstated(outturn) ? wrapped(std::string(k_unstated_budget_note), 0, 3, k_width) : "";
   if (any_movement(outturn)) {
     std::string table = main_table(outturn, true, longest_id);
     if (widest_line(table) <= k_width) {
-      return "\n" + table;
+      return "\n" + table + note;
     }
   }
   std::string table = main_table(outturn, false, longest_id);
@@ -116,7 +121,7 @@ std::string lines_table(const Outturn& outturn)
   if (excess > 0 && longest_id > k_shortest_id) {
     table = main_table(outturn, false, std::max(k_shortest_id, longest_id - excess));
   }
-  return "\n" + table;
+  return "\n" + table + note;
 }
 
 std::string band_section(const Outturn& outturn)
@@ -224,9 +229,9 @@ std::string children_section(const Outturn& outturn)
 
 std::string write_terminal(const Outturn& outturn)
 {
-  return heading(outturn) + lines_table(outturn) + band_section(outturn)
-         + methods_section(outturn) + movement_section(outturn) + reconciliation_section(outturn)
-         + children_section(outturn) + wrapped("RAG: " + rag_thresholds(outturn), 0, 0, k_width);
+  return heading(outturn) + lines_table(outturn) + band_section(outturn) + methods_section(outturn)
+         + movement_section(outturn) + reconciliation_section(outturn) + children_section(outturn)
+         + wrapped("RAG: " + rag_thresholds(outturn), 0, 0, k_width);
 }
 
 } // namespace carecast

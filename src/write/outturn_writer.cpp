@@ -4,15 +4,16 @@
 
 #include "carecast/writers.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <fmt/format.h>
 
 namespace carecast {
 namespace {
 
-constexpr std::string_view k_months[] = {"April",   "May",      "June",     "July",
-                                         "August",  "September", "October", "November",
-                                         "December", "January", "February", "March"};
+constexpr std::string_view k_months[] = {"April",    "May",       "June",     "July",
+                                         "August",   "September", "October",  "November",
+                                         "December", "January",   "February", "March"};
 
 // A difference smaller than half a penny of the unit reads as none.
 constexpr double k_half_penny = 0.005;
@@ -105,8 +106,8 @@ std::string json_by_period(const Outturn& outturn, const OutturnLine& line)
 // A line as an object; the total has no method.
 std::string json_line(const Outturn& outturn, const OutturnLine& line, bool with_method)
 {
-  std::string text = fmt::format("{{\n      \"id\": {},\n      \"name\": {},\n", json_string(line.id),
-                                 json_string(line.name));
+  std::string text = fmt::format("{{\n      \"id\": {},\n      \"name\": {},\n",
+                                 json_string(line.id), json_string(line.name));
   if (with_method) {
     text += fmt::format("      \"method\": {},\n",
                         line.method ? json_string(std::string(method_name(*line.method))) : "null");
@@ -205,19 +206,25 @@ std::string movement_causes(const Movement& m)
 std::string reconciliation_text(const Outturn& outturn)
 {
   const Reconciliation& r = outturn.reconciliation;
-  const std::string ledger = fmt::format("Ledger to period {}: {} rows, {} codes, {}",
-                                         outturn.period, r.rows, r.codes,
-                                         in_unit(r.ledger_total, outturn.unit));
+  const std::string ledger =
+    fmt::format("Ledger to period {}: {} rows, {} codes, {}", outturn.period, r.rows, r.codes,
+                in_unit(r.ledger_total, outturn.unit));
   const double difference = r.ledger_total - r.lines_total;
   std::string text =
     std::abs(difference) < k_half_penny
       ? fmt::format("{} = the lines' {}", ledger, in_unit(r.lines_total, outturn.unit))
-      : fmt::format("{}; the lines hold {}, {} apart", ledger,
-                    in_unit(r.lines_total, outturn.unit), in_unit(difference, outturn.unit));
+      : fmt::format("{}; the lines hold {}, {} apart", ledger, in_unit(r.lines_total, outturn.unit),
+                    in_unit(difference, outturn.unit));
   if (!outturn.ledger_unit.empty() && outturn.ledger_unit != outturn.unit) {
     text += fmt::format(" (the ledger's amounts converted from {})", outturn.ledger_unit);
   }
   return text + ".";
+}
+
+bool any_budget_unstated(const Outturn& outturn)
+{
+  return std::any_of(outturn.lines.begin(), outturn.lines.end(),
+                     [](const OutturnLine& line) { return !line.budget_stated; });
 }
 
 std::string_view rag_name(Rag rag)

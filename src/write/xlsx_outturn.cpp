@@ -67,9 +67,11 @@ lxw_format* row_format(lxw_workbook* workbook, bool total, const char* code = nu
 
 RowFormats add_row_formats(lxw_workbook* workbook, bool total)
 {
-  RowFormats formats{row_format(workbook, total), row_format(workbook, total, "#,##0.00"),
+  RowFormats formats{row_format(workbook, total),
+                     row_format(workbook, total, "#,##0.00"),
                      row_format(workbook, total, k_signed_code),
-                     row_format(workbook, total, "#,##0.00"), {}};
+                     row_format(workbook, total, "#,##0.00"),
+                     {}};
   format_set_italic(formats.forecast);
   format_set_bg_color(formats.forecast, k_forecast_fill);
   for (std::size_t r = 0; r < formats.rag.size(); ++r) {
@@ -83,9 +85,9 @@ RowFormats add_row_formats(lxw_workbook* workbook, bool total)
 
 MonitoringFormats add_monitoring_formats(lxw_workbook* workbook)
 {
-  MonitoringFormats formats{workbook_add_format(workbook),    workbook_add_format(workbook),
-                            workbook_add_format(workbook),    workbook_add_format(workbook),
-                            workbook_add_format(workbook),    add_row_formats(workbook, false),
+  MonitoringFormats formats{workbook_add_format(workbook),  workbook_add_format(workbook),
+                            workbook_add_format(workbook),  workbook_add_format(workbook),
+                            workbook_add_format(workbook),  add_row_formats(workbook, false),
                             add_row_formats(workbook, true)};
   format_set_bold(formats.title);
   format_set_font_size(formats.title, 14);
@@ -127,12 +129,16 @@ std::vector<FigureColumn> figure_columns(const Outturn& outturn)
                        true});
   }
   if (outturn.total.band) {
-    columns.push_back({"P10", [](const OutturnLine& l) -> std::optional<double> {
+    columns.push_back({"P10",
+                       [](const OutturnLine& l) -> std::optional<double> {
                          return l.band ? std::optional(l.band->p10) : std::nullopt;
-                       }, false});
-    columns.push_back({"P90", [](const OutturnLine& l) -> std::optional<double> {
+                       },
+                       false});
+    columns.push_back({"P90",
+                       [](const OutturnLine& l) -> std::optional<double> {
                          return l.band ? std::optional(l.band->p90) : std::nullopt;
-                       }, false});
+                       },
+                       false});
   }
   return columns;
 }
@@ -142,16 +148,22 @@ std::string display_name(const OutturnLine& line)
   return line.name.empty() ? line.id : line.name;
 }
 
+// The name in the main table: marked when the budget is not the scenario's own.
+std::string marked_name(const OutturnLine& line)
+{
+  return display_name(line) + (line.budget_stated ? "" : " *");
+}
+
 // Writes one sheet top to bottom, a row at a time.
 class MonitoringSheet
 {
 public:
   MonitoringSheet(lxw_workbook* workbook, const Outturn& outturn, const Formats& shared)
-    : m_workbook(workbook)
-    , m_sheet(workbook_add_worksheet(workbook, k_sheet))
-    , m_outturn(outturn)
-    , m_shared(shared)
-    , m_formats(add_monitoring_formats(workbook))
+    : m_workbook(workbook),
+      m_sheet(workbook_add_worksheet(workbook, k_sheet)),
+      m_outturn(outturn),
+      m_shared(shared),
+      m_formats(add_monitoring_formats(workbook))
   {}
 
   void write()
@@ -180,10 +192,9 @@ private:
     worksheet_set_row(m_sheet, 0, 20.0, nullptr);
     std::string period = period_label(m_outturn.year, m_outturn.period);
     period[0] = 'P';
-    const std::string option =
-      m_outturn.option_name.empty()
-        ? m_outturn.option
-        : fmt::format("{} ({})", m_outturn.option_name, m_outturn.option);
+    const std::string option = m_outturn.option_name.empty()
+                                 ? m_outturn.option
+                                 : fmt::format("{} ({})", m_outturn.option_name, m_outturn.option);
     write_text(m_sheet, 1, 0,
                fmt::format("Actuals to {} from {}; option {}. Amounts in {}.", period,
                            m_outturn.actuals_file, option, m_outturn.unit),
@@ -204,7 +215,7 @@ private:
     worksheet_set_row(m_sheet, m_row, 30.0, nullptr);
     ++m_row;
     for (const OutturnLine& line : m_outturn.lines) {
-      write_table_row(line, display_name(line), columns, m_formats.line);
+      write_table_row(line, marked_name(line), columns, m_formats.line);
     }
     write_table_row(m_outturn.total, "Total", columns, m_formats.total);
   }
@@ -230,8 +241,9 @@ private:
   // A note across the sheet's width, its row as tall as its wrapped text.
   void write_note(const std::string& text, lxw_col_t first = 0)
   {
-    const double width = (first == 0 ? k_name_width : 0.0)
-                         + k_figure_width * static_cast<double>(k_last_column - std::max<lxw_col_t>(first, 1) + 1);
+    const double width =
+      (first == 0 ? k_name_width : 0.0)
+      + k_figure_width * static_cast<double>(k_last_column - std::max<lxw_col_t>(first, 1) + 1);
     const double lines =
       std::max(1.0, std::ceil(static_cast<double>(text.size()) / (width * k_characters_per_width)));
     worksheet_merge_range(m_sheet, m_row, first, m_row, k_last_column, "", m_formats.note);
@@ -250,6 +262,9 @@ private:
   void write_notes()
   {
     ++m_row;
+    if (any_budget_unstated(m_outturn)) {
+      write_note(std::string(k_unstated_budget_note));
+    }
     write_note("RAG: " + rag_thresholds(m_outturn));
     write_note(reconciliation_text(m_outturn));
     if (!m_outturn.children.empty()) {

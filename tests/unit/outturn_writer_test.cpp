@@ -19,8 +19,8 @@ using carecast::test::Json;
 
 namespace {
 
-OutturnLine line_of(std::string id, std::string name, double budget, double actual,
-                    double forecast, double projection, Rag rag)
+OutturnLine line_of(std::string id, std::string name, double budget, double actual, double forecast,
+                    double projection, Rag rag)
 {
   OutturnLine line;
   line.id = std::move(id);
@@ -63,10 +63,9 @@ Outturn two_lines()
   outturn.ledger_unit = "£";
   outturn.amber = 0.01;
   outturn.red = 0.05;
-  outturn.lines = {line_of("placements", "Placements (the care ladder)", 31.0, 2.7, 2.9, 2.6,
-                           Rag::red),
-                   line_of("staffing", "Social work and practice staff", 24.0, 2.0, 2.1, 2.0,
-                           Rag::amber)};
+  outturn.lines = {
+    line_of("placements", "Placements (the care ladder)", 31.0, 2.7, 2.9, 2.6, Rag::red),
+    line_of("staffing", "Social work and practice staff", 24.0, 2.0, 2.1, 2.0, Rag::amber)};
   outturn.lines[1].method = OutturnMethod::run_rate;
   outturn.total = line_of("total", "Total", 55.0, 4.7, 5.0, 4.6, Rag::amber);
   outturn.total.method.reset();
@@ -155,6 +154,17 @@ TEST_CASE("The monitoring table fits 80 columns and shows each line's figures an
                          "than 1%; Green otherwise."));
   CHECK_FALSE(contains(text, "Moved"));
   CHECK_FALSE(contains(text, "P10"));
+  CHECK_FALSE(contains(text, "*"));
+}
+
+TEST_CASE("A line whose budget the scenario does not state is marked in the table")
+{
+  Outturn outturn = two_lines();
+  outturn.lines[1].budget_stated = false;
+  const std::string text = write_terminal(outturn);
+  check_fits_80_columns(text);
+  CHECK(contains(text, "\nstaffing*    24.00"));
+  CHECK(contains(text, "*: the scenario states no budget for the line"));
 }
 
 TEST_CASE("With an earlier forecast and draws the table adds the movement, its causes and "
