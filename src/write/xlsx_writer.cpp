@@ -634,9 +634,9 @@ void write_xlsx(const std::filesystem::path& path, const std::filesystem::path& 
   const Formats formats = xlsx::add_formats(workbook);
   xlsx::write_monitoring(workbook, outturn, formats);
   write_provenance(workbook, provenance, formats);
-  xlsx::set_printing(workbook_get_worksheet_by_name(workbook, "Provenance"),
-                     fmt::format("Budget monitoring: {}, {}", outturn.scenario,
-                                 to_string(outturn.year)));
+  xlsx::set_printing(
+    workbook_get_worksheet_by_name(workbook, "Provenance"),
+    fmt::format("Budget monitoring: {}, {}", outturn.scenario, to_string(outturn.year)));
   close_workbook(workbook, target);
 }
 
