@@ -10,6 +10,7 @@
 #include "carecast/calibrate.hpp"
 #include "carecast/diff.hpp"
 #include "carecast/explain_report.hpp"
+#include "carecast/outturn.hpp"
 #include "carecast/params.hpp"
 #include "carecast/provenance.hpp"
 #include "carecast/report.hpp"
@@ -45,10 +46,10 @@ std::optional<Format> format_of(const std::filesystem::path& path);
 
 // What can be written. A Workbook is written only as xlsx, and every other result in
 // each format it has writers for (all have CSV; the batch summary has nothing else).
-using Content =
-  std::variant<const Report*, const ScenarioDiff*, const ExplainReport*, const Backtest*,
-               const ParameterList*, const SimulationReport*, const SensitivityReport*,
-               const SobolReport*, const CalibrationReport*, const BatchSummary*, const Workbook*>;
+using Content = std::variant<const Report*, const ScenarioDiff*, const ExplainReport*,
+                             const Backtest*, const ParameterList*, const SimulationReport*,
+                             const SensitivityReport*, const SobolReport*, const CalibrationReport*,
+                             const BatchSummary*, const Workbook*, const Outturn*>;
 
 struct Destination
 {

@@ -4,6 +4,7 @@
 // native charts, written with libxlsxwriter.
 
 #include "carecast/explain_report.hpp"
+#include "carecast/outturn.hpp"
 #include "carecast/provenance.hpp"
 #include "carecast/workbook.hpp"
 
@@ -22,5 +23,11 @@ void write_xlsx(const std::filesystem::path& path, const std::filesystem::path& 
 // the workbook above.
 void write_xlsx(const std::filesystem::path& path, const std::filesystem::path& target,
                 const ExplainReport& report, const RunProvenance& provenance);
+
+// Writes budget monitoring as a Monitoring sheet (the lines' forecast outturn against
+// budget with their RAG, the methods, and the forecast by period with a chart of the
+// year's spend) and a Provenance sheet, as the workbook above.
+void write_xlsx(const std::filesystem::path& path, const std::filesystem::path& target,
+                const Outturn& outturn, const RunProvenance& provenance);
 
 } // namespace carecast

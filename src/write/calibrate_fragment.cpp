@@ -1,6 +1,7 @@
 #include "carecast/calibrate_writer.hpp"
 
 #include "carecast/csv_table.hpp"
+#include "carecast/toml_text.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -12,33 +13,6 @@ namespace {
 std::string number(double value)
 {
   return fmt::format("{:.6g}", value == 0.0 ? 0.0 : value);
-}
-
-// A TOML basic string: quoted, with backslashes, quotes and control characters escaped.
-std::string toml_string(std::string_view text)
-{
-  std::string quoted = "\"";
-  for (const char c : text) {
-    if (c == '"' || c == '\\') {
-      quoted += '\\';
-      quoted += c;
-    } else if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) {
-      quoted += fmt::format("\\u{:04X}", static_cast<int>(c));
-    } else {
-      quoted += c;
-    }
-  }
-  return quoted + "\"";
-}
-
-// A key as TOML takes it: bare when it is letters, digits, '_' and '-' only.
-std::string toml_key(std::string_view key)
-{
-  const bool bare = !key.empty() && std::all_of(key.begin(), key.end(), [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_'
-           || c == '-';
-  });
-  return bare ? std::string(key) : toml_string(key);
 }
 
 std::string value_line(std::string_view key, const std::string& value, const std::string& source)

@@ -5,6 +5,7 @@
 #include "carecast/backtest_writer.hpp"
 #include "carecast/calibrate_writer.hpp"
 #include "carecast/explain_writer.hpp"
+#include "carecast/outturn_writer.hpp"
 #include "carecast/params_writer.hpp"
 #include "carecast/sensitivity_writer.hpp"
 #include "carecast/simulation_writer.hpp"

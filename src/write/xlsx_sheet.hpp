@@ -5,6 +5,7 @@
 // of every sheet. Only the xlsx_*.cpp files include libxlsxwriter.
 
 #include "carecast/explain_report.hpp"
+#include "carecast/outturn.hpp"
 #include "carecast/report.hpp"
 #include "carecast/sheet_layout.hpp"
 
@@ -70,5 +71,10 @@ void write_summary(lxw_workbook* workbook, const Report& compare, const Formats&
 // Bridge sheet (its terms, with the chart's figures beside them).
 void write_bridge_sheets(lxw_workbook* workbook, const ExplainReport& report,
                          const Formats& formats);
+
+// Budget monitoring's Monitoring sheet, printed landscape one page wide: the lines'
+// forecast outturn against budget with their RAG, the notes, and the forecast by period
+// with a chart of the year's spend against the budget.
+void write_monitoring(lxw_workbook* workbook, const Outturn& outturn, const Formats& formats);
 
 } // namespace carecast::xlsx

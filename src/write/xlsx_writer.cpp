@@ -628,6 +628,19 @@ void write_xlsx(const std::filesystem::path& path, const std::filesystem::path& 
 }
 
 void write_xlsx(const std::filesystem::path& path, const std::filesystem::path& target,
+                const Outturn& outturn, const RunProvenance& provenance)
+{
+  lxw_workbook* workbook = open_workbook(path, target);
+  const Formats formats = xlsx::add_formats(workbook);
+  xlsx::write_monitoring(workbook, outturn, formats);
+  write_provenance(workbook, provenance, formats);
+  xlsx::set_printing(
+    workbook_get_worksheet_by_name(workbook, "Provenance"),
+    fmt::format("Budget monitoring: {}, {}", outturn.scenario, to_string(outturn.year)));
+  close_workbook(workbook, target);
+}
+
+void write_xlsx(const std::filesystem::path& path, const std::filesystem::path& target,
                 const ExplainReport& report, const RunProvenance& provenance)
 {
   lxw_workbook* workbook = open_workbook(path, target);
