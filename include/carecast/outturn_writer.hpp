@@ -81,8 +81,6 @@ inline constexpr std::string_view k_unstated_budget_note =
   "*: the scenario states no budget for the line, so it has a share of the year's budget.";
 // "Green", "Amber" or "Red".
 std::string_view rag_name(Rag rag);
-// The method as the scenario names it: "projection", "run_rate", "profile", "committed".
-std::string_view method_name(OutturnMethod method);
 // The RAG thresholds in words: "Red: forecast over budget by more than 5% of it; Amber:
 // by more than 1%; Green otherwise."
 std::string rag_thresholds(const Outturn& outturn);

@@ -50,7 +50,9 @@ std::optional<Outturn> outturn_of(const LoadedScenario& loaded, const std::strin
   OutturnResult result = outturn(*loaded.model, ledger.entries, with_file);
   if (!result.diagnostics.empty()) {
     SourceFiles sources = ledger.sources;
-    sources.insert(sources.end(), loaded.sources.begin(), loaded.sources.end());
+    for (const auto& [name, text] : loaded.sources.texts()) {
+      sources.add(name, text);
+    }
     sort_by_position(result.diagnostics);
     for (const Diagnostic& diagnostic : result.diagnostics) {
       std::cerr << render(diagnostic, sources);

@@ -233,12 +233,6 @@ std::string_view rag_name(Rag rag)
   return k_names[static_cast<int>(rag)];
 }
 
-std::string_view method_name(OutturnMethod method)
-{
-  static constexpr std::string_view k_names[] = {"projection", "run_rate", "profile", "committed"};
-  return k_names[static_cast<int>(method)];
-}
-
 std::string rag_thresholds(const Outturn& outturn)
 {
   return fmt::format("Red: forecast over budget by more than {:g}% of it; Amber: by more than "
