@@ -2,6 +2,7 @@
 
 #include "carecast/blocks.hpp"
 #include "carecast/evaluator.hpp"
+#include "carecast/unit_format.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -131,9 +132,9 @@ std::string unmapped_message(const std::map<std::string, Unmapped>& unmapped, in
   std::vector<std::string> listed;
   for (const auto& [code, found] : unmapped) {
     if (found.has_money) {
-      listed.push_back(fmt::format("{}{} ({:.2f} {} to period {}, first on line {})", code,
+      listed.push_back(fmt::format("{}{} ({} to period {}, first on line {})", code,
                                    found.description.empty() ? "" : " '" + found.description + "'",
-                                   found.amount, unit, period, found.first.line));
+                                   unit_text(found.amount, unit), period, found.first.line));
     }
   }
   std::string codes;

@@ -113,11 +113,6 @@ bool contains(const std::string& text, std::string_view part)
   return text.find(part) != std::string::npos;
 }
 
-std::filesystem::path data_file(const std::string& name)
-{
-  return std::filesystem::path(__FILE__).parent_path() / "../../data" / name;
-}
-
 } // namespace
 
 TEST_CASE("A log-linear fit of exact exponential counts recovers their growth with R² = 1")
@@ -328,7 +323,7 @@ TEST_CASE("A yearly ladder history fits 12-month steps")
 
 TEST_CASE("A totals history fits the trend of its only count column")
 {
-  const CalibrationResult result = calibrate_file(data_file("doncaster_children_in_care.csv"), "");
+  const CalibrationResult result = calibrate_file(test::data_file("doncaster_children_in_care.csv"), "");
   REQUIRE(result.diagnostics.empty());
   REQUIRE(result.calibration.has_value());
   const auto& trend = std::get<TrendCalibration>(result.calibration->fit);

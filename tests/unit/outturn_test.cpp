@@ -7,6 +7,8 @@
 #include "carecast/model.hpp"
 #include "carecast/outturn.hpp"
 
+#include "test_model.hpp"
+
 #include <doctest/doctest.h>
 #include <string>
 
@@ -90,22 +92,12 @@ const std::string k_ledger = R"(year,period,code,amount,description,committed
 2021/22,3,F1,50,Fees,600
 )";
 
-Model model_of(const std::string& scenario)
-{
-  ModelLoad load = read_model_text(scenario, "monitoring.toml");
-  for (const Diagnostic& diagnostic : load.diagnostics) {
-    INFO(diagnostic.pos.line << ": " << diagnostic.message);
-  }
-  REQUIRE(load.model);
-  return *load.model;
-}
-
 OutturnResult outturn_of(const std::string& scenario, const std::string& csv,
                          std::optional<int> period = std::nullopt)
 {
   const LedgerResult ledger = read_ledger_text(csv, "ledger.csv");
   REQUIRE(ledger.diagnostics.empty());
-  return outturn(model_of(scenario), ledger.entries, {0, period, "ledger.csv", "monitoring"});
+  return outturn(test::model_from(scenario), ledger.entries, {0, period, "ledger.csv", "monitoring"});
 }
 
 Outturn good_outturn(const std::string& csv, std::optional<int> period = std::nullopt)
@@ -234,7 +226,7 @@ TEST_CASE("a code with money that maps to no line is an error at its first row, 
 {
   const std::string message = problem(k_scenario, k_ledger + "2021/22,2,X9,12.5,Agency,\n");
   CHECK(message.rfind("15: 1 cost code with money on it maps to no line", 0) == 0);
-  CHECK(message.find("X9 'Agency' (12.50 £k to period 3, first on line 15)") != std::string::npos);
+  CHECK(message.find("X9 'Agency' (£12.50k to period 3, first on line 15)") != std::string::npos);
 }
 
 TEST_CASE("a code that maps to no line but carries no money is no error")
@@ -438,4 +430,51 @@ reason = "The care ladder knows the children."
   const OutturnResult unknown = outturn_of(scenario, csv + "2021/22,1,,,hom,12\n");
   REQUIRE_FALSE(unknown.diagnostics.empty());
   CHECK(unknown.diagnostics[0].message.find("no placement type named 'hom'") != std::string::npos);
+}
+
+namespace {
+
+// The shipped example: DCST's synthetic ledger of 2021/22 (data/README.md) to `period`.
+Outturn dcst_outturn(int period, std::int64_t draws = 0)
+{
+  const LedgerResult ledger = read_ledger_file(test::data_file("dcst_ledger_2021_22.csv"));
+  REQUIRE(ledger.diagnostics.empty());
+  const Model model = test::dcst_model();
+  OutturnResult result = outturn(model, ledger.entries, {0, period, "ledger.csv", "dcst_2022"});
+  REQUIRE(result.diagnostics.empty());
+  if (draws > 0) {
+    SimulationSettings settings;
+    settings.draws = draws;
+    settings.seed = 7;
+    CHECK(add_bands(*result.outturn, model, ledger.entries, settings).empty());
+  }
+  return *result.outturn;
+}
+
+} // namespace
+
+TEST_CASE("the DCST example's projection at period 9 is the quarter 3 forecast of 64.43")
+{
+  // Cabinet report of 30 March 2022, para 44: the £58.17m contract value and a forecast
+  // overspend of £6.26m at quarter 3 (December 2021, period 9).
+  const Outturn outturn = dcst_outturn(9);
+  CHECK(outturn.total.budget == doctest::Approx(58.17));
+  CHECK(outturn.total.forecast_outturn == doctest::Approx(64.43).epsilon(1e-5));
+  CHECK(outturn.total.variance == doctest::Approx(6.26).epsilon(1e-4));
+  CHECK(outturn.reconciliation.lines_total
+        == doctest::Approx(outturn.reconciliation.ledger_total).epsilon(1e-12));
+}
+
+TEST_CASE("the DCST example's band narrows as the year goes on: period 9 against period 3")
+{
+  // Spent months are known: at period 3 nine months are forecast, at period 9 three.
+  const Outturn early = dcst_outturn(3, 400);
+  const Outturn late = dcst_outturn(9, 400);
+  const double early_width = early.total.band->p90 - early.total.band->p10;
+  const double late_width = late.total.band->p90 - late.total.band->p10;
+  CHECK(early_width > 0.0);
+  CHECK(late_width < early_width);
+  // The band holds the point forecast.
+  CHECK(late.total.band->p10 <= late.total.forecast_outturn);
+  CHECK(late.total.band->p90 >= late.total.forecast_outturn);
 }

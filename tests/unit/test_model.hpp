@@ -26,6 +26,12 @@ inline Model model_from(const std::string& toml)
   return std::move(*loaded.model);
 }
 
+// A file shipped under data/.
+inline std::filesystem::path data_file(const std::string& name)
+{
+  return std::filesystem::path(__FILE__).parent_path() / "../../data" / name;
+}
+
 inline std::filesystem::path dcst_path()
 {
   return std::filesystem::path(__FILE__).parent_path() / "../../scenarios/dcst_2022.toml";
