@@ -167,8 +167,9 @@ struct ModelLedger
   double amber = 0.01;       // RAG thresholds: shares of the budget overspent
   double red = 0.05;
   std::vector<ModelLedgerLine> lines;
-  // Per grid year, per model line: the parameter of the line's budget, or k_none.
-  std::vector<std::vector<int>> budget_by_year;
+  // Per grid year, per model line: the line's budget where [ledger.budgets] states
+  // it. Monitoring reads them; they are not parameters, as no projection uses them.
+  std::vector<std::vector<std::optional<double>>> budget_by_year;
 };
 
 // An uncertain parameter: its distribution, for sampled analyses.

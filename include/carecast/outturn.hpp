@@ -5,6 +5,7 @@
 // its movement since an earlier forecast and, over draws of the uncertain inputs, its
 // P10-P90 band (docs/outturn.md).
 
+#include "carecast/csv_table.hpp"
 #include "carecast/diagnostic.hpp"
 #include "carecast/forecast_band.hpp"
 #include "carecast/ledger.hpp"
@@ -138,5 +139,13 @@ void add_movement(Outturn& outturn, const Outturn& previous, const std::string& 
 std::vector<Diagnostic> add_bands(Outturn& outturn, Model model,
                                   const std::vector<LedgerEntry>& entries,
                                   const SimulationSettings& simulation);
+
+// An earlier outturn as its CSV (write_csv) has it: the year, option and period, and each
+// line's and the total's forecast by period and outturn, what add_movement needs.
+// Each problem is a diagnostic at its cell.
+OutturnResult read_outturn_csv(const CsvResult& csv);
+
+// Whether a CSV file is an outturn's (it has a `measure` column) rather than a ledger.
+bool is_outturn_csv(const CsvResult& csv);
 
 } // namespace carecast

@@ -2,7 +2,6 @@
 
 #include "carecast/blocks.hpp"
 #include "carecast/evaluator.hpp"
-#include "carecast/unit_format.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -126,6 +125,15 @@ struct Unmapped
   bool has_money = false;
 };
 
+// An amount in a ledger's unit: "£2230.50", "-£75.25", "£12.50k".
+std::string money(double amount, const std::string& unit)
+{
+  const std::string_view pound = "£";
+  const bool pounds = unit.rfind(pound, 0) == 0;
+  return fmt::format("{}{}{:.2f}{}", amount < 0.0 ? "-" : "", pounds ? pound : "",
+                     std::abs(amount), pounds ? unit.substr(pound.size()) : " " + unit);
+}
+
 std::string unmapped_message(const std::map<std::string, Unmapped>& unmapped, int period,
                              const std::string& unit)
 {
@@ -134,7 +142,7 @@ std::string unmapped_message(const std::map<std::string, Unmapped>& unmapped, in
     if (found.has_money) {
       listed.push_back(fmt::format("{}{} ({} to period {}, first on line {})", code,
                                    found.description.empty() ? "" : " '" + found.description + "'",
-                                   unit_text(found.amount, unit), period, found.first.line));
+                                   money(found.amount, unit), period, found.first.line));
     }
   }
   std::string codes;
@@ -308,7 +316,7 @@ std::optional<std::vector<double>> line_budgets(const Model& model, const Outcom
                                                 std::vector<Diagnostic>& diagnostics)
 {
   const ModelLedger& ledger = model.ledger();
-  const std::vector<int>& parameters = ledger.budget_by_year[year_index];
+  const std::vector<std::optional<double>>& stated_budgets = ledger.budget_by_year[year_index];
   const std::size_t lines = model.lines().size();
   std::vector<double> budget(lines, 0.0);
   std::vector<double> projected(lines, 0.0);
@@ -316,9 +324,9 @@ std::optional<std::vector<double>> line_budgets(const Model& model, const Outcom
   double unstated_projection = 0.0;
   std::size_t unstated = 0;
   for (std::size_t l = 0; l < lines; ++l) {
-    stated[l] = parameters[l] != k_none;
+    stated[l] = stated_budgets[l].has_value();
     if (stated[l]) {
-      budget[l] = model.parameters()[parameters[l]].value;
+      budget[l] = *stated_budgets[l];
       stated_total += budget[l];
     } else if (outturn_line[l]) {
       for (int m = 0; m < k_periods_per_year; ++m) {

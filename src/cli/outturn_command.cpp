@@ -32,6 +32,14 @@ bool names_fragment(const std::string& path)
   return extension == ".toml";
 }
 
+void print_problems(std::vector<Diagnostic> diagnostics, const SourceFiles& sources)
+{
+  sort_by_position(diagnostics);
+  for (const Diagnostic& diagnostic : diagnostics) {
+    std::cerr << render(diagnostic, sources);
+  }
+}
+
 // The outturn of one ledger file; nothing after printing every problem with it.
 std::optional<Outturn> outturn_of(const LoadedScenario& loaded, const std::string& file,
                                   const OutturnSettings& settings, RunProvenance& provenance)
@@ -39,10 +47,7 @@ std::optional<Outturn> outturn_of(const LoadedScenario& loaded, const std::strin
   LedgerResult ledger = read_ledger_file(file);
   provenance.add_inputs(ledger.sources);
   if (!ledger.diagnostics.empty()) {
-    sort_by_position(ledger.diagnostics);
-    for (const Diagnostic& diagnostic : ledger.diagnostics) {
-      std::cerr << render(diagnostic, ledger.sources);
-    }
+    print_problems(std::move(ledger.diagnostics), ledger.sources);
     return std::nullopt;
   }
   OutturnSettings with_file = settings;
@@ -53,25 +58,47 @@ std::optional<Outturn> outturn_of(const LoadedScenario& loaded, const std::strin
     for (const auto& [name, text] : loaded.sources.texts()) {
       sources.add(name, text);
     }
-    sort_by_position(result.diagnostics);
-    for (const Diagnostic& diagnostic : result.diagnostics) {
-      std::cerr << render(diagnostic, sources);
-    }
+    print_problems(std::move(result.diagnostics), sources);
     return std::nullopt;
   }
   return std::move(result.outturn);
 }
 
-// The earlier forecast, which must be of the same year and to an earlier period.
+// The earlier forecast: an outturn's CSV, or an earlier extract of the ledger, whose
+// outturn is worked out to its own last period.
+std::optional<Outturn> previous_outturn(const LoadedScenario& loaded,
+                                        const OutturnOptions& options,
+                                        const OutturnSettings& settings,
+                                        RunProvenance& provenance)
+{
+  const CsvResult csv = read_csv_file(options.previous);
+  if (!is_outturn_csv(csv)) {
+    OutturnSettings earlier = settings;
+    earlier.period.reset();
+    return outturn_of(loaded, options.previous, earlier, provenance);
+  }
+  provenance.add_inputs(csv.sources);
+  OutturnResult result = read_outturn_csv(csv);
+  if (!result.diagnostics.empty()) {
+    print_problems(std::move(result.diagnostics), csv.sources);
+    return std::nullopt;
+  }
+  return std::move(result.outturn);
+}
+
+// The earlier forecast, which must be of the same option and year, to an earlier period.
 bool add_previous(Outturn& now, const LoadedScenario& loaded, const OutturnOptions& options,
                   const OutturnSettings& settings, RunProvenance& provenance)
 {
-  OutturnSettings earlier = settings;
-  earlier.period.reset();
-  const std::optional<Outturn> previous =
-    outturn_of(loaded, options.previous, earlier, provenance);
+  const std::optional<Outturn> previous = previous_outturn(loaded, options, settings, provenance);
   if (!previous) {
     return false;
+  }
+  if (previous->option != now.option) {
+    throw UsageError(fmt::format("--previous {}: it forecasts option {}, not {}; give --option {} "
+                                 "or an earlier forecast of {}",
+                                 options.previous, previous->option, now.option, previous->option,
+                                 now.option));
   }
   if (previous->year != now.year || previous->period > now.period) {
     throw UsageError(fmt::format(
@@ -172,7 +199,8 @@ Command register_outturn(CLI::App& app)
   command->add_option("--option", options->option, "Option id (default: the first option)");
   command
     ->add_option("--previous", options->previous,
-                 "An earlier extract of the ledger: each line's movement since its forecast")
+                 "An earlier forecast, as outturn's CSV or an earlier extract of the ledger: "
+                 "each line's movement since")
     ->type_name("FILE");
   options->draws = add_sampling_options(*command, options->sampling, 2000);
   add_output_options(*command, options->output, true);

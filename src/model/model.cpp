@@ -125,11 +125,11 @@ void Model::compile_ledger(const LedgerMap& ledger)
     m_ledger.lines.push_back(std::move(compiled));
   }
   m_ledger.budget_by_year.assign(static_cast<std::size_t>(m_grid.years()),
-                                 std::vector<int>(m_lines.size(), k_none));
+                                 std::vector<std::optional<double>>(m_lines.size()));
   for (const LedgerBudgetYear& year : ledger.budgets) {
     for (const LineBudget& budget : year.lines) {
       m_ledger.budget_by_year[*m_grid.year_index(year.year)][line_position(budget.line.id)] =
-        add(budget.amount);
+        budget.amount.value;
     }
   }
 }

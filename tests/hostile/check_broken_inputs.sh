@@ -10,6 +10,7 @@ for input in tests/broken/*; do
     *.toml) command=(simulate "$input" --draws 10) ;;
     */actuals_*.csv) command=(backtest scenarios/dcst_2017.toml --actuals "$input") ;;
     */history_*.csv) command=(calibrate "$input") ;;
+    */ledger_*.csv) command=(outturn scenarios/dcst_2022.toml --actuals "$input") ;;
     *) fail "$input: no command checks this kind of input"; continue ;;
   esac
   "$carecast" "${command[@]}" > "$work/stdout" 2> "$work/stderr"

@@ -205,6 +205,7 @@ for input in tests/broken/*; do
     *.toml) expect 1 -m "$located" -- simulate "$input" --draws 100 ;;
     */actuals_*.csv) expect 1 -m "$located" -- backtest "$S17" --actuals "$input" --draws 100 ;;
     */history_*.csv) expect 1 -m "$located" -- calibrate "$input" ;;
+    */ledger_*.csv) expect 1 -m "$located" -- outturn "$S" --actuals "$input" ;;
     *) fail "$input: no command checks this kind of input"; continue ;;
   esac
   count=$((count + 1))
