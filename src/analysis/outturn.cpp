@@ -468,6 +468,11 @@ void add_up(OutturnLine& line, int period)
   line.forecast_outturn = std::accumulate(line.forecast.begin(), line.forecast.end(), 0.0);
   line.forecast_remaining = line.forecast_outturn - line.actual_to_date;
   line.variance = line.forecast_outturn - line.budget;
+  // A line forecast at its budget is on it, not a rounding error's width over or under.
+  if (std::abs(line.variance) <= 1e-12 * std::max({1.0, std::abs(line.budget),
+                                                   std::abs(line.forecast_outturn)})) {
+    line.variance = 0.0;
+  }
 }
 
 // Everything an outturn needs before it is forecast: the year, the period, the actuals

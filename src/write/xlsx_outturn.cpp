@@ -17,7 +17,9 @@ namespace {
 
 constexpr const char* k_sheet = "Monitoring";
 constexpr const char* k_signed_code = "+#,##0.00;-#,##0.00;0.00";
-constexpr double k_name_width = 36.0;
+// The name column is as wide as the longest line name (marked), within these bounds.
+constexpr double k_least_name_width = 36.0;
+constexpr double k_most_name_width = 64.0;
 constexpr double k_figure_width = 10.5;
 // The by-period block's columns: the line, the twelve periods and the year.
 constexpr lxw_col_t k_last_column = k_periods_per_year + 1;
@@ -154,6 +156,15 @@ std::string marked_name(const OutturnLine& line)
   return display_name(line) + (line.budget_stated ? "" : " *");
 }
 
+double name_width(const Outturn& outturn)
+{
+  std::size_t longest = 0;
+  for (const OutturnLine& line : outturn.lines) {
+    longest = std::max(longest, marked_name(line).size());
+  }
+  return std::clamp(static_cast<double>(longest) + 2.0, k_least_name_width, k_most_name_width);
+}
+
 // Writes one sheet top to bottom, a row at a time.
 class MonitoringSheet
 {
@@ -163,12 +174,13 @@ public:
       m_sheet(workbook_add_worksheet(workbook, k_sheet)),
       m_outturn(outturn),
       m_shared(shared),
-      m_formats(add_monitoring_formats(workbook))
+      m_formats(add_monitoring_formats(workbook)),
+      m_name_width(name_width(outturn))
   {}
 
   void write()
   {
-    worksheet_set_column(m_sheet, 0, 0, k_name_width, nullptr);
+    worksheet_set_column(m_sheet, 0, 0, m_name_width, nullptr);
     worksheet_set_column(m_sheet, 1, k_last_column, k_figure_width, nullptr);
     write_title();
     write_table();
@@ -242,7 +254,7 @@ private:
   void write_note(const std::string& text, lxw_col_t first = 0)
   {
     const double width =
-      (first == 0 ? k_name_width : 0.0)
+      (first == 0 ? m_name_width : 0.0)
       + k_figure_width * static_cast<double>(k_last_column - std::max<lxw_col_t>(first, 1) + 1);
     const double lines =
       std::max(1.0, std::ceil(static_cast<double>(text.size()) / (width * k_characters_per_width)));
@@ -409,6 +421,7 @@ private:
   const Outturn& m_outturn;
   const Formats& m_shared;
   MonitoringFormats m_formats;
+  double m_name_width;
   lxw_row_t m_row = 0;
   lxw_row_t m_months_row = 0; // the by-period block's header: the chart's categories
 };

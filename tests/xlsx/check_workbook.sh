@@ -204,6 +204,21 @@ done < tests/golden/point_forecast.toml > "$work/long_title.toml"
 part "$work/long_title.xlsx" xl/worksheets/sheet1.xml | grep -q '<oddHeader>&amp;LChildren &amp;&amp; families .*…&amp;R&amp;A</oddHeader>' \
   || fail "a long title is not cut short in the page's header"
 
+# outturn's monitoring report: the Monitoring sheet, landscape and one page wide, with
+# the RAG as text (placements red at £5.96m over its £27.03m budget, staffing amber at
+# £0.30m over £24.30m, the data's README and the scenario's [ledger.budgets]).
+"$carecast" outturn scenarios/dcst_2022.toml --actuals data/dcst_ledger_2021_22.csv \
+  --previous data/dcst_ledger_2021_22_p06.csv --draws 200 -o "$work/outturn.xlsx" > "$work/stdout" \
+  || fail "outturn -o outturn.xlsx failed"
+[[ $(sheets "$work/outturn.xlsx") == "Monitoring Provenance " ]] \
+  || fail "outturn's sheets are '$(sheets "$work/outturn.xlsx")'"
+monitoring=$(part "$work/outturn.xlsx" xl/worksheets/sheet1.xml)
+grep -q 'orientation="landscape"' <<<"$monitoring" || fail "the monitoring report is not landscape"
+grep -q 'fitToHeight="0"' <<<"$monitoring" || fail "the monitoring report is not one page wide"
+for rag in Red Amber Green; do
+  part "$work/outturn.xlsx" xl/sharedStrings.xml | grep -q "<t>$rag</t>" || fail "no line is $rag"
+done
+
 "$carecast" compare scenarios/dcst_2022.toml --format xlsx > /dev/null 2> "$work/no_path"
 code=$?
 [[ $code == 2 ]] || fail "--format xlsx without -o exits $code, not 2"
@@ -215,8 +230,8 @@ if ! command -v soffice > /dev/null; then
   exit $failed
 fi
 soffice --headless --convert-to pdf --outdir "$work" \
-  "$work"/{compare,run,simulate,sensitivity,sobol,bridge}.xlsx > /dev/null 2>&1
-for name in compare run simulate sensitivity sobol bridge; do
+  "$work"/{compare,run,simulate,sensitivity,sobol,bridge,outturn}.xlsx > /dev/null 2>&1
+for name in compare run simulate sensitivity sobol bridge outturn; do
   [[ -s "$work/$name.pdf" ]] || fail "LibreOffice did not convert $name.xlsx to PDF"
 done
 if ! command -v pdfinfo > /dev/null || ! command -v pdftoppm > /dev/null; then
@@ -233,6 +248,13 @@ done
 pages=$(pdfinfo "$work/bridge.pdf" | awk '/^Pages:/ { print $2 }')
 [[ $pages -ge 2 && $pages -le 4 ]] || fail "bridge.xlsx prints on $pages pages, not 2 to 4"
 pdftoppm -png -r 60 "$work/bridge.pdf" "$work/png/bridge"
+# The monitoring report: its table, notes and by-period block on the first page, the
+# chart after.
+pages=$(pdfinfo "$work/outturn.pdf" | awk '/^Pages:/ { print $2 }')
+[[ $pages -ge 1 && $pages -le 3 ]] || fail "outturn.xlsx prints on $pages pages, not 1 to 3"
+pdftotext -f 1 -l 1 -layout "$work/outturn.pdf" - | grep -q "Placements (the care ladder) .* 27.03 .* 32.99 .* +5.96" \
+  || fail "the monitoring report's first page lacks the placements row"
+pdftoppm -png -r 60 "$work/outturn.pdf" "$work/png/outturn"
 # page_of PDF TEXT: the pages whose text has TEXT.
 page_of() {
   local pages page
