@@ -20,16 +20,6 @@ struct BacktestOptions
   OutputOptions output;
 };
 
-// Every problem with the actuals, those of the file and those of matching it to the
-// forecast, in one sorted list.
-void print_problems(std::vector<Diagnostic> diagnostics, const SourceFiles& sources)
-{
-  sort_by_position(diagnostics);
-  for (const Diagnostic& diagnostic : diagnostics) {
-    std::cerr << render(diagnostic, sources);
-  }
-}
-
 // The point forecast set against the actuals; nothing after printing every problem
 // with the actuals, those of the file and those of matching it to the forecast.
 std::optional<Backtest> point_backtest(const Model& model, const std::string& id, int option,
@@ -74,11 +64,7 @@ ExitCode run_backtest(const BacktestOptions& options, RunProvenance& provenance)
   }
   const Model& model = *loaded->model;
   const int option = options.option.empty() ? 0 : option_index(model, options.option, "--option");
-  if (model.inputs().empty() && options.draws->count() > 0) {
-    throw UsageError(fmt::format("--draws: {} has no uncertain inputs, so its back-test draws no "
-                                 "bands; leave --draws out (docs/uncertainty.md)",
-                                 options.scenario));
-  }
+  refuse_draws_without_inputs(model, *options.draws, options.scenario, "back-test draws no bands");
   std::optional<Backtest> backtest = point_backtest(model, loaded->id, option, options.actuals, provenance);
   if (!backtest) {
     return ExitCode::invalid_input;

@@ -294,4 +294,22 @@ ExitCode report_on(const std::string& path, const OutputOptions& output,
   return failures.empty() ? ExitCode::success : ExitCode::gate_failed;
 }
 
+void print_problems(std::vector<Diagnostic> diagnostics, const SourceFiles& sources)
+{
+  sort_by_position(diagnostics);
+  for (const Diagnostic& diagnostic : diagnostics) {
+    std::cerr << render(diagnostic, sources);
+  }
+}
+
+void refuse_draws_without_inputs(const Model& model, const CLI::Option& draws,
+                                 const std::string& scenario, std::string_view result)
+{
+  if (model.inputs().empty() && draws.count() > 0) {
+    throw UsageError(fmt::format("--draws: {} has no uncertain inputs, so its {}; leave --draws "
+                                 "out (docs/uncertainty.md)",
+                                 scenario, result));
+  }
+}
+
 } // namespace carecast::cli

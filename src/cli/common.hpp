@@ -125,6 +125,14 @@ void add_seed_and_threads_options(CLI::App& command, std::uint64_t& seed, int& t
 // an empty function otherwise.
 std::function<void(std::int64_t)> progress_reporter(std::string task, std::int64_t total);
 
+// Every diagnostic on stderr with its source line, in the order of their positions.
+void print_problems(std::vector<Diagnostic> diagnostics, const SourceFiles& sources);
+
+// A UsageError when --draws (`draws`) is given for a scenario without uncertain inputs:
+// "--draws: FILE has no uncertain inputs, so its `result`; leave --draws out".
+void refuse_draws_without_inputs(const Model& model, const CLI::Option& draws,
+                                 const std::string& scenario, std::string_view result);
+
 // Reads and validates a scenario, recording its files in `provenance`; on any problem
 // prints them all to stderr and returns nothing.
 std::optional<LoadedScenario> load(const std::string& path, RunProvenance& provenance);

@@ -32,14 +32,6 @@ bool names_fragment(const std::string& path)
   return extension == ".toml";
 }
 
-void print_problems(std::vector<Diagnostic> diagnostics, const SourceFiles& sources)
-{
-  sort_by_position(diagnostics);
-  for (const Diagnostic& diagnostic : diagnostics) {
-    std::cerr << render(diagnostic, sources);
-  }
-}
-
 // The outturn of one ledger file; nothing after printing every problem with it.
 std::optional<Outturn> outturn_of(const LoadedScenario& loaded, const std::string& file,
                                   const OutturnSettings& settings, RunProvenance& provenance)
@@ -137,11 +129,7 @@ ExitCode run_outturn(OutturnOptions options, RunProvenance& provenance)
                                  "its lines, so it cannot read actuals (docs/outturn.md)",
                                  options.scenario));
   }
-  if (model.inputs().empty() && options.draws->count() > 0) {
-    throw UsageError(fmt::format("--draws: {} has no uncertain inputs, so its outturn has no "
-                                 "band; leave --draws out (docs/uncertainty.md)",
-                                 options.scenario));
-  }
+  refuse_draws_without_inputs(model, *options.draws, options.scenario, "outturn has no band");
   const int option = options.option.empty() ? 0 : option_index(model, options.option, "--option");
   const OutturnSettings settings{option, options.period, options.actuals, loaded->id};
   std::optional<Outturn> result = outturn_of(*loaded, options.actuals, settings, provenance);

@@ -92,6 +92,53 @@ const std::string k_ledger = R"(year,period,code,amount,description,committed
 2021/22,3,F1,50,Fees,600
 )";
 
+// Two placement types at £1,000 a week, no entries, exits or moves: home has 10
+// children, away none, and they would stay so. Its ledger is in pounds.
+const std::string k_ladder_scenario = R"([scenario]
+name = "Ladder"
+base_year = "2021/22"
+horizon = "2021/22"
+
+[lines.placements]
+
+[ladder]
+line = "placements"
+order = ["home", "away"]
+
+[ladder.entries]
+per_year = 0
+
+[ladder.types.home]
+weekly_cost = 1000
+children = 10
+entry_share = 1.0
+exit_rate = 0.0
+
+[ladder.types.away]
+weekly_cost = 1000
+children = 0
+entry_share = 0.0
+exit_rate = 0.0
+
+[ladder.moves]
+home = [0, 0]
+away = [0, 0]
+
+[budget.years."2021/22"]
+base = { kind = "base", value = 0.5 }
+
+[options.stay]
+name = "Stay"
+
+[ledger]
+unit = "£"
+
+[ledger.lines.placements]
+codes = ["P1"]
+method = "projection"
+reason = "The care ladder knows the children."
+)";
+
 OutturnResult outturn_of(const std::string& scenario, const std::string& csv,
                          std::optional<int> period = std::nullopt)
 {
@@ -319,115 +366,33 @@ TEST_CASE("movement: restated, spent against forecast and reforecast add up to t
 
 TEST_CASE("children counted at the period's end restart the care ladder")
 {
-  // One type, no entries, exits or moves: 10 children at £1,000 a week would stay 10.
-  // Counted as 12 at the end of September (period 6), the six months to come (182 days,
-  // 26 weeks) cost 12 x 1,000 x 26 = £312,000, whatever was spent so far.
-  const std::string scenario = R"([scenario]
-name = "Ladder"
-base_year = "2021/22"
-horizon = "2021/22"
-
-[lines.placements]
-name = "Placements"
-
-[ladder]
-line = "placements"
-order = ["home"]
-
-[ladder.entries]
-per_year = 0
-
-[ladder.types.home]
-weekly_cost = 1000
-children = 10
-entry_share = 1.0
-exit_rate = 0.0
-
-[ladder.moves]
-home = [0]
-
-[budget.years."2021/22"]
-base = { kind = "base", value = 0.5 }
-
-[options.stay]
-name = "Stay"
-
-[ledger]
-unit = "£"
-
-[ledger.lines.placements]
-codes = ["P1"]
-method = "projection"
-reason = "The care ladder knows the children."
-)";
+  // 10 children at home would stay 10. Counted as 12 (and none away) at the end of
+  // September (period 6), the six months to come (182 days, 26 weeks) cost 12 x 1,000 x
+  // 26 = £312,000, whatever was spent so far.
   std::string csv = "year,period,code,amount,placement,children\n";
   for (int period = 1; period <= 6; ++period) {
     csv += "2021/22," + std::to_string(period) + ",P1,50000,,\n";
   }
-  const std::string counted = csv + "2021/22,6,,,home,12\n";
-  const Outturn restarted = *outturn_of(scenario, counted).outturn;
+  const std::string counted = csv + "2021/22,6,,,home,12\n2021/22,6,,,away,0\n";
+  const Outturn restarted = *outturn_of(k_ladder_scenario, counted).outturn;
   CHECK(restarted.lines[0].forecast_remaining == doctest::Approx(0.312));
-  REQUIRE(restarted.children.size() == 1);
+  REQUIRE(restarted.children.size() == 2);
   CHECK(restarted.children[0].children == 12.0);
   CHECK(restarted.lines[0].basis.find("restarted") != std::string::npos);
   // Without the count, the projection (10 children) is scaled by the 0.3 spent over the
   // projection to date, 10 x 1,000 for April to September's 183 days: the six months to
   // come, 182 days of the same, cost 0.3 x 182 / 183.
-  const Outturn scaled = *outturn_of(scenario, csv).outturn;
+  const Outturn scaled = *outturn_of(k_ladder_scenario, csv).outturn;
   CHECK(scaled.lines[0].forecast_remaining == doctest::Approx(0.3 * 182.0 / 183.0));
 }
 
 TEST_CASE("children counted in some placement types only, or in an unknown one, are errors")
 {
-  const std::string scenario = R"([scenario]
-name = "Ladder"
-base_year = "2021/22"
-horizon = "2021/22"
-
-[lines.placements]
-
-[ladder]
-line = "placements"
-order = ["home", "away"]
-
-[ladder.entries]
-per_year = 0
-
-[ladder.types.home]
-weekly_cost = 1000
-children = 10
-entry_share = 1.0
-exit_rate = 0.0
-
-[ladder.types.away]
-weekly_cost = 1000
-children = 10
-entry_share = 0.0
-exit_rate = 0.0
-
-[ladder.moves]
-home = [0, 0]
-away = [0, 0]
-
-[budget.years."2021/22"]
-base = { kind = "base", value = 1.0 }
-
-[options.stay]
-name = "Stay"
-
-[ledger]
-unit = "£"
-
-[ledger.lines.placements]
-codes = ["P1"]
-method = "projection"
-reason = "The care ladder knows the children."
-)";
   const std::string csv = "year,period,code,amount,placement,children\n2021/22,1,P1,50000,,\n";
-  CHECK(problem(scenario, csv + "2021/22,1,,,home,12\n")
+  CHECK(problem(k_ladder_scenario, csv + "2021/22,1,,,home,12\n")
         == "3: children are counted at the end of period 1 in 1 of the care ladder's 2 placement "
            "types: count every type (missing: away)");
-  const OutturnResult unknown = outturn_of(scenario, csv + "2021/22,1,,,hom,12\n");
+  const OutturnResult unknown = outturn_of(k_ladder_scenario, csv + "2021/22,1,,,hom,12\n");
   REQUIRE_FALSE(unknown.diagnostics.empty());
   CHECK(unknown.diagnostics[0].message.find("no placement type named 'hom'") != std::string::npos);
 }
