@@ -47,4 +47,20 @@ usage "^carecast: error: -o $(re "$work")/x\\.xlsx: this command writes no workb
 for name in x.csv x.XLSX x.xlsx; do
   [[ ! -e $work/$name ]] || fail "a refused run wrote $name"
 done
+# outturn -o NAME.toml writes the fragment that makes the forecast outturn a known base
+# year, and the report still goes to standard output. The DCST example's outturn is the
+# quarter 3 forecast, £64.43m (cabinet report, para 44; data/README.md); a variant
+# that extends the scenario with the fragment validates, and its base year is scaled
+# to that figure.
+L=data/dcst_ledger_2021_22.csv
+"$carecast" outturn "$S" --actuals "$L" -o "$work/base_year.TOML" > "$work/outturn.txt" \
+  || fail "outturn -o base_year.TOML failed"
+grep -q "^Total .* 64.43 " "$work/outturn.txt" || fail "outturn -o NAME.toml printed no report"
+grep -q '^known_base_year = { value = 64.4299' "$work/base_year.TOML" \
+  || fail "the fragment does not make £64.43m the known base year"
+grep -q "source = \"carecast outturn: forecast outturn of 2021/22 from $L, actuals to period 9 (December 2021)\"" \
+  "$work/base_year.TOML" || fail "the fragment's source does not name the actuals and period"
+{ printf 'extends = "%s"\n' "$PWD/$S"; cat "$work/base_year.TOML"; } > "$work/variant.toml"
+"$carecast" validate "$work/variant.toml" > /dev/null || fail "a variant with the fragment is not valid"
+
 exit $failed
