@@ -108,9 +108,13 @@ struct Calibration
 {
   std::string file;
   std::variant<TrendCalibration, LadderCalibration> fit;
-  // Fitted values the history does not support (a negative rate, an outflow above 1),
-  // each located at its type's column in the header.
+  // Fitted values the history does not support (a share staying each step outside 0
+  // to 1), each located at its type's column in the header.
   std::vector<Diagnostic> warnings;
+  // Fitted figures a scenario does not accept as the fragment would write them (outside
+  // the ranges of figure_range.hpp, or not finite), each located at the header cell of
+  // its column: with any, there is no fragment to write.
+  std::vector<Diagnostic> refusals;
 };
 
 // A calibration as `calibrate` reports it: the fit, where a trend's growth goes (see

@@ -9,6 +9,7 @@
 
 #include "carecast/calibrate.hpp"
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -25,9 +26,10 @@ std::string write_terminal(const Calibration& calibration);
 // `observed`, `fitted` and `residual` count per date.
 std::string write_csv(const Calibration& calibration, std::string_view index);
 
-// The same rows with the history's name, kind, step and warnings, and the fragment.
+// The same rows with the history's name, kind, step and warnings, and the fragment
+// (null when there is none: a scenario would refuse the fit).
 std::string write_json(const Calibration& calibration, std::string_view index,
-                       const std::string& fragment);
+                       const std::optional<std::string>& fragment);
 
 // The parameter address a trend's growth is written to: `ladder.entries.growth`, or
 // `indices.ID.default` for index ID.
@@ -38,7 +40,8 @@ std::string growth_address(std::string_view index);
 std::string write_fragment(const Calibration& calibration, std::string_view index);
 
 // The calibrate command's output: write_csv and write_json of the report's fit and
-// index (JSON with the fragment); the table adds the fragment, or where it was written.
+// index (JSON with the fragment); the table adds the fragment, or where it was written,
+// or, for a fit with refusals, that there is none.
 std::string write_csv(const CalibrationReport& report);
 std::string write_json(const CalibrationReport& report);
 std::string write_terminal(const CalibrationReport& report);

@@ -8,6 +8,7 @@
 #include "carecast/report.hpp"
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace carecast {
@@ -48,6 +49,18 @@ std::string two_decimals(double value);
 // leading apostrophe, as OWASP's guidance on CSV injection advises; numbers and other
 // text are left alone.
 std::string neutralised(const std::string& text);
+
+// The most characters a workbook's cell holds (Excel's limit).
+inline constexpr std::size_t k_cell_characters = 32767;
+
+// Text as a workbook can hold it, for every string written to one (cells, chart titles
+// and axis names, page headers): each character XML 1.0 cannot carry (control
+// characters other than tab, newline and carriage return; U+FFFE and U+FFFF) and each
+// byte that is not part of well-formed UTF-8 (lone surrogates among them) becomes
+// U+FFFD, the replacement character; text longer than k_cell_characters characters
+// (code points) is cut at a character's boundary and ends with " [cut: N characters]",
+// N the characters cut, the whole within the limit.
+std::string workbook_text(std::string_view text);
 
 // One CSV record with its newline, fields neutralised, and quoted where they need it.
 std::string csv_record(const std::vector<std::string>& fields);

@@ -1,6 +1,7 @@
 #include "carecast/calibrate.hpp"
 
 #include "carecast/csv_table.hpp"
+#include "fit_refusals.hpp"
 #include "history.hpp"
 
 #include <Eigen/QR>
@@ -20,8 +21,6 @@ constexpr int k_months_per_year = 12;
 constexpr double k_rank_threshold = 1e-9;
 // What floating-point arithmetic leaves of an exact zero, or of an exact 1.
 constexpr double k_rounding = 1e-9;
-// The format's tolerance for sums (outflows at most 1).
-constexpr double k_tolerance = 1e-6;
 
 double r_squared(const Eigen::Ref<const Vector>& observed, const Eigen::Ref<const Vector>& fitted)
 {
@@ -317,7 +316,6 @@ std::vector<Diagnostic> ladder_warnings(const CsvTable& table, const std::vector
 {
   std::vector<Diagnostic> warnings;
   const auto& types = ladder.types;
-  const Vector outflow = ladder.annual.outflow();
   for (std::size_t i = 0; i < types.size(); ++i) {
     const auto row = static_cast<Eigen::Index>(i);
     const auto warn = [&](const std::string& message) {
@@ -328,26 +326,6 @@ std::vector<Diagnostic> ladder_warnings(const CsvTable& table, const std::vector
     if (staying < 0.0 || staying > 1.0 + k_rounding) {
       warn(fmt::format("the fitted share of '{}' staying each step is {}, outside 0 to 1", types[i],
                        number(staying)));
-    }
-    for (std::size_t j = 0; j < types.size(); ++j) {
-      const double rate = ladder.annual.moves(row, static_cast<Eigen::Index>(j));
-      if (rate < 0.0) {
-        warn(fmt::format("the fitted annual move rate from '{}' to '{}' is {}, below 0", types[i],
-                         types[j], number(rate)));
-      }
-    }
-    if (ladder.annual.exits(row) < 0.0) {
-      warn(fmt::format("the fitted annual exit rate of '{}' is {}, below 0", types[i],
-                       number(ladder.annual.exits(row))));
-    }
-    if (outflow(row) > 1.0 + k_tolerance) {
-      warn(fmt::format("the fitted annual outflow of '{}' (moves plus exit) is {}, more than all "
-                       "its children",
-                       types[i], number(outflow(row))));
-    }
-    if (ladder.fit.raw_shares(row) < -k_rounding) {
-      warn(fmt::format("the fitted entry share of '{}' is {}, below 0", types[i],
-                       number(ladder.fit.raw_shares(row))));
     }
   }
   return warnings;
@@ -404,7 +382,9 @@ std::optional<Calibration> calibrate_ladder(const Reading& in, const std::vector
   fit_entries(ladder, step_dates, *entries);
   ladder.closing = closing_series(ladder, *counts, step_dates);
   std::vector<Diagnostic> warnings = ladder_warnings(in.table, columns, ladder);
-  return Calibration{in.table.file, std::move(ladder), std::move(warnings)};
+  std::vector<Diagnostic> refusals = ladder_refusals(in.table, columns, ladder);
+  sort_by_position(refusals);
+  return Calibration{in.table.file, std::move(ladder), std::move(warnings), std::move(refusals)};
 }
 
 std::optional<Calibration> calibrate_table(const Reading& in, const std::string& column)
@@ -417,7 +397,9 @@ std::optional<Calibration> calibrate_table(const Reading& in, const std::string&
     return calibrate_ladder(in, *dates);
   }
   if (auto trend = calibrate_trend(in, *dates, column)) {
-    return Calibration{in.table.file, std::move(*trend), {}};
+    const int fitted = *in.table.column(trend->series.name);
+    std::vector<Diagnostic> refusals = trend_refusals(in.table, fitted, trend->fit);
+    return Calibration{in.table.file, std::move(*trend), {}, std::move(refusals)};
   }
   return std::nullopt;
 }

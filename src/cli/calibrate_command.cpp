@@ -2,7 +2,6 @@
 
 #include "carecast/calibrate.hpp"
 #include "carecast/calibrate_writer.hpp"
-#include "carecast/calibrate_writer.hpp"
 
 #include <fmt/format.h>
 #include <iostream>
@@ -43,14 +42,21 @@ ExitCode run_calibrate(const CalibrateOptions& options, RunProvenance& provenanc
                                  "the care ladder; fit one column's trend with --column NAME",
                                  options.index, options.history));
   }
-  const CalibrationReport report{calibration, options.index, options.fragment_path};
-  if (!options.fragment_path.empty()) {
+  // A fit a scenario would refuse is still reported, for its residuals, but its
+  // fragment is not written.
+  const bool refused = !calibration.refusals.empty();
+  const CalibrationReport report{calibration, options.index,
+                                 refused ? std::string() : options.fragment_path};
+  if (!options.fragment_path.empty() && !refused) {
     refuse_input(options.fragment_path, provenance);
     write_file_atomically(options.fragment_path, write_fragment(calibration, options.index));
   }
+  for (const Diagnostic& refusal : calibration.refusals) {
+    std::cerr << render(refusal, result.sources);
+  }
   print_warnings(calibration);
   write_output(&report, format_named(options.format).value_or(Format::table), {}, provenance);
-  return ExitCode::success;
+  return refused ? ExitCode::invalid_input : ExitCode::success;
 }
 
 } // namespace

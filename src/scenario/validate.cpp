@@ -2,6 +2,8 @@
 
 #include "validator.hpp"
 
+#include "carecast/figure_range.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <fmt/format.h>
@@ -58,20 +60,19 @@ void Validator::check_year(FinancialYear year, const SourcePos& pos, std::string
 
 void Validator::check_rate(const Number& rate)
 {
-  if (rate.value <= -1.0 || rate.value >= 1.0) {
-    error(rate.pos,
-          fmt::format("'{}' = {:.15g} is out of range: an annual rate is a fraction "
-                      "between -1 and 1, so 3.5% is written 0.035 (did you mean {:.15g}?)",
-                      rate.path, rate.value, rate.value / 100.0));
+  if (!k_annual_rate.holds(rate.value)) {
+    error(rate.pos, fmt::format("'{}' = {:.15g} is out of range: an annual rate is a fraction "
+                                "{}, so 3.5% is written 0.035 (did you mean {:.15g}?)",
+                                rate.path, rate.value, k_annual_rate.text(), rate.value / 100.0));
   }
 }
 
 void Validator::check_fraction(const Number& number)
 {
-  if (number.value < 0.0 || number.value > 1.0) {
-    error(number.pos, fmt::format("'{}' = {:.15g} is out of range: a {} is between 0 and 1, so 30% "
+  if (!k_fraction.holds(number.value)) {
+    error(number.pos, fmt::format("'{}' = {:.15g} is out of range: a {} is {}, so 30% "
                                   "is written 0.3",
-                                  number.path, number.value, number.unit));
+                                  number.path, number.value, number.unit, k_fraction.text()));
   }
 }
 

@@ -1,5 +1,7 @@
 #include "validator.hpp"
 
+#include "carecast/figure_range.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <fmt/format.h>
@@ -8,9 +10,6 @@
 namespace carecast::validation {
 namespace {
 
-// Shares of entries must add up to 1, and a row's outflows must not pass 1, to
-// within this much: the figures are written to a few decimals by people.
-constexpr double k_ladder_tolerance = 1e-6;
 // Entries may grow tenfold under an option; more is surely a typo.
 constexpr double k_max_entries_change = 10.0;
 
@@ -45,7 +44,7 @@ void Validator::check_ladder(const Ladder& ladder)
                                   "unit must be £m, £k or £, not '{}'",
                                   m_scenario.unit));
   }
-  if (ladder.entries_per_year.value < 0.0) {
+  if (!k_non_negative.holds(ladder.entries_per_year.value)) {
     error(ladder.entries_per_year.pos,
           fmt::format("'ladder.entries.per_year' = {:.15g} must not be negative",
                       ladder.entries_per_year.value));
@@ -96,7 +95,7 @@ void Validator::check_placement_type(const PlacementType& type)
                                 type.id));
   }
   for (const Number* number : {&type.weekly_cost, &type.children}) {
-    if (number->value < 0.0) {
+    if (!k_non_negative.holds(number->value)) {
       error(number->pos,
             fmt::format("'{}' = {:.15g} must not be negative", number->path, number->value));
     }
@@ -146,10 +145,10 @@ void Validator::check_moves(const Ladder& ladder)
     double outflow = 0.0;
     for (std::size_t column = 0; column < row.rates.size(); ++column) {
       const Number& rate = row.rates[column];
-      if (rate.value < 0.0 || rate.value > 1.0) {
+      if (!k_fraction.holds(rate.value)) {
         error(rate.pos, fmt::format("'{}' = {:.15g} is out of range: an annual move rate is a "
-                                    "share between 0 and 1, so 5% is written 0.05",
-                                    rate.path, rate.value));
+                                    "share {}, so 5% is written 0.05",
+                                    rate.path, rate.value, k_fraction.text()));
       }
       if (ladder.order[column].id == row.from.id && rate.value != 0.0) {
         error(rate.pos, fmt::format("'{}' = {:.15g} moves '{}' to itself; the diagonal is 0, as "

@@ -122,7 +122,7 @@ std::string write_csv(const Calibration& calibration, std::string_view index)
 }
 
 std::string write_json(const Calibration& calibration, std::string_view index,
-                       const std::string& fragment)
+                       const std::optional<std::string>& fragment)
 {
   const auto* ladder = std::get_if<LadderCalibration>(&calibration.fit);
   std::vector<std::string> rows;
@@ -137,7 +137,7 @@ std::string write_json(const Calibration& calibration, std::string_view index,
     json_string(std::filesystem::path(calibration.file).stem().string()),
     json_string(calibration.file), json_string(ladder ? "ladder" : "trend"),
     ladder ? std::to_string(ladder->step_months) : "null", fmt::join(rows, ",\n    "),
-    json_warnings(calibration.warnings), json_string(fragment));
+    json_warnings(calibration.warnings), fragment ? json_string(*fragment) : "null");
 }
 
 std::string write_csv(const CalibrationReport& report)
@@ -148,11 +148,18 @@ std::string write_csv(const CalibrationReport& report)
 std::string write_json(const CalibrationReport& report)
 {
   return write_json(report.calibration, report.index,
-                    write_fragment(report.calibration, report.index));
+                    report.calibration.refusals.empty()
+                      ? std::optional(write_fragment(report.calibration, report.index))
+                      : std::nullopt);
 }
 
 std::string write_terminal(const CalibrationReport& report)
 {
+  if (!report.calibration.refusals.empty()) {
+    return write_terminal(report.calibration)
+           + "\nNo TOML fragment: a scenario does not accept the fitted figures (see the errors "
+             "on stderr)\n";
+  }
   const std::string where =
     report.fragment_path.empty()
       ? "\nTOML fragment (write it to a file with -o FILE)\n\n"

@@ -4,6 +4,7 @@
 #include "xlsx_sheet.hpp"
 
 #include "carecast/explain_writer.hpp"
+#include "carecast/writers.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -250,7 +251,7 @@ void print_landscape(lxw_worksheet* sheet, const ExplainReport& report, lxw_row_
   };
   const std::string header = fmt::format("&L{} ({})&R{}", escaped(report.heading),
                                          escaped(report.unit), escaped(report.scenario));
-  worksheet_set_header(sheet, header.c_str());
+  worksheet_set_header(sheet, workbook_text(header).c_str());
 }
 
 // The Waterfall sheet's chart in pixels, and the cells it covers (64 x 20 pixels each).
@@ -271,7 +272,7 @@ void write_waterfall(lxw_workbook* workbook, const ExplainReport& report,
   add_waterfall_series(chart, columns, report.unit);
   chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
   chart_set_series_gap(chart, 50);
-  chart_title_set_name(chart, report.heading.c_str());
+  chart_title_set_name(chart, workbook_text(report.heading).c_str());
   lxw_chart_font title{};
   title.size = 12;
   title.bold = LXW_TRUE;
@@ -280,7 +281,7 @@ void write_waterfall(lxw_workbook* workbook, const ExplainReport& report,
   categories.size = 8;
   chart_axis_set_num_font(chart->x_axis, &categories);
   chart_axis_set_label_position(chart->x_axis, LXW_CHART_AXIS_LABEL_POSITION_LOW);
-  chart_axis_set_name(chart->y_axis, report.unit.c_str());
+  chart_axis_set_name(chart->y_axis, workbook_text(report.unit).c_str());
   chart_axis_set_num_format(chart->y_axis, report.unit == "£m" ? "\"£\"0.00\"m\"" : "0.00");
   const bool negative = std::any_of(columns.begin(), columns.end(), [](const WaterfallColumn& c) {
     return c.base < 0.0 || c.bar < 0.0 || c.below < 0.0 || (c.full && c.value < 0.0);

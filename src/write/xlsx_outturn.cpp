@@ -4,6 +4,7 @@
 #include "xlsx_sheet.hpp"
 
 #include "carecast/outturn_writer.hpp"
+#include "carecast/writers.hpp"
 
 #include <array>
 #include <cmath>
@@ -401,10 +402,11 @@ private:
       lxw_chart_line line = lines[r];
       chart_series_set_line(series, &line);
     }
-    chart_title_set_name(chart, fmt::format("Total spend in {}, cumulative, against the budget",
-                                            to_string(m_outturn.year))
+    chart_title_set_name(chart, workbook_text(fmt::format("Total spend in {}, cumulative, against "
+                                                          "the budget",
+                                                          to_string(m_outturn.year)))
                                   .c_str());
-    chart_axis_set_name(chart->y_axis, m_outturn.unit.c_str());
+    chart_axis_set_name(chart->y_axis, workbook_text(m_outturn.unit).c_str());
     chart_axis_set_num_format(chart->y_axis, "#,##0");
     chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
     lxw_chart_options size{};

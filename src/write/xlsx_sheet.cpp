@@ -56,7 +56,7 @@ Formats add_formats(lxw_workbook* workbook)
 void write_text(lxw_worksheet* sheet, lxw_row_t row, lxw_col_t column, const std::string& text,
                 lxw_format* format)
 {
-  worksheet_write_string(sheet, row, column, neutralised(text).c_str(), format);
+  worksheet_write_string(sheet, row, column, workbook_text(neutralised(text)).c_str(), format);
 }
 
 void write_header(lxw_worksheet* sheet, const Formats& formats,
@@ -112,7 +112,7 @@ void set_printing(lxw_worksheet* sheet, const std::string& title)
   for (const char c : headed(title)) {
     escaped += c == '&' ? "&&" : std::string(1, c);
   }
-  worksheet_set_header(sheet, fmt::format("&L{}&R&A", escaped).c_str());
+  worksheet_set_header(sheet, workbook_text(fmt::format("&L{}&R&A", escaped)).c_str());
   worksheet_set_footer(sheet, "&CPage &P of &N");
 }
 

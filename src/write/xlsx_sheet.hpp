@@ -41,7 +41,8 @@ struct Formats
 
 Formats add_formats(lxw_workbook* workbook);
 
-// A text cell, neutralised against formula injection.
+// A text cell, neutralised against formula injection and made fit for a workbook
+// (workbook_text).
 void write_text(lxw_worksheet* sheet, lxw_row_t row, lxw_col_t column, const std::string& text,
                 lxw_format* format);
 

@@ -2,6 +2,7 @@
 
 #include "carecast/summary_sheet.hpp"
 #include "carecast/workbook.hpp"
+#include "carecast/writers.hpp"
 
 #include <algorithm>
 #include <numeric>
@@ -70,7 +71,7 @@ void add_chart(lxw_workbook* workbook, lxw_worksheet* sheet, const SummarySheet&
   title_font.size = 12;
   title_font.bold = LXW_TRUE;
   chart_title_set_name_font(chart, &title_font);
-  chart_axis_set_name(chart->y_axis, unit.c_str());
+  chart_axis_set_name(chart->y_axis, workbook_text(unit).c_str());
   set_value_axis(chart->y_axis, axis_range(summary.low, summary.high));
   // Beside the plot, the legend leaves it the chart's height.
   chart_legend_set_position(chart, LXW_CHART_LEGEND_RIGHT);

@@ -161,13 +161,14 @@ lxw_chart* fan_chart(lxw_workbook* workbook, const SimulationReport& report, std
   }
   chart_show_hidden_data(chart);
   chart_legend_set_position(chart, LXW_CHART_LEGEND_NONE);
-  chart_title_set_name(chart, fmt::format("{}: P10 to P90, the shades meeting at the median",
-                                          report.options[option].id)
+  chart_title_set_name(chart, workbook_text(fmt::format("{}: P10 to P90, the shades meeting at "
+                                                        "the median",
+                                                        report.options[option].id))
                                 .c_str());
   lxw_chart_font title_font{};
   title_font.size = 10;
   chart_title_set_name_font(chart, &title_font);
-  chart_axis_set_name(chart->y_axis, report.unit.c_str());
+  chart_axis_set_name(chart->y_axis, workbook_text(report.unit).c_str());
   // libxlsxwriter 1.1.4 does not mark an area chart's value axis as one, and would
   // ignore its bounds.
   chart->y_axis->is_value = LXW_TRUE;
@@ -246,7 +247,7 @@ void write_monte_carlo(lxw_workbook* workbook, const SimulationReport& report,
   }
   for (std::size_t o = 0; o < simulation.npc.size(); ++o, ++r) {
     write_text(sheet, r, 0, report.options[o].id, nullptr);
-    worksheet_write_string(sheet, r, 1, "net present cost", nullptr);
+    write_text(sheet, r, 1, "net present cost", nullptr);
     write_statistics(r, simulation.npc[o]);
     worksheet_write_number(sheet, r, 9, simulation.cheapest[o], formats.percent);
   }
@@ -303,7 +304,7 @@ void write_differences(lxw_workbook* workbook, const SimulationReport& report,
     write_series(difference, "net present cost", difference.npc);
   }
   r += 1;
-  worksheet_write_string(sheet, r++, 0, "Budget and savings risk", formats.heading);
+  write_text(sheet, r++, 0, "Budget and savings risk", formats.heading);
   write_text(sheet, r++, 0,
              fmt::format("P(over): the share of draws over the year's budget; overspend and "
                          "shortfall: their means over the draws ({}), 0 where within; P(short): "
@@ -313,8 +314,8 @@ void write_differences(lxw_workbook* workbook, const SimulationReport& report,
   const std::vector<std::string> risks{"option",    "",          "year",     "P(over)",
                                        "overspend", "shortfall", "P(short)"};
   for (std::size_t c = 0; c < risks.size(); ++c) {
-    worksheet_write_string(sheet, r, static_cast<lxw_col_t>(c), risks[c].c_str(),
-                           c < 3 ? formats.header : formats.figure_header);
+    write_text(sheet, r, static_cast<lxw_col_t>(c), risks[c],
+               c < 3 ? formats.header : formats.figure_header);
   }
   ++r;
   for (std::size_t o = 0; o < report.options.size(); ++o) {
@@ -382,16 +383,17 @@ void insert_tornado_chart(lxw_workbook* workbook, lxw_worksheet* sheet,
   chart_axis_set_label_position(chart->y_axis, LXW_CHART_AXIS_LABEL_POSITION_LOW);
   chart_axis_set_interval_unit(chart->y_axis, 1);
   chart_axis_set_num_format(chart->x_axis, "+#,##0.00;-#,##0.00;0");
-  chart_axis_set_name(chart->x_axis, fmt::format("Change from {} {} with every parameter at its "
-                                                 "value",
-                                                 two_decimals(analysis.base), report.unit)
-                                       .c_str());
+  chart_axis_set_name(chart->x_axis,
+                      workbook_text(fmt::format("Change from {} {} with every parameter at its "
+                                                "value",
+                                                two_decimals(analysis.base), report.unit))
+                        .c_str());
   // Falls are green and rises red, as in the terminal: the axis at the base says which.
   chart_legend_set_position(chart, LXW_CHART_LEGEND_NONE);
   chart_show_hidden_data(chart);
-  chart_title_set_name(chart, fmt::format("The {} of {}: each parameter from its low to its "
-                                          "high value",
-                                          analysis.metric.name, analysis.subject)
+  chart_title_set_name(chart, workbook_text(fmt::format("The {} of {}: each parameter from its "
+                                                        "low to its high value",
+                                                        analysis.metric.name, analysis.subject))
                                 .c_str());
   lxw_chart_options size{};
   size.x_scale = std::max(2.0, width / xlsx::k_chart_width);
@@ -441,7 +443,7 @@ void write_tornado(lxw_workbook* workbook, const SensitivityReport& report, cons
     lxw_format*& format = in_unit[unit];
     if (!format) {
       format = workbook_add_format(workbook);
-      format_set_num_format(format, unit_number_format(unit).c_str());
+      format_set_num_format(format, workbook_text(unit_number_format(unit)).c_str());
     }
     return format;
   };

@@ -211,6 +211,23 @@ for input in tests/broken/*; do
   count=$((count + 1))
 done
 [[ $count -gt 0 ]] || fail "no broken inputs were found"
+
+# A fit whose figures a scenario does not accept: exit code 1, the reason located at the
+# column's header, the table and residuals still on standard output, and no fragment:
+# -o's file as it was, or not created.
+for refused in tests/golden/history_fast_growth.csv tests/golden/history_negative_move.csv; do
+  printf 'kept\n' > "$io/fragment.toml"
+  for target in "$io/fragment.toml" "$io/no_fragment.toml"; do
+    what="carecast calibrate $refused -o $target"
+    "$carecast" calibrate "$refused" -o "$target" > "$io/stdout" 2> "$io/stderr"
+    code=$?
+    [[ $code == 1 ]] || fail "$what: exit code $code, not 1"
+    check_stderr "$what" "$io/stderr" "^carecast: error: $(re "$refused"):1:[0-9]+: .*no fragment is written" 0
+    grep -q '^No TOML fragment' "$io/stdout" || fail "$what: the fit's report was not printed"
+  done
+  [[ $(cat "$io/fragment.toml") == kept ]] || fail "calibrate $refused changed -o's file"
+  [[ ! -e $io/no_fragment.toml ]] || fail "calibrate $refused created -o's file"
+done
 at_position() { echo "^carecast: error: $(re "$1"):[0-9]+:[0-9]+: "; }
 B=tests/broken
 expect 1 -m "$(at_position $B/syntax_error.toml)" -- compare $B/syntax_error.toml

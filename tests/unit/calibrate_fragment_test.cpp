@@ -9,6 +9,8 @@
 #include <filesystem>
 #include <fstream>
 #include <random>
+#include <variant>
+#include <vector>
 
 using namespace carecast;
 
@@ -88,19 +90,29 @@ public:
   BaseDir& operator=(const BaseDir&) = delete;
 
   // The fragment as a variant of the base, read and validated.
-  LoadResult variant(const std::string& fragment) const
-  {
-    LoadResult result = read_scenario_text("extends = \"base.toml\"\n" + fragment,
-                                           (m_path / "variant.toml").string());
-    for (const Diagnostic& diagnostic : result.diagnostics) {
-      FAIL_CHECK(render(diagnostic, result.sources));
-    }
-    return result;
-  }
+  LoadResult variant(const std::string& fragment) const;
+  std::filesystem::path base() const { return m_path / "base.toml"; }
 
 private:
   std::filesystem::path m_path;
 };
+
+// The fragment as a variant of `base`, read and validated; every problem fails the test.
+LoadResult variant_of(const std::filesystem::path& base, const std::string& fragment)
+{
+  LoadResult result =
+    read_scenario_text("extends = \"" + base.filename().string() + "\"\n" + fragment,
+                       (base.parent_path() / "calibrated_variant.toml").string());
+  for (const Diagnostic& diagnostic : result.diagnostics) {
+    FAIL_CHECK(render(diagnostic, result.sources));
+  }
+  return result;
+}
+
+LoadResult BaseDir::variant(const std::string& fragment) const
+{
+  return variant_of(base(), fragment);
+}
 
 Calibration calibration_of(const std::string& file, const std::string& column = "")
 {
@@ -180,4 +192,49 @@ TEST_CASE("Entry shares as written add up to 1 within the format's tolerance")
     sum += *parse_number(fragment.substr(start, fragment.find(',', start) - start));
   }
   CHECK(std::abs(sum - 1.0) < 1e-9);
+}
+
+TEST_CASE("Every fragment calibrate writes for the shipped histories and the fixtures validates")
+{
+  // calibrate writes only what validation accepts: each history's fit is refused, or
+  // its fragment extends a scenario into one that validates. Trends extend the shipped
+  // DCST scenario (the entries' growth, or the demand index's default rate); the ladder
+  // the base above, which has the example history's placement types.
+  const auto root = std::filesystem::path(__FILE__).parent_path() / "../..";
+  std::vector<std::filesystem::path> histories{root / "data/doncaster_children_in_care.csv",
+                                               root / "data/example_ladder_history.csv"};
+  for (const char* folder : {"tests/golden", "tests/broken"}) {
+    for (const auto& entry : std::filesystem::directory_iterator(root / folder)) {
+      if (entry.path().filename().string().starts_with("history_")) {
+        histories.push_back(entry.path());
+      }
+    }
+  }
+  const BaseDir base;
+  int written = 0;
+  int refused = 0;
+  for (const auto& history : histories) {
+    CAPTURE(history);
+    const CalibrationResult result = calibrate_file(history, "");
+    if (!result.calibration) {
+      continue; // a history with mistakes has no fit at all
+    }
+    if (!result.calibration->refusals.empty()) {
+      ++refused;
+      continue;
+    }
+    if (std::holds_alternative<LadderCalibration>(result.calibration->fit)) {
+      ++written;
+      CHECK(base.variant(write_fragment(*result.calibration, "")).scenario.has_value());
+      continue;
+    }
+    for (const char* index : {"", "demand"}) {
+      ++written;
+      const LoadResult variant =
+        variant_of(root / "scenarios/dcst_2022.toml", write_fragment(*result.calibration, index));
+      CHECK(variant.scenario.has_value());
+    }
+  }
+  CHECK(written == 3);
+  CHECK(refused == 3);
 }

@@ -275,22 +275,73 @@ TEST_CASE("Calibration recovers the rates of a history carecast's own ladder pro
   }
 }
 
-TEST_CASE("Fitted rates a history of real children cannot have are warned about")
+TEST_CASE("Fitted rates a scenario does not accept are refused, located at their column")
 {
   // Generated with a negative annual move rate from ifa to in_house_fostering: the fit
-  // recovers it, and says the history does not support it.
+  // recovers it, and refuses it, as a move rate is between 0 and 1.
   LadderTruth truth = three_types();
   truth.moves(1, 0) = -0.01;
   const CalibrationResult result =
     calibrate_text(ladder_history_by_documented_model(truth), "negative.csv", "");
   const LadderCalibration& ladder = ladder_of(result);
   CHECK(near(ladder.annual.moves(1, 0), -0.01));
-  const auto& warnings = result.calibration->warnings;
-  REQUIRE(warnings.size() == 1);
-  CHECK(warnings[0].pos.line == 1);
-  CHECK(warnings[0].pos.column == 33); // the header cell "ifa"
-  CHECK(contains(warnings[0].message, "from 'ifa' to 'in_house_fostering' is -0.01"));
-  CHECK(contains(warnings[0].message, "the history does not support it"));
+  CHECK(result.calibration->warnings.empty());
+  const auto& refusals = result.calibration->refusals;
+  REQUIRE(refusals.size() == 1);
+  CHECK(refusals[0].pos.line == 1);
+  CHECK(refusals[0].pos.column == 33); // the header cell "ifa"
+  CHECK(contains(refusals[0].message, "from 'ifa' to 'in_house_fostering' is -0.01"));
+  CHECK(contains(refusals[0].message, "an annual move rate is between 0 and 1"));
+}
+
+TEST_CASE("A trend growing faster than a scenario's annual rates allow is refused")
+{
+  // 100, 120, 150 a month apart: about 25% a month, e^(12 x 0.2027) - 1 = 10.39 a year.
+  const CalibrationResult result =
+    calibrate_text("date,children\n2023-01,100\n2023-02,120\n2023-03,150\n", "fast.csv", "");
+  REQUIRE(result.calibration.has_value());
+  const auto& trend = std::get<TrendCalibration>(result.calibration->fit);
+  CHECK(trend.fit.growth() == doctest::Approx(10.3906).epsilon(1e-5));
+  const auto& refusals = result.calibration->refusals;
+  REQUIRE(refusals.size() == 1);
+  CHECK(refusals[0].pos.line == 1);
+  CHECK(refusals[0].pos.column == 6); // the header cell "children"
+  CHECK(contains(refusals[0].message, "the fitted annual growth of 'children' is 10.3906"));
+  CHECK(contains(refusals[0].message, "an annual rate is between -1 and 1"));
+  CHECK(!contains(refusals[0].message, "did you mean"));
+}
+
+TEST_CASE("A growth too large for a number is refused as not finite")
+{
+  const CalibrationResult result =
+    calibrate_text("date,n\n2023-01,1\n2023-02,1e300\n2023-03,1e300\n", "huge.csv", "");
+  REQUIRE(result.calibration.has_value());
+  CHECK(std::isinf(std::get<TrendCalibration>(result.calibration->fit).fit.growth()));
+  REQUIRE(result.calibration->refusals.size() == 1);
+  CHECK(contains(result.calibration->refusals[0].message, "is inf,"));
+}
+
+TEST_CASE("A growth that rounds to 1 as the fragment writes it is refused")
+{
+  // Counts doubling in a year less a hair: growth 0.9999996, written 1.
+  const double second = 100.0 * (1.0 + 0.9999996);
+  const CalibrationResult result =
+    calibrate_text(fmt::format("date,n\n2020-03,100\n2021-03,{:.17g}\n2022-03,{:.17g}\n", second,
+                               second * (1.0 + 0.9999996)),
+                   "almost.csv", "");
+  REQUIRE(result.calibration.has_value());
+  CHECK(std::get<TrendCalibration>(result.calibration->fit).fit.growth() < 1.0);
+  REQUIRE(result.calibration->refusals.size() == 1);
+}
+
+TEST_CASE("The shipped histories' fits are not refused")
+{
+  for (const char* file : {"doncaster_children_in_care.csv", "example_ladder_history.csv"}) {
+    const auto path = std::filesystem::path(__FILE__).parent_path() / "../../data" / file;
+    const CalibrationResult result = calibrate_file(path, "");
+    REQUIRE(result.calibration.has_value());
+    CHECK(result.calibration->refusals.empty());
+  }
 }
 
 TEST_CASE("A yearly ladder history fits 12-month steps")

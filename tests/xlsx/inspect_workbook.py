@@ -10,6 +10,8 @@ line each, and exits 1 when anything is; or prints the value asked for.
   sobol BOOK            each output's inputs ordered by total index, largest first, and
                         the input and parameter columns as wide as their longest name
   columns BOOK          no column set out twice on a sheet, which Excel would repair
+  text BOOK             every XML part of the workbook well-formed, no text cell longer
+                        than Excel's 32,767 characters, and a cut one's marker present
 """
 import csv
 import re
@@ -288,6 +290,25 @@ def check_columns(book_path):
     return problems
 
 
+def check_text(book_path):
+    problems = []
+    with zipfile.ZipFile(book_path) as book:
+        for name in book.namelist():
+            if name.endswith((".xml", ".rels")):
+                try:
+                    ET.fromstring(book.read(name))
+                except ET.ParseError as error:
+                    problems.append("%s is not well-formed XML: %s" % (name, error))
+    if problems:
+        return problems
+    strings = Book(book_path).strings
+    problems += ["a text cell of %d characters, more than 32,767" % len(text)
+                 for text in strings if len(text) > 32767]
+    if not any(re.search(r" \[cut: \d+ characters\]$", text) for text in strings):
+        problems.append("no text cell ends with the marker of a cut")
+    return problems
+
+
 def main(argv):
     command = argv[1]
     if command == "format":
@@ -299,7 +320,8 @@ def main(argv):
         return 0
     checks = {"summary": lambda: check_summary(argv[2], argv[3]),
               "sobol": lambda: check_sobol(argv[2]),
-              "columns": lambda: check_columns(argv[2])}
+              "columns": lambda: check_columns(argv[2]),
+              "text": lambda: check_text(argv[2])}
     problems = checks[command]()
     for problem in problems:
         print(problem)
