@@ -73,8 +73,8 @@ std::string notes(const NumberRange& range)
 {
   std::vector<std::string> said;
   if (range.fraction_example) {
-    said.push_back(
-      fmt::format("{} is {}%", shown(*range.fraction_example), shown(*range.fraction_example * 100)));
+    said.push_back(fmt::format("{} is {}%", shown(*range.fraction_example),
+                               shown(*range.fraction_example * 100)));
   }
   if (!range.note.empty()) {
     said.push_back(range.note);
@@ -84,26 +84,27 @@ std::string notes(const NumberRange& range)
 
 std::string range_text(const NumberRange& range)
 {
-  if (range.low == std::numeric_limits<double>::lowest() &&
-      range.high == std::numeric_limits<double>::max()) {
+  if (range.low == std::numeric_limits<double>::lowest()
+      && range.high == std::numeric_limits<double>::max()) {
     return "a finite number" + notes(range);
   }
   if (range.below_high) {
     return fmt::format("a number at least {} and below {}{}", shown(range.low), shown(range.high),
                        notes(range));
   }
-  return fmt::format("a number from {} to {}{}", shown(range.low), shown(range.high),
-                     notes(range));
+  return fmt::format("a number from {} to {}{}", shown(range.low), shown(range.high), notes(range));
 }
 
-template <typename T> std::string range_text(const WholeRange<T>& range)
+template <typename T>
+std::string range_text(const WholeRange<T>& range)
 {
   return fmt::format("a whole number from {} to {}{}", range.low, range.high,
                      range.note.empty() ? "" : fmt::format(" ({})", range.note));
 }
 
 // `value` as a T when it is a whole number T holds.
-template <typename T> std::optional<T> as_whole(double value)
+template <typename T>
+std::optional<T> as_whole(double value)
 {
   const double past_max = std::ldexp(1.0, std::numeric_limits<T>::digits);
   const double min = std::numeric_limits<T>::is_signed ? -past_max : 0.0;
@@ -117,15 +118,16 @@ template <typename T> std::optional<T> as_whole(double value)
 // flag takes any number of its type.
 std::string help_text(const NumberRange& range)
 {
-  if (range.low == std::numeric_limits<double>::lowest() &&
-      range.high == std::numeric_limits<double>::max()) {
+  if (range.low == std::numeric_limits<double>::lowest()
+      && range.high == std::numeric_limits<double>::max()) {
     return "";
   }
   return fmt::format("FLOAT in [{} - {}{}", shown(range.low), shown(range.high),
                      range.below_high ? ")" : "]");
 }
 
-template <typename T> std::string help_text(const WholeRange<T>& range)
+template <typename T>
+std::string help_text(const WholeRange<T>& range)
 {
   if (range.low == std::numeric_limits<T>::min() && range.high == std::numeric_limits<T>::max()) {
     return "";
@@ -155,8 +157,8 @@ T parse_whole(std::string_view flag, std::string_view text, const WholeRange<T>&
   const std::string_view digits = without_plus(text);
   T value{};
   const auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
-  const bool integer = !digits.empty() && end == digits.data() + digits.size() &&
-                       error != std::errc::invalid_argument;
+  const bool integer =
+    !digits.empty() && end == digits.data() + digits.size() && error != std::errc::invalid_argument;
   if (integer && error == std::errc{} && value >= range.low && value <= range.high) {
     return value;
   }
@@ -184,7 +186,8 @@ T read_value(std::string_view flag, std::string_view text, const WholeRange<T>& 
   return parse_whole(flag, text, range);
 }
 
-template <typename Range> CLI::Validator checked(std::string flag, Range range)
+template <typename Range>
+CLI::Validator checked(std::string flag, Range range)
 {
   std::string help = help_text(range);
   return CLI::Validator(
@@ -202,7 +205,8 @@ CLI::Validator number_check(std::string flag, NumberRange range)
   return checked(std::move(flag), std::move(range));
 }
 
-template <typename T> CLI::Validator number_check(std::string flag, WholeRange<T> range)
+template <typename T>
+CLI::Validator number_check(std::string flag, WholeRange<T> range)
 {
   return checked(std::move(flag), std::move(range));
 }

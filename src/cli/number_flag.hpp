@@ -35,7 +35,8 @@ inline NumberRange finite_number(std::string note)
 }
 
 // The whole numbers a flag takes, from `low` to `high`, for a flag stored as T.
-template <typename T> struct WholeRange
+template <typename T>
+struct WholeRange
 {
   T low = std::numeric_limits<T>::min();
   T high = std::numeric_limits<T>::max();
@@ -51,7 +52,8 @@ T parse_whole(std::string_view flag, std::string_view text, const WholeRange<T>&
 // A CLI11 check that reads each value of `flag` with parse_number or parse_whole and
 // hands CLI11 the number in plain decimal; its description is the range, for --help.
 CLI::Validator number_check(std::string flag, NumberRange range);
-template <typename T> CLI::Validator number_check(std::string flag, WholeRange<T> range);
+template <typename T>
+CLI::Validator number_check(std::string flag, WholeRange<T> range);
 
 // Adds an option `name` stored in `value` (a number, or an optional one) that takes
 // only numbers in `range` (a NumberRange, or a WholeRange of the stored type).

@@ -19,7 +19,8 @@ const NumberRange k_swing{0.0, 1.0, false, 0.1, ""};
 const WholeRange<std::int64_t> k_draws{2, 10'000'000, ""};
 const WholeRange<std::uint64_t> k_seed{};
 
-template <typename Parse> std::string message_of(Parse parse)
+template <typename Parse>
+std::string message_of(Parse parse)
 {
   try {
     parse();
@@ -34,7 +35,8 @@ std::string number_message(const char* text, const NumberRange& range)
   return message_of([&] { parse_number("--flag", text, range); });
 }
 
-template <typename T> std::string whole_message(const char* text, const WholeRange<T>& range)
+template <typename T>
+std::string whole_message(const char* text, const WholeRange<T>& range)
 {
   return message_of([&] { parse_whole("--flag", text, range); });
 }
@@ -54,19 +56,22 @@ TEST_CASE("NaN and the infinities are refused, naming the flag and the range")
 {
   for (const char* text : {"nan", "NaN", "-nan", "inf", "-inf", "infinity", "1e400"}) {
     CAPTURE(text);
-    CHECK(number_message(text, k_swing) ==
-          std::string("--flag ") + text + ": must be a number from 0 to 1 (0.1 is 10%)");
+    CHECK(number_message(text, k_swing)
+          == std::string("--flag ") + text + ": must be a number from 0 to 1 (0.1 is 10%)");
   }
 }
 
 TEST_CASE("a half-open range excludes its top, and a percentage gets its fraction suggested")
 {
-  CHECK(number_message("1", k_rate) == "--flag 1: must be a number at least 0 and below 1 "
-                                       "(0.035 is 3.5%); did you mean 0.01?");
-  CHECK(number_message("100", k_rate) == "--flag 100: must be a number at least 0 and below 1 "
-                                         "(0.035 is 3.5%)");
-  CHECK(number_message("3.5", k_rate) == "--flag 3.5: must be a number at least 0 and below 1 "
-                                         "(0.035 is 3.5%); did you mean 0.035?");
+  CHECK(number_message("1", k_rate)
+        == "--flag 1: must be a number at least 0 and below 1 "
+           "(0.035 is 3.5%); did you mean 0.01?");
+  CHECK(number_message("100", k_rate)
+        == "--flag 100: must be a number at least 0 and below 1 "
+           "(0.035 is 3.5%)");
+  CHECK(number_message("3.5", k_rate)
+        == "--flag 3.5: must be a number at least 0 and below 1 "
+           "(0.035 is 3.5%); did you mean 0.035?");
   CHECK(number_message("-0.1", k_rate).find("did you mean") == std::string::npos);
 }
 
@@ -74,7 +79,8 @@ TEST_CASE("a range over every finite number says so, with its note")
 {
   const NumberRange any = carecast::cli::finite_number("in the scenario's unit");
   CHECK(parse_number("--max-variance", "-1000", any) == -1000.0);
-  CHECK(number_message("inf", any) == "--flag inf: must be a finite number (in the scenario's unit)");
+  CHECK(number_message("inf", any)
+        == "--flag inf: must be a finite number (in the scenario's unit)");
 }
 
 TEST_CASE("text that is not a number, or has more after it, is refused")
@@ -97,8 +103,8 @@ TEST_CASE("a whole number in range is read, up to the largest seed")
 TEST_CASE("a seed outside 0 to 2^64 - 1, or not whole, is refused naming the range")
 {
   const std::string range = ": must be a whole number from 0 to 18446744073709551615";
-  for (const char* text : {"-1", "1.5", "18446744073709551616", "99999999999999999999999", "nan",
-                           "inf"}) {
+  for (const char* text :
+       {"-1", "1.5", "18446744073709551616", "99999999999999999999999", "nan", "inf"}) {
     CAPTURE(text);
     CHECK(whole_message(text, k_seed) == std::string("--flag ") + text + range);
   }
@@ -118,14 +124,14 @@ TEST_CASE("a whole number written as a decimal or with an exponent gets the digi
 TEST_CASE("a whole range's note follows it in brackets")
 {
   const WholeRange<int> period{1, 12, "1 is April, 12 is March"};
-  CHECK(whole_message("13", period) ==
-        "--flag 13: must be a whole number from 1 to 12 (1 is April, 12 is March)");
+  CHECK(whole_message("13", period)
+        == "--flag 13: must be a whole number from 1 to 12 (1 is April, 12 is March)");
 }
 
 TEST_CASE("control characters in the text are not echoed, and long text is cut")
 {
   CHECK(number_message("\x1b[31m", k_swing).substr(0, 13) == "--flag ?[31m:");
   const std::string longest(100, '9');
-  CHECK(number_message(longest.c_str(), k_swing).find(std::string(40, '9') + "...:") !=
-        std::string::npos);
+  CHECK(number_message(longest.c_str(), k_swing).find(std::string(40, '9') + "...:")
+        != std::string::npos);
 }
