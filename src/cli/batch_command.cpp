@@ -174,8 +174,8 @@ Command register_batch(CLI::App& app)
   command->add_option("--out", options->out, "Directory for the CSVs (made if missing)")
     ->required()
     ->type_name("DIR");
-  command->add_option("--jobs", options->jobs, "Scenarios run at once (default: all cores)")
-    ->check(CLI::Range(1, 256));
+  add_number_option(*command, "--jobs", options->jobs,
+                    "Scenarios run at once (default: all cores)", WholeRange<int>{1, 256, ""});
   add_gate_options(*command, options->gates, true);
   return {command,
           [options](RunProvenance& provenance) { return run_batch(*options, provenance); }};

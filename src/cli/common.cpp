@@ -148,23 +148,28 @@ bool report_problems(const std::vector<Diagnostic>& problems, const LoadedScenar
   return problems.empty();
 }
 
-void add_seed_and_threads_options(CLI::App& command, std::uint64_t& seed, int& threads)
+void add_threads_option(CLI::App& command, int& threads)
 {
   threads = default_threads();
-  command.add_option("--seed", seed, "Seed of the random numbers (echoed in the output)")
+  add_number_option(command, "--threads", threads,
+                    "Threads (default and most: all cores); results do not depend on it",
+                    WholeRange<int>{1, 1024, ""});
+}
+
+void add_seed_and_threads_options(CLI::App& command, std::uint64_t& seed, int& threads)
+{
+  add_number_option(command, "--seed", seed, "Seed of the random numbers (echoed in the output)",
+                    WholeRange<std::uint64_t>{})
     ->capture_default_str();
-  command
-    .add_option("--threads", threads,
-                "Threads (default and most: all cores); results do not depend on it")
-    ->check(CLI::Range(1, 1024));
+  add_threads_option(command, threads);
 }
 
 CLI::Option* add_sampling_options(CLI::App& command, SamplingOptions& options,
                                   std::int64_t draws)
 {
   options.draws = draws;
-  CLI::Option* given = command.add_option("--draws", options.draws, "Number of draws")
-                         ->check(CLI::Range(std::int64_t{2}, k_max_draws))
+  CLI::Option* given = add_number_option(command, "--draws", options.draws, "Number of draws",
+                                         WholeRange<std::int64_t>{2, k_max_draws, ""})
                          ->capture_default_str();
   add_seed_and_threads_options(command, options.seed, options.threads);
   command.add_flag("--repair-correlations", options.repair_correlations,
@@ -234,11 +239,10 @@ int option_index(const Model& model, const std::string& id, std::string_view fla
 
 void add_discount_rate_option(CLI::App& command, std::optional<double>& rate)
 {
-  command
-    .add_option("--discount-rate", rate,
-                "Discount rate for net present cost, e.g. 0.035 (default: the scenario's, "
-                "else the Green Book's 3.5%)")
-    ->check(CLI::Range(0.0, 0.99));
+  add_number_option(command, "--discount-rate", rate,
+                    "Discount rate for net present cost, e.g. 0.035 (default: the scenario's, "
+                    "else the Green Book's 3.5%)",
+                    NumberRange{0.0, 1.0, true, 0.035, ""});
 }
 
 void override_discount_rate(Model& model, const std::optional<double>& rate)
@@ -250,9 +254,10 @@ void override_discount_rate(Model& model, const std::optional<double>& rate)
 
 void add_gate_options(CLI::App& command, Gates& gates, bool cheapest)
 {
-  command.add_option("--max-variance", gates.max_variance,
-                     "Gate: fail (exit code 3) when an option's cost exceeds its year's budget "
-                     "by more than this, in the scenario's unit (0: no overspend)");
+  add_number_option(command, "--max-variance", gates.max_variance,
+                    "Gate: fail (exit code 3) when an option's cost exceeds its year's budget "
+                    "by more than this, in the scenario's unit (0: no overspend)",
+                    finite_number("in the scenario's unit"));
   command.add_option("--year", gates.years,
                      "Year the --max-variance gate checks, e.g. 2023/24 (repeatable; default: "
                      "every year with a budget)");

@@ -9,6 +9,7 @@
 #include "carecast/output.hpp"
 #include "carecast/provenance.hpp"
 #include "carecast/simulation.hpp"
+#include "number_flag.hpp"
 
 #include <CLI/CLI.hpp>
 #include <filesystem>
@@ -116,6 +117,9 @@ CLI::Option* add_sampling_options(CLI::App& command, SamplingOptions& options,
 // more than k_max_kept_values, at `values_per_draw` a draw.
 SimulationSettings simulation_settings(const SamplingOptions& options, std::string task,
                                        std::int64_t values_per_draw, RunProvenance& provenance);
+
+// Adds --threads (default: every core), for an analysis that draws nothing at random.
+void add_threads_option(CLI::App& command, int& threads);
 
 // Adds --seed and --threads (default: every core) alone, for an analysis that is not
 // sized in draws.

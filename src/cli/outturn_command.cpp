@@ -105,13 +105,6 @@ bool add_previous(Outturn& now, const LoadedScenario& loaded, const OutturnOptio
 
 ExitCode run_outturn(OutturnOptions options, RunProvenance& provenance)
 {
-  if (options.period && (*options.period < 1 || *options.period > k_periods_per_year)) {
-    throw UsageError(fmt::format("--period {}: a period is a whole number from 1 (April) to 12 "
-                                 "(March) of the financial year{}",
-                                 *options.period,
-                                 *options.period > k_periods_per_year ? "; this is past its end"
-                                                                     : ""));
-  }
   std::string fragment;
   if (names_fragment(options.output.path)) {
     fragment = std::exchange(options.output.path, {});
@@ -179,11 +172,10 @@ Command register_outturn(CLI::App& app)
                  "Ledger file (CSV: year and period or month, code, amount; docs/outturn.md)")
     ->required()
     ->type_name("FILE");
-  command
-    ->add_option("--period", options->period,
-                 "The last period of actuals used, 1 (April) to 12 (March) (default: the "
-                 "file's last)")
-    ->type_name("P");
+  add_number_option(*command, "--period", options->period,
+                    "The last period of actuals used, 1 (April) to 12 (March) (default: the "
+                    "file's last)",
+                    WholeRange<int>{1, k_periods_per_year, "1 is April, 12 is March"});
   command->add_option("--option", options->option, "Option id (default: the first option)");
   command
     ->add_option("--previous", options->previous,

@@ -101,7 +101,6 @@ ExitCode run_sensitivity(const SensitivityOptions& options, RunProvenance& prove
 Command register_sensitivity(CLI::App& app)
 {
   auto options = std::make_shared<SensitivityOptions>();
-  options->threads = default_threads();
   CLI::App* command = app.add_subcommand(
     "sensitivity",
     "Tornado of the uncertain inputs' swings, and switching values of the cheapest option");
@@ -116,16 +115,14 @@ Command register_sensitivity(CLI::App& app)
   command->add_option("--vs", options->versus, "A,B: analyse the difference A - B");
   command->add_flag("--all", options->all,
                     "Tornado of every parameter: the uncertain inputs and the others at --swing");
-  command
-    ->add_option("--swing", options->swing,
-                 "Share up and down for parameters without a distribution (0.1 = +/-10%)")
-    ->check(CLI::Range(0.0, 1.0))
+  add_number_option(*command, "--swing", options->swing,
+                    "Share up and down for parameters without a distribution (0.1 = +/-10%)",
+                    NumberRange{0.0, 1.0, false, 0.1, ""})
     ->capture_default_str();
-  command->add_option("--top", options->top, "Tornado bars the table shows")
-    ->check(CLI::Range(1, 10000))
+  add_number_option(*command, "--top", options->top, "Tornado bars the table shows",
+                    WholeRange<int>{1, 10'000, ""})
     ->capture_default_str();
-  command->add_option("--threads", options->threads, "Threads (default: all cores)")
-    ->check(CLI::Range(1, 1024));
+  add_threads_option(*command, options->threads);
   add_output_options(*command, options->output, true);
   return {command,
           [options](RunProvenance& provenance) { return run_sensitivity(*options, provenance); }};

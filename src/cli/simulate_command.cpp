@@ -79,11 +79,10 @@ Command register_simulate(CLI::App& app)
   add_sampling_options(*command, options->sampling, 10'000);
   command->add_option("--vs", options->versus,
                       "A,B: report the difference A - B (default: each option against the first)");
-  command
-    ->add_option("--shortfall-threshold", options->shortfall_threshold,
-                 "A savings shortfall above this (in the scenario's unit) counts in "
-                 "P(shortfall)")
-    ->check(CLI::Range(0.0, 1e9))
+  add_number_option(*command, "--shortfall-threshold", options->shortfall_threshold,
+                    "A savings shortfall above this (in the scenario's unit) counts in "
+                    "P(shortfall)",
+                    NumberRange{0.0, 1e9, false, std::nullopt, "in the scenario's unit"})
     ->capture_default_str();
   add_output_options(*command, options->output, true);
   return {command,

@@ -80,14 +80,15 @@ ExitCode run_sobol(const SobolOptions& options, RunProvenance& provenance)
 
 void add_design_options(CLI::App& command, SobolOptions& options)
 {
-  command.add_option("--samples", options.samples, "Samples N (the model runs N x (inputs + 2))")
-    ->check(CLI::Range(std::int64_t{2}, k_max_sobol_samples))
+  add_number_option(command, "--samples", options.samples,
+                    "Samples N (the model runs N x (inputs + 2))",
+                    WholeRange<std::int64_t>{2, k_max_sobol_samples, ""})
     ->capture_default_str();
-  command.add_option("--bootstrap", options.bootstrap, "Bootstrap resamples for the intervals")
-    ->check(CLI::Range(1, 100'000))
+  add_number_option(command, "--bootstrap", options.bootstrap,
+                    "Bootstrap resamples for the intervals", WholeRange<int>{1, 100'000, ""})
     ->capture_default_str();
-  command.add_option("--confidence", options.confidence, "Confidence of the intervals")
-    ->check(CLI::Range(0.5, 0.999))
+  add_number_option(command, "--confidence", options.confidence, "Confidence of the intervals",
+                    NumberRange{0.5, 0.999, false, 0.95, ""})
     ->capture_default_str();
   command.add_option("--option", options.option, "Option whose cost is analysed (default: first)");
   add_seed_and_threads_options(command, options.seed, options.threads);

@@ -252,21 +252,25 @@ expect 2 -u -m '^A subcommand is required$' --
 expect 2 -u -m '^The following argument was not expected: --frob$' -- compare "$S" --frob
 expect 2 -u -m '^The following argument was not expected: --frob$' -- calibrate "$history" --frob
 expect 2 -u -m '^The following argument was not expected: --frob$' -- batch "$S" --out "$out/batch_never" --frob
-expect 2 -u -m '^--draws: Value 1 not in range 2 to 10000000$' -- simulate "$S" --draws 1
-expect 2 -u -m '^--draws: Value 20000000 not in range 2 to 10000000$' -- simulate "$S" --draws 20000000
-expect 2 -u -m '^--draws: Value 1 not in range 2 to 10000000$' -- backtest "$S17" --actuals "$actuals" --draws 1
-expect 2 -u -m '^--threads: ' -- simulate "$S" --draws 100 --threads 0
-expect 2 -u -m '^--samples: Value 1 not in range' -- sobol "$S" --samples 1
-expect 2 -u -m '^--confidence: ' -- sobol "$S" --samples 100 --confidence 2
-expect 2 -u -m '^--swing: ' -- sensitivity "$S" --swing 2
-expect 2 -u -m '^--discount-rate: ' -- compare "$S" --discount-rate abc
 expect 2 -u -m '^--format: nonsense not in ' -- compare "$S" --format nonsense
 expect 2 -u -m '^--format: nonsense not in ' -- params "$S" --format nonsense -o "$out/never.csv"
 expect 2 -u -m '^--format: xlsx not in ' -- summary "$S" --format xlsx -o "$out/never.xlsx"
 expect 2 -u -m '^--color: ' -- compare "$S" --color purple
-expect 2 -u -m '^--jobs: ' -- batch "$S" --out "$out/batch_never" --jobs 0
 expect 2 -u -m '^--actuals is required$' -- backtest "$S17"
 expect 2 -u -m '^scenario is required$' -- compare
+
+# Numeric flags out of range: carecast's message, naming the flag and its range
+# (check_numeric_flags.sh tries every numeric flag).
+range_of_draws='must be a whole number from 2 to 10000000$'
+expect 2 -m "^carecast: error: --draws 1: $range_of_draws" -- simulate "$S" --draws 1
+expect 2 -m "^carecast: error: --draws 20000000: $range_of_draws" -- simulate "$S" --draws 20000000
+expect 2 -m "^carecast: error: --draws 1: $range_of_draws" -- backtest "$S17" --actuals "$actuals" --draws 1
+expect 2 -m '^carecast: error: --threads 0: ' -- simulate "$S" --draws 100 --threads 0
+expect 2 -m '^carecast: error: --samples 1: ' -- sobol "$S" --samples 1
+expect 2 -m '^carecast: error: --confidence 2: ' -- sobol "$S" --samples 100 --confidence 2
+expect 2 -m '^carecast: error: --swing 2: ' -- sensitivity "$S" --swing 2
+expect 2 -m '^carecast: error: --discount-rate abc: ' -- compare "$S" --discount-rate abc
+expect 2 -m '^carecast: error: --jobs 0: ' -- batch "$S" --out "$out/batch_never" --jobs 0
 expect 2 -u -m '^b is required$' -- diff "$S"
 expect 2 -u -m '^shell: zsh not in ' -- completion zsh
 # The CLI's own usage errors.

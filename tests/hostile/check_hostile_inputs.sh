@@ -270,11 +270,12 @@ expect 1 "$(horizon_at 2020/21)horizon 2020/21 is before the base year 2021/22$"
   -- validate "$in/horizon_2020.toml"
 expect 1 "$(horizon_at 2020/21)horizon 2020/21 is before the base year 2021/22$" -- compare "$in/horizon_2020.toml"
 
-# --- 6. Draws above the cap: a usage error (CLI11's message and hint) -------------------
-expect 2 '^--draws: Value 10000001 not in range 2 to 10000000$' -u -- simulate "$S" --draws 10000001
-expect 2 '^--draws: Value 99999999999999999999 not in range 2 to 10000000$' -u \
+# --- 6. Draws above the cap: a usage error naming the range ------------------------------
+draws_range='must be a whole number from 2 to 10000000$'
+expect 2 "^carecast: error: --draws 10000001: $draws_range" -- simulate "$S" --draws 10000001
+expect 2 "^carecast: error: --draws 99999999999999999999: $draws_range" \
   -- simulate "$S" --draws 99999999999999999999
-expect 2 '^--draws: Value 10000001 not in range 2 to 10000000$' -u \
+expect 2 "^carecast: error: --draws 10000001: $draws_range" \
   -- backtest "$S17" --actuals "$actuals" --draws 10000001
 
 # --- 7. extends chains ------------------------------------------------------------------
