@@ -40,6 +40,7 @@ std::optional<Backtest> point_backtest(const Model& model, const std::string& id
   const Report forecast = run_report(model, outcome, id, {option});
   ActualsResult actuals = read_actuals_file(actuals_file);
   provenance.add_inputs(actuals.sources);
+  print_warnings(actuals.warnings);
   BacktestResult result =
     backtest(forecast, model.options()[option].id, actuals.actuals, actuals_file);
   actuals.diagnostics.insert(actuals.diagnostics.end(), result.diagnostics.begin(),

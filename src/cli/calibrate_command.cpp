@@ -19,18 +19,11 @@ struct CalibrateOptions
   std::string format = "table";
 };
 
-void print_warnings(const Calibration& calibration)
-{
-  for (const Diagnostic& warning : calibration.warnings) {
-    std::cerr << fmt::format("carecast: warning: {}:{}:{}: {}\n", warning.pos.file,
-                             warning.pos.line, warning.pos.column, warning.message);
-  }
-}
-
 ExitCode run_calibrate(const CalibrateOptions& options, RunProvenance& provenance)
 {
   const CalibrationResult result = calibrate_file(options.history, options.column);
   provenance.add_inputs(result.sources);
+  print_warnings(result.warnings);
   for (const Diagnostic& diagnostic : result.diagnostics) {
     std::cerr << render(diagnostic, result.sources);
   }
@@ -48,7 +41,7 @@ ExitCode run_calibrate(const CalibrateOptions& options, RunProvenance& provenanc
     refuse_input(options.fragment_path, provenance);
     write_file_atomically(options.fragment_path, write_fragment(calibration, options.index));
   }
-  print_warnings(calibration);
+  print_warnings(calibration.warnings);
   write_output(&report, format_named(options.format).value_or(Format::table), {}, provenance);
   return ExitCode::success;
 }

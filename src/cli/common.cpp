@@ -148,6 +148,13 @@ bool report_problems(const std::vector<Diagnostic>& problems, const LoadedScenar
   return problems.empty();
 }
 
+void print_warnings(const std::vector<Diagnostic>& warnings)
+{
+  for (const Diagnostic& warning : warnings) {
+    std::cerr << render_warning(warning);
+  }
+}
+
 void add_seed_and_threads_options(CLI::App& command, std::uint64_t& seed, int& threads)
 {
   threads = default_threads();
