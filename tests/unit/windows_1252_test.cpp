@@ -14,7 +14,7 @@ TEST_CASE("UTF-8 is told from other bytes, overlong forms and surrogates include
   CHECK(first_invalid_utf8("\xE2\x82") == 0);         // cut short
 }
 
-TEST_CASE("Windows-1252 bytes become their characters; undefined ones the replacement character")
+TEST_CASE("Windows-1252 bytes become their characters, undefined ones the replacement character")
 {
   CHECK(windows_1252_to_utf8("\xA3" "5 \x80 \x93q\x94 caf\xE9") == "£5 € “q” café");
   CHECK(windows_1252_character(0x81) == "\xEF\xBF\xBD");
