@@ -40,7 +40,6 @@ std::optional<Backtest> point_backtest(const Model& model, const std::string& id
   const Report forecast = run_report(model, outcome, id, {option});
   ActualsResult actuals = read_actuals_file(actuals_file);
   provenance.add_inputs(actuals.sources);
-  print_warnings(actuals.warnings);
   BacktestResult result =
     backtest(forecast, model.options()[option].id, actuals.actuals, actuals_file);
   actuals.diagnostics.insert(actuals.diagnostics.end(), result.diagnostics.begin(),
@@ -49,6 +48,8 @@ std::optional<Backtest> point_backtest(const Model& model, const std::string& id
     print_problems(std::move(actuals.diagnostics), actuals.sources);
     return std::nullopt;
   }
+  // Only once the file is good, so that its errors come first.
+  print_warnings(actuals.warnings);
   return std::move(result.backtest);
 }
 

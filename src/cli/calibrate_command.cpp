@@ -23,13 +23,13 @@ ExitCode run_calibrate(const CalibrateOptions& options, RunProvenance& provenanc
 {
   const CalibrationResult result = calibrate_file(options.history, options.column);
   provenance.add_inputs(result.sources);
-  print_warnings(result.warnings);
   for (const Diagnostic& diagnostic : result.diagnostics) {
     std::cerr << render(diagnostic, result.sources);
   }
   if (!result.calibration) {
     return ExitCode::invalid_input;
   }
+  print_warnings(result.warnings); // only once the file is good, so that its errors come first
   const Calibration& calibration = *result.calibration;
   if (!options.index.empty() && std::holds_alternative<LadderCalibration>(calibration.fit)) {
     throw UsageError(fmt::format("--index {}: {} is a ladder history, whose entries growth goes to "

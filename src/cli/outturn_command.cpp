@@ -46,7 +46,6 @@ std::optional<Outturn> outturn_of(const LoadedScenario& loaded, const std::strin
 {
   LedgerResult ledger = read_ledger_file(file);
   provenance.add_inputs(ledger.sources);
-  print_warnings(ledger.warnings);
   if (!ledger.diagnostics.empty()) {
     print_problems(std::move(ledger.diagnostics), ledger.sources);
     return std::nullopt;
@@ -62,6 +61,7 @@ std::optional<Outturn> outturn_of(const LoadedScenario& loaded, const std::strin
     print_problems(std::move(result.diagnostics), sources);
     return std::nullopt;
   }
+  print_warnings(ledger.warnings); // only once all is good, so that errors come first
   return std::move(result.outturn);
 }
 
@@ -79,12 +79,12 @@ std::optional<Outturn> previous_outturn(const LoadedScenario& loaded,
     return outturn_of(loaded, options.previous, earlier, provenance);
   }
   provenance.add_inputs(csv.sources);
-  print_warnings(csv.warnings);
   OutturnResult result = read_outturn_csv(csv);
   if (!result.diagnostics.empty()) {
     print_problems(std::move(result.diagnostics), csv.sources);
     return std::nullopt;
   }
+  print_warnings(csv.warnings);
   return std::move(result.outturn);
 }
 
