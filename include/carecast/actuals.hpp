@@ -29,6 +29,7 @@ struct Actual
   SourcePos year_pos;
   SourcePos line_pos;
   SourcePos measure_pos;
+  SourcePos value_pos;
 };
 
 struct ActualsResult
@@ -36,6 +37,7 @@ struct ActualsResult
   std::vector<Actual> actuals; // in the file's order, without the rows that have problems
   std::vector<Diagnostic> diagnostics;
   SourceFiles sources;
+  std::vector<Diagnostic> warnings; // the CSV file's (csv_table.hpp)
 };
 
 ActualsResult read_actuals_file(const std::filesystem::path& path);

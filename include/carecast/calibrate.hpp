@@ -132,6 +132,7 @@ struct CalibrationResult
   std::optional<Calibration> calibration; // absent when there are diagnostics
   std::vector<Diagnostic> diagnostics;
   SourceFiles sources;
+  std::vector<Diagnostic> warnings; // the CSV file's (csv_table.hpp)
 };
 
 // Reads a history and fits it. A history with an `entries` column is a ladder history

@@ -1,8 +1,11 @@
 #pragma once
 
 // Reads the CSV files carecast takes as input (histories to calibrate from, actuals
-// to back-test against): RFC 4180 fields, a header row, every cell remembering where
-// it was written so a problem with it can be shown with a caret.
+// to back-test against, ledgers): RFC 4180 fields, a header row, every cell remembering
+// where it was written so a problem with it can be shown with a caret. Files are read as
+// spreadsheets save them: with or without a byte-order mark, with CRLF, LF or CR line
+// ends, with empty rows after the last, and in UTF-8 or else Windows-1252 (with a
+// warning); the cells are UTF-8.
 
 #include "carecast/diagnostic.hpp"
 
@@ -35,6 +38,9 @@ struct CsvResult
   // Absent when the file could not be read or is not well-formed CSV.
   std::optional<CsvTable> table;
   std::vector<Diagnostic> diagnostics;
+  // Problems that do not stop the file being read, such as its being read as
+  // Windows-1252, for the command to print.
+  std::vector<Diagnostic> warnings;
   SourceFiles sources;
 };
 

@@ -36,11 +36,15 @@ public:
   void add(const std::string& file, std::string text);
   // The 1-based line of a file, without its newline; empty when unknown.
   std::string line(const std::string& file, int line) const;
+  // The text a file's lines are quoted from when it is not the bytes read: a CSV file
+  // read as Windows-1252, or with its line ends or byte-order mark taken out.
+  void show_as(const std::string& file, std::string text);
   // Each file's text as read, byte for byte, by file name.
   const std::map<std::string, std::string>& texts() const { return m_texts; }
 
 private:
   std::map<std::string, std::string> m_texts;
+  std::map<std::string, std::string> m_shown;
 };
 
 // The most bytes carecast reads from one input file, scenario or CSV: two hundred times
@@ -62,6 +66,13 @@ InputText read_input_file(const std::filesystem::path& path, std::string_view ki
 // "carecast: error: FILE:LINE:COL: message", then the source line and a caret. A line
 // too long to show whole is cut to the characters around the column.
 std::string render(const Diagnostic& diagnostic, const SourceFiles& sources);
+// "carecast: warning: FILE:LINE:COL: message", for a problem that does not stop a run.
+std::string render_warning(const Diagnostic& warning);
+
+// `text` with each control character (an escape, a bell, a carriage return) shown as '?',
+// so that none reaches a terminal from an input's text; tabs are kept, and newlines too
+// where `lines` is set.
+std::string shown_printable(std::string text, bool lines = false);
 
 void sort_by_position(std::vector<Diagnostic>& diagnostics);
 

@@ -37,6 +37,7 @@ struct LedgerResult
   std::vector<LedgerEntry> entries; // in the file's order, without the rows that have problems
   std::vector<Diagnostic> diagnostics;
   SourceFiles sources;
+  std::vector<Diagnostic> warnings; // the CSV file's (csv_table.hpp)
 };
 
 LedgerResult read_ledger_file(const std::filesystem::path& path);

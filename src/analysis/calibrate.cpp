@@ -406,7 +406,8 @@ std::optional<Calibration> calibrate_table(const Reading& in, const std::string&
 
 CalibrationResult calibrate_csv(CsvResult csv, const std::string& column)
 {
-  CalibrationResult result{std::nullopt, std::move(csv.diagnostics), std::move(csv.sources)};
+  CalibrationResult result{std::nullopt, std::move(csv.diagnostics), std::move(csv.sources),
+                           std::move(csv.warnings)};
   if (csv.table) {
     std::optional<Calibration> calibration =
       calibrate_table(Reading{*csv.table, result.diagnostics}, column);

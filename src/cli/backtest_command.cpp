@@ -38,6 +38,8 @@ std::optional<Backtest> point_backtest(const Model& model, const std::string& id
     print_problems(std::move(actuals.diagnostics), actuals.sources);
     return std::nullopt;
   }
+  // Only once the file is good, so that its errors come first.
+  print_warnings(actuals.warnings);
   return std::move(result.backtest);
 }
 

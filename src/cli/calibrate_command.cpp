@@ -18,14 +18,6 @@ struct CalibrateOptions
   std::string format = "table";
 };
 
-void print_warnings(const Calibration& calibration)
-{
-  for (const Diagnostic& warning : calibration.warnings) {
-    std::cerr << fmt::format("carecast: warning: {}:{}:{}: {}\n", warning.pos.file,
-                             warning.pos.line, warning.pos.column, warning.message);
-  }
-}
-
 ExitCode run_calibrate(const CalibrateOptions& options, RunProvenance& provenance)
 {
   const CalibrationResult result = calibrate_file(options.history, options.column);
@@ -36,6 +28,7 @@ ExitCode run_calibrate(const CalibrateOptions& options, RunProvenance& provenanc
   if (!result.calibration) {
     return ExitCode::invalid_input;
   }
+  print_warnings(result.warnings); // only once the file is good, so that its errors come first
   const Calibration& calibration = *result.calibration;
   if (!options.index.empty() && std::holds_alternative<LadderCalibration>(calibration.fit)) {
     throw UsageError(fmt::format("--index {}: {} is a ladder history, whose entries growth goes to "
@@ -54,7 +47,7 @@ ExitCode run_calibrate(const CalibrateOptions& options, RunProvenance& provenanc
   for (const Diagnostic& refusal : calibration.refusals) {
     std::cerr << render(refusal, result.sources);
   }
-  print_warnings(calibration);
+  print_warnings(calibration.warnings);
   write_output(&report, format_named(options.format).value_or(Format::table), {}, provenance);
   return refused ? ExitCode::invalid_input : ExitCode::success;
 }

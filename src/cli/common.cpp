@@ -148,6 +148,13 @@ bool report_problems(const std::vector<Diagnostic>& problems, const LoadedScenar
   return problems.empty();
 }
 
+void print_warnings(const std::vector<Diagnostic>& warnings)
+{
+  for (const Diagnostic& warning : warnings) {
+    std::cerr << render_warning(warning);
+  }
+}
+
 void add_threads_option(CLI::App& command, int& threads)
 {
   threads = default_threads();

@@ -98,6 +98,9 @@ struct LoadedScenario
 // with their source lines; true when there are none.
 bool report_problems(const std::vector<Diagnostic>& problems, const LoadedScenario& loaded);
 
+// Prints each warning (a CSV file read as Windows-1252, say) on stderr.
+void print_warnings(const std::vector<Diagnostic>& warnings);
+
 // The settings of a sampled analysis: draws, seed, threads, correlation repair.
 struct SamplingOptions
 {

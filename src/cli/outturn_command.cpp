@@ -53,6 +53,7 @@ std::optional<Outturn> outturn_of(const LoadedScenario& loaded, const std::strin
     print_problems(std::move(result.diagnostics), sources);
     return std::nullopt;
   }
+  print_warnings(ledger.warnings); // only once all is good, so that errors come first
   return std::move(result.outturn);
 }
 
@@ -75,6 +76,7 @@ std::optional<Outturn> previous_outturn(const LoadedScenario& loaded,
     print_problems(std::move(result.diagnostics), csv.sources);
     return std::nullopt;
   }
+  print_warnings(csv.warnings);
   return std::move(result.outturn);
 }
 

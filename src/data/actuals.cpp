@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <fmt/format.h>
 #include <map>
 #include <optional>
@@ -77,6 +78,12 @@ std::optional<double> read_value(const CsvCell& cell, std::vector<Diagnostic>& d
                                      "divided by the actual); leave out a row whose figure is "
                                      "not known"});
     return std::nullopt;
+  } else if (!std::isfinite(100.0 / std::abs(*value)) || !std::isfinite(100.0 * *value)) {
+    diagnostics.push_back({cell.pos, fmt::format("an actual of {} is too {} for its percent error "
+                                                 "(100 x error / actual) to be a number",
+                                                 trimmed(cell.text),
+                                                 std::abs(*value) < 1.0 ? "small" : "large")});
+    return std::nullopt;
   }
   return value;
 }
@@ -102,7 +109,8 @@ std::optional<Actual> read_row(const std::vector<CsvCell>& row, const Columns& c
                 text_of(row, columns.note),
                 row[columns.year].pos,
                 line.pos,
-                line.pos};
+                line.pos,
+                row[columns.value].pos};
   if (actual.measure.empty()) {
     actual.measure = k_default_measure;
   } else {
@@ -129,7 +137,8 @@ void check_duplicates(const std::vector<Actual>& actuals, std::vector<Diagnostic
 
 ActualsResult read_actuals(CsvResult csv)
 {
-  ActualsResult result{{}, std::move(csv.diagnostics), std::move(csv.sources)};
+  ActualsResult result{{}, std::move(csv.diagnostics), std::move(csv.sources),
+                       std::move(csv.warnings)};
   result.actuals = read_rows<Actual>(csv.table, result.diagnostics, find_columns, read_row);
   check_duplicates(result.actuals, result.diagnostics);
   return result;

@@ -1,5 +1,7 @@
 #include "carecast/csv_table.hpp"
 
+#include "carecast/windows_1252.hpp"
+
 #include <algorithm>
 #include <charconv>
 #include <cmath>
@@ -9,7 +11,8 @@ namespace carecast {
 namespace {
 
 // Splits CSV text into records of cells. Quoted fields may hold commas, doubled
-// quotes and newlines; a record ends at an unquoted LF or CRLF.
+// quotes and newlines; a record ends at an unquoted newline (the text's line ends are
+// all LF by now).
 class Parser
 {
 public:
@@ -35,8 +38,10 @@ public:
           advance();
         }
       }
-      end_of_record();
-      if (!(record.size() == 1 && record.front().text.empty())) { // skip blank lines
+      if (m_at < m_text.size()) {
+        advance(); // the newline
+      }
+      if (!blank(record)) {
         result.push_back(std::move(record));
       }
     }
@@ -57,14 +62,12 @@ private:
     ++m_at;
   }
 
-  void end_of_record()
+  // A blank line, or a row of empty cells (",,,,"), as a spreadsheet leaves after its
+  // last row.
+  static bool blank(const std::vector<CsvCell>& record)
   {
-    if (m_at < m_text.size() && m_text[m_at] == '\r') {
-      advance();
-    }
-    if (m_at < m_text.size() && m_text[m_at] == '\n') {
-      advance();
-    }
+    return std::all_of(record.begin(), record.end(),
+                       [](const CsvCell& cell) { return trimmed(cell.text).empty(); });
   }
 
   std::optional<CsvCell> field(std::vector<Diagnostic>& diagnostics)
@@ -89,15 +92,13 @@ private:
         cell.text += m_text[m_at];
         advance();
       }
-      if (m_at < m_text.size() && m_text[m_at] != ',' && m_text[m_at] != '\r'
-          && m_text[m_at] != '\n') {
+      if (m_at < m_text.size() && m_text[m_at] != ',' && m_text[m_at] != '\n') {
         diagnostics.push_back({here(), "unexpected text after a quoted field"});
         return std::nullopt;
       }
       return cell;
     }
-    while (m_at < m_text.size() && m_text[m_at] != ',' && m_text[m_at] != '\n'
-           && !(m_text[m_at] == '\r' && m_at + 1 < m_text.size() && m_text[m_at + 1] == '\n')) {
+    while (m_at < m_text.size() && m_text[m_at] != ',' && m_text[m_at] != '\n') {
       cell.text += m_text[m_at];
       advance();
     }
@@ -110,6 +111,78 @@ private:
   int m_line = 1;
   int m_column = 1;
 };
+
+// A spreadsheet's byte-order mark, which says the file is UTF-8.
+constexpr std::string_view k_byte_order_mark = "\xEF\xBB\xBF";
+
+// `text` with each CRLF or lone CR (a line end of classic Mac OS, as Excel for Mac
+// still writes) made LF.
+std::string with_lf_line_ends(std::string_view text)
+{
+  std::string result;
+  result.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] != '\r') {
+      result += text[i];
+    } else if (i + 1 == text.size() || text[i + 1] != '\n') {
+      result += '\n';
+    }
+  }
+  return result;
+}
+
+// Text that is not UTF-8 read as Windows-1252, what Excel's "CSV (Comma delimited)"
+// writes, with a warning at its first byte that is not UTF-8. Its columns count bytes,
+// as each of them is one character once read.
+std::string as_utf8(std::string text, const std::string& file, std::vector<Diagnostic>& warnings)
+{
+  const std::optional<std::size_t> invalid = first_invalid_utf8(text);
+  if (!invalid) {
+    return text;
+  }
+  const std::size_t line_start = text.rfind('\n', *invalid) + 1; // npos + 1 is 0
+  const int line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + *invalid, '\n'));
+  const auto byte = static_cast<unsigned char>(text[*invalid]);
+  warnings.push_back({{file, line, static_cast<int>(*invalid - line_start) + 1},
+                      fmt::format("not UTF-8: read as Windows-1252 (byte 0x{:02X} read as '{}')",
+                                  byte, windows_1252_character(byte))});
+  return windows_1252_to_utf8(text);
+}
+
+// The text to split into cells: without a byte-order mark, with LF line ends, in UTF-8.
+std::string prepared(std::string_view text, const std::string& file,
+                     std::vector<Diagnostic>& warnings)
+{
+  if (text.starts_with(k_byte_order_mark)) {
+    text.remove_prefix(k_byte_order_mark.size());
+  }
+  return as_utf8(with_lf_line_ends(text), file, warnings);
+}
+
+// A header without commas but with semicolons or tabs: a file saved with another
+// separator, as Excel does where the decimal point is a comma. Looked for before the
+// cells are split, as quoted headers ("year";"line") are not well-formed CSV then.
+std::optional<Diagnostic> other_separator(const std::string& text, const std::string& file)
+{
+  std::size_t start = text.find_first_not_of('\n');
+  if (start == std::string::npos) {
+    return std::nullopt;
+  }
+  const std::string header = text.substr(start, text.find('\n', start) - start);
+  const char* separator = header.find(',') != std::string::npos    ? nullptr
+                          : header.find(';') != std::string::npos  ? "semicolons"
+                          : header.find('\t') != std::string::npos ? "tabs"
+                                                                   : nullptr;
+  if (!separator) {
+    return std::nullopt;
+  }
+  const int line = 1 + static_cast<int>(start); // the blank lines before it
+  return Diagnostic{{file, line, 1},
+                    fmt::format("the header has one column '{}': the file looks separated by {}; "
+                                "carecast reads comma-separated files (save as 'CSV UTF-8 (Comma "
+                                "delimited)')",
+                                header, separator)};
+}
 
 } // namespace
 
@@ -126,11 +199,16 @@ std::optional<int> CsvTable::column(std::string_view name) const
 CsvResult read_csv_text(std::string text, const std::string& file_name)
 {
   CsvResult result;
-  result.sources.add(file_name, text);
-  if (text.starts_with("\xEF\xBB\xBF")) { // a byte-order mark, as spreadsheets write it
-    text.replace(0, 3, "   ");
+  const std::string shown = prepared(text, file_name, result.warnings);
+  if (shown != text) {
+    result.sources.show_as(file_name, shown);
   }
-  Parser parser(text, file_name);
+  result.sources.add(file_name, std::move(text));
+  if (std::optional<Diagnostic> separated = other_separator(shown, file_name)) {
+    result.diagnostics.push_back(std::move(*separated));
+    return result;
+  }
+  Parser parser(shown, file_name);
   std::vector<std::vector<CsvCell>> records = parser.records(result.diagnostics);
   if (!result.diagnostics.empty()) {
     return result;

@@ -216,7 +216,8 @@ void check_duplicates(const std::vector<LedgerEntry>& entries,
 
 LedgerResult read_ledger(CsvResult csv)
 {
-  LedgerResult result{{}, std::move(csv.diagnostics), std::move(csv.sources)};
+  LedgerResult result{{}, std::move(csv.diagnostics), std::move(csv.sources),
+                      std::move(csv.warnings)};
   result.entries = read_rows<LedgerEntry>(csv.table, result.diagnostics, find_columns, read_row);
   check_duplicates(result.entries, result.diagnostics);
   return result;

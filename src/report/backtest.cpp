@@ -78,7 +78,15 @@ public:
                      budget ? " (the scenario gives no budget for that year)" : "")});
       return std::nullopt;
     }
-    return compare(actual, *horizon, *forecast);
+    std::optional<Comparison> comparison = compare(actual, *horizon, *forecast);
+    if (!std::isfinite(comparison->pct_error)) {
+      diagnostics.push_back(
+        {actual.value_pos, fmt::format("the percent error of the forecast {} against the actual "
+                                       "{} is too large to be a number",
+                                       *forecast, actual.value)});
+      return std::nullopt;
+    }
+    return comparison;
   }
 
 private:
@@ -149,6 +157,13 @@ Mape mean(const std::vector<double>& errors)
   double sum = 0.0;
   for (const double error : errors) {
     sum += error;
+  }
+  if (!std::isfinite(sum)) { // errors each finite but too large to add up
+    sum = 0.0;
+    for (const double error : errors) {
+      sum += error / static_cast<double>(errors.size());
+    }
+    return {sum, static_cast<int>(errors.size())};
   }
   return {sum / static_cast<double>(errors.size()), static_cast<int>(errors.size())};
 }

@@ -53,16 +53,17 @@ std::vector<std::size_t> character_starts(const std::string& text)
   return starts;
 }
 
-// Control characters (a NUL, an escape) shown as '?', never sent to the terminal; tabs
-// are kept, so that the caret line can follow them.
-std::string shown_printable(std::string text)
+} // namespace
+
+// Tabs are kept so that the caret line can follow them.
+std::string shown_printable(std::string text, bool lines)
 {
   std::replace_if(
-    text.begin(), text.end(), [](char c) { return c != '\t' && is_control_character(c); }, '?');
+    text.begin(), text.end(),
+    [lines](char c) { return c != '\t' && !(lines && c == '\n') && is_control_character(c); },
+    '?');
   return text;
 }
-
-} // namespace
 
 InputText read_input_file(const std::filesystem::path& path, std::string_view kind,
                           const SourcePos& from)
@@ -103,13 +104,19 @@ void SourceFiles::add(const std::string& file, std::string text)
   m_texts[file] = std::move(text);
 }
 
+void SourceFiles::show_as(const std::string& file, std::string text)
+{
+  m_shown[file] = std::move(text);
+}
+
 std::string SourceFiles::line(const std::string& file, int line) const
 {
+  const auto shown = m_shown.find(file);
   const auto found = m_texts.find(file);
-  if (found == m_texts.end() || line < 1) {
+  if ((shown == m_shown.end() && found == m_texts.end()) || line < 1) {
     return {};
   }
-  const std::string& text = found->second;
+  const std::string& text = shown != m_shown.end() ? shown->second : found->second;
   std::size_t start = 0;
   for (int current = 1; current < line; ++current) {
     start = text.find('\n', start);
@@ -166,6 +173,15 @@ std::string render(const Diagnostic& diagnostic, const SourceFiles& sources)
     caret += c == '\t' ? '\t' : ' ';
   }
   return text + fmt::format("  {}\n  {}^\n", quoted, caret);
+}
+
+std::string render_warning(const Diagnostic& warning)
+{
+  const SourcePos& pos = warning.pos;
+  const std::string file = shown_printable(pos.file);
+  const std::string at =
+    pos.line == 0 ? file : fmt::format("{}:{}:{}", file, pos.line, pos.column);
+  return fmt::format("carecast: warning: {}: {}\n", at, shown_printable(warning.message));
 }
 
 void sort_by_position(std::vector<Diagnostic>& diagnostics)

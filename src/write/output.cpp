@@ -3,6 +3,7 @@
 #include "carecast/output.hpp"
 
 #include "carecast/backtest_writer.hpp"
+#include "carecast/diagnostic.hpp"
 #include "carecast/calibrate_writer.hpp"
 #include "carecast/explain_writer.hpp"
 #include "carecast/outturn_writer.hpp"
@@ -68,7 +69,8 @@ std::string text_of(const Result& content, Format format, const RunProvenance& p
     break;
   case Format::table:
     if constexpr (requires { write_terminal(content); }) {
-      return write_terminal(content) + charts(content, style);
+      // Text read from CSV files (a note, a column's name) may hold control characters.
+      return shown_printable(write_terminal(content), true) + charts(content, style);
     }
     break;
   case Format::xlsx:

@@ -91,3 +91,31 @@ TEST_CASE("an actuals file that cannot be read is a diagnostic")
   CHECK(result.actuals.empty());
   CHECK(result.diagnostics[0].message == "cannot read CSV file 'no/such/actuals.csv'");
 }
+
+TEST_CASE("an actual too small to divide by is refused at its cell, so no percent error is infinite")
+{
+  const std::vector<std::string> found = problems("year,line,value\n"
+                                                  "2019/20,total,1e-310\n"
+                                                  "2020/21,total,-1e-307\n"
+                                                  "2021/22,total,1e308\n"
+                                                  "2022/23,total,1e-300\n");
+  REQUIRE(found.size() == 3);
+  CHECK(found[0]
+        == "2:15: an actual of 1e-310 is too small for its percent error (100 x error / actual) "
+           "to be a number");
+  CHECK(found[1].starts_with("3:15: an actual of -1e-307 is too small"));
+  CHECK(found[2].starts_with("4:15: an actual of 1e308 is too large"));
+}
+
+TEST_CASE("an actuals file saved by Excel as Windows-1252 is read with a warning")
+{
+  const ActualsResult result =
+    read_actuals_text("\"year\",\"line\",\"value\",\"note\"\r2021/22,total,64.43,\"\xA3""64.43m\"\r",
+                      "excel.csv");
+  REQUIRE(result.diagnostics.empty());
+  REQUIRE(result.actuals.size() == 1);
+  CHECK(result.actuals[0].note == "£64.43m");
+  REQUIRE(result.warnings.size() == 1);
+  CHECK(result.warnings[0].pos.line == 2);
+  CHECK(result.warnings[0].pos.column == 22);
+}

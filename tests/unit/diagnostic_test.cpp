@@ -244,3 +244,19 @@ TEST_CASE("a directory or a missing file is not an input file, located where it 
   CHECK(folder.problem->message == "cannot read scenario file '" + dir.path().string() + "'");
   CHECK(read_input_file(dir.path() / "missing.toml", "scenario file", {}).problem);
 }
+
+TEST_CASE("a warning is located like an error, its control characters shown as '?'")
+{
+  CHECK(carecast::render_warning({{"a\x1b.csv", 3, 14}, "read \x07 as"})
+        == "carecast: warning: a?.csv:3:14: read ? as\n");
+  CHECK(carecast::render_warning({{"a.csv", 0, 0}, "whole"}) == "carecast: warning: a.csv: whole\n");
+}
+
+TEST_CASE("a file's lines are quoted from the text it is shown as, when it has one")
+{
+  SourceFiles sources = one_file("a.csv", "caf\xE9\r\n");
+  sources.show_as("a.csv", "café\n");
+  CHECK(sources.line("a.csv", 1) == "café");
+  CHECK(sources.texts().at("a.csv") == "caf\xE9\r\n");
+  CHECK(carecast::shown_printable("a\x1b\nb\r", true) == "a?\nb?");
+}

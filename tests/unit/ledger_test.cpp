@@ -102,3 +102,17 @@ TEST_CASE("one code twice in one period is a duplicate, but not in two periods")
         == std::vector<std::string>{
           "4:1: duplicate row: code A in period 1 of 2021/22 is already given on line 2"});
 }
+
+TEST_CASE("a ledger saved by Excel on Windows (CRLF, Windows-1252, empty rows after) is read")
+{
+  const LedgerResult result = read_ledger_text("year,period,code,amount,description\r\n"
+                                               "2021/22,9,CSC100,1234.5,Caf\xE9 vouchers\r\n"
+                                               ",,,,\r\n,,,,\r\n",
+                                               "ledger.csv");
+  REQUIRE(result.diagnostics.empty());
+  REQUIRE(result.entries.size() == 1);
+  CHECK(result.entries[0].description == "Café vouchers");
+  REQUIRE(result.warnings.size() == 1);
+  CHECK(result.warnings[0].pos.line == 2);
+  CHECK(result.warnings[0].pos.column == 28);
+}
