@@ -254,7 +254,8 @@ void map_counts(const Model& model, const std::vector<LedgerEntry>& entries, Fin
                                                    "in {} of the care ladder's {} placement "
                                                    "types: count every type (missing: {})",
                                                    period, mapped.children.size(), types.size(),
-                                                   names)});
+                                                   names)});    // The ladder restarts only from a count of every type.
+    mapped.children.clear();
   }
 }
 

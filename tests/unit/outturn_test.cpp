@@ -201,7 +201,8 @@ TEST_CASE("projection: the months to come scaled by the actual to date over the 
 {
   // Staff: 3.3 spent against 3.0 projected, a ratio of 1.1; nine months of 1.0 x 1.1 to
   // come = 9.9; outturn 13.2 against a budget of 11.0: +2.2, 20% over, red.
-  const OutturnLine& staff = line(good_outturn(k_ledger), "staff");
+  const Outturn outturn = good_outturn(k_ledger);
+  const OutturnLine& staff = line(outturn, "staff");
   CHECK(staff.actual_to_date == doctest::Approx(3.3));
   CHECK(staff.forecast_remaining == doctest::Approx(9.9));
   CHECK(staff.forecast_outturn == doctest::Approx(13.2));
@@ -217,7 +218,8 @@ TEST_CASE("run_rate: each month to come at the average of the last periods")
 {
   // Rent: the last two periods average (0.2 + 0.22) / 2 = 0.21; 0.62 + 9 x 0.21 = 2.51
   // against 2.4: +0.11, 4.6% over, amber (above 1%, not above 5%).
-  const OutturnLine& rent = line(good_outturn(k_ledger), "rent");
+  const Outturn outturn = good_outturn(k_ledger);
+  const OutturnLine& rent = line(outturn, "rent");
   CHECK(rent.forecast_remaining == doctest::Approx(1.89));
   CHECK(rent.forecast_outturn == doctest::Approx(2.51));
   CHECK(rent.rag == Rag::amber);
@@ -228,7 +230,8 @@ TEST_CASE("profile: the budget's share of the months to come; an unstated budget
   // Grant: no stated budget, so 12.8 - (11.0 + 2.4 + 0.6) = -1.2. Three of the four
   // quarterly weights fall after June: 0.75 x -1.2 = -0.9 to come, -1.2 in all: on
   // budget, green.
-  const OutturnLine& grant = line(good_outturn(k_ledger), "grant");
+  const Outturn outturn = good_outturn(k_ledger);
+  const OutturnLine& grant = line(outturn, "grant");
   CHECK_FALSE(grant.budget_stated);
   CHECK(grant.budget == doctest::Approx(-1.2));
   CHECK(grant.forecast_remaining == doctest::Approx(-0.9));
@@ -239,7 +242,8 @@ TEST_CASE("profile: the budget's share of the months to come; an unstated budget
 TEST_CASE("committed: the commitments at the period's end, spread over the months to come")
 {
   // Fees: 0.15 spent and 0.6 committed: 0.75 against 0.6, 25% over, red.
-  const OutturnLine& fees = line(good_outturn(k_ledger), "fees");
+  const Outturn outturn = good_outturn(k_ledger);
+  const OutturnLine& fees = line(outturn, "fees");
   CHECK(fees.forecast_outturn == doctest::Approx(0.75));
   CHECK(fees.forecast[11] == doctest::Approx(0.6 / 9));
   CHECK(fees.rag == Rag::red);
