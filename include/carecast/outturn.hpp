@@ -23,6 +23,11 @@ namespace carecast {
 inline constexpr int k_periods_per_year = 12;
 using PeriodAmounts = std::array<double, k_periods_per_year>; // period 1 (April) first
 
+// "period 9 (December 2021)": the period of `year` and its calendar month.
+std::string period_label(FinancialYear year, int period);
+// "Apr" for period 1 to "Mar" for period 12.
+std::string_view month_abbreviation(int period);
+
 // Red: over budget by more than the red share of it; amber: by more than the amber
 // share; green otherwise (an underspend is green). A line without a budget is red when
 // it forecasts any spend.

@@ -61,10 +61,6 @@ std::string write_fragment(const Outturn& outturn);
 
 // What the writers and the workbook share.
 
-// "period 9 (December 2021)": the period of `year` and its calendar month.
-std::string period_label(FinancialYear year, int period);
-// "Apr" for period 1 to "Mar" for period 12.
-std::string_view month_abbreviation(int period);
 // An amount with its sign, to 2 decimals, as variances and movements read: +5.96, -0.12.
 std::string signed_amount(double value);
 // An amount to 2 decimals in a unit: £64.43m, £12.00k, £5.00, or "64.43 UNIT".

@@ -44,20 +44,14 @@ bool is_pattern(std::string_view code)
   return code.find_first_of("*?") != std::string_view::npos;
 }
 
-// The calendar month of a period: period 1 is April of the year's first calendar year.
-Month month_of(FinancialYear year, int period)
-{
-  return Month{year.first_month().number + period - 1};
-}
+constexpr std::string_view k_months[] = {"April",    "May",       "June",     "July",
+                                         "August",   "September", "October",  "November",
+                                         "December", "January",   "February", "March"};
 
-std::string period_text(FinancialYear year, int period)
+// The month of a period, 1 (April) to 12 (March); April for one out of range.
+std::string_view month_of(int period)
 {
-  static constexpr std::string_view k_months[] = {"January", "February", "March",     "April",
-                                                  "May",     "June",     "July",      "August",
-                                                  "September", "October", "November", "December"};
-  const Month month = month_of(year, period);
-  return fmt::format("period {} ({} {})", period, k_months[month.month_of_year() - 1],
-                     month.year());
+  return k_months[period >= 1 && period <= k_periods_per_year ? period - 1 : 0];
 }
 
 // The ledger's money and counts for one year to a period, mapped to the model's lines.
@@ -301,7 +295,7 @@ std::optional<int> period_of(const std::vector<LedgerEntry>& entries, std::optio
     diagnostics.push_back(
       {last->pos, fmt::format("the actuals run to {}, so they cannot give an outturn at {}: give "
                               "a later extract of the ledger, or --period {} or less",
-                              period_text(year, last->period), period_text(year, *asked),
+                              period_label(year, last->period), period_label(year, *asked),
                               last->period)});
     return std::nullopt;
   }
@@ -556,6 +550,17 @@ std::vector<LineForecast> forecasts(const Model& model, const Prepared& prepared
 }
 
 } // namespace
+
+std::string period_label(FinancialYear year, int period)
+{
+  const int calendar_year = year.start_year + (period > 9 ? 1 : 0);
+  return fmt::format("period {} ({} {})", period, month_of(period), calendar_year);
+}
+
+std::string_view month_abbreviation(int period)
+{
+  return month_of(period).substr(0, 3);
+}
 
 OutturnResult outturn(Model model, const std::vector<LedgerEntry>& entries,
                       const OutturnSettings& settings)

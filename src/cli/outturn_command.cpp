@@ -33,8 +33,16 @@ bool names_fragment(const std::string& path)
 }
 
 // The outturn of one ledger file; nothing after printing every problem with it.
-std::optional<Outturn> outturn_of(const LoadedScenario& loaded, const std::string& file,
-                                  const OutturnSettings& settings, RunProvenance& provenance)
+// An outturn with the ledger entries it was worked out from, which its band draws from.
+struct LedgerOutturn
+{
+  Outturn outturn;
+  std::vector<LedgerEntry> entries;
+};
+
+std::optional<LedgerOutturn> outturn_of(const LoadedScenario& loaded, const std::string& file,
+                                        const OutturnSettings& settings,
+                                        RunProvenance& provenance)
 {
   LedgerResult ledger = read_ledger_file(file);
   provenance.add_inputs(ledger.sources);
@@ -54,7 +62,7 @@ std::optional<Outturn> outturn_of(const LoadedScenario& loaded, const std::strin
     return std::nullopt;
   }
   print_warnings(ledger.warnings); // only once all is good, so that errors come first
-  return std::move(result.outturn);
+  return LedgerOutturn{std::move(*result.outturn), std::move(ledger.entries)};
 }
 
 // The earlier forecast: an outturn's CSV, or an earlier extract of the ledger, whose
@@ -68,7 +76,11 @@ std::optional<Outturn> previous_outturn(const LoadedScenario& loaded,
   if (!is_outturn_csv(csv)) {
     OutturnSettings earlier = settings;
     earlier.period.reset();
-    return outturn_of(loaded, options.previous, earlier, provenance);
+    std::optional<LedgerOutturn> previous = outturn_of(loaded, options.previous, earlier, provenance);
+    if (!previous) {
+      return std::nullopt;
+    }
+    return std::move(previous->outturn);
   }
   provenance.add_inputs(csv.sources);
   OutturnResult result = read_outturn_csv(csv);
@@ -127,27 +139,27 @@ ExitCode run_outturn(OutturnOptions options, RunProvenance& provenance)
   refuse_draws_without_inputs(model, *options.draws, options.scenario, "outturn has no band");
   const int option = options.option.empty() ? 0 : option_index(model, options.option, "--option");
   const OutturnSettings settings{option, options.period, options.actuals, loaded->id};
-  std::optional<Outturn> result = outturn_of(*loaded, options.actuals, settings, provenance);
-  if (!result) {
+  std::optional<LedgerOutturn> read = outturn_of(*loaded, options.actuals, settings, provenance);
+  if (!read) {
     return ExitCode::invalid_input;
   }
-  if (!options.previous.empty() && !add_previous(*result, *loaded, options, settings, provenance)) {
+  Outturn& result = read->outturn;
+  if (!options.previous.empty() && !add_previous(result, *loaded, options, settings, provenance)) {
     return ExitCode::invalid_input;
   }
   if (options.draws->count() > 0) {
-    const LedgerResult ledger = read_ledger_file(options.actuals);
     const SimulationSettings simulation =
       simulation_settings(options.sampling, "outturn",
-                          static_cast<std::int64_t>(result->lines.size()) + 1, provenance);
-    if (!report_problems(add_bands(*result, model, ledger.entries, simulation), *loaded)) {
+                          static_cast<std::int64_t>(result.lines.size()) + 1, provenance);
+    if (!report_problems(add_bands(result, model, read->entries, simulation), *loaded)) {
       return ExitCode::invalid_input;
     }
   }
   if (!fragment.empty()) {
     refuse_input(fragment, provenance);
-    write_file_atomically(fragment, write_fragment(*result));
+    write_file_atomically(fragment, write_fragment(result));
   }
-  emit(&*result, options.output, provenance);
+  emit(&result, options.output, provenance);
   return ExitCode::success;
 }
 

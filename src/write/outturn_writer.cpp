@@ -11,10 +11,6 @@
 namespace carecast {
 namespace {
 
-constexpr std::string_view k_months[] = {"April",    "May",       "June",     "July",
-                                         "August",   "September", "October",  "November",
-                                         "December", "January",   "February", "March"};
-
 // A difference smaller than half a penny of the unit reads as none.
 constexpr double k_half_penny = 0.005;
 
@@ -160,24 +156,7 @@ std::string json_optional_members(const Outturn& outturn)
   return text;
 }
 
-// The month of a period, 1 (April) to 12 (March); April for one out of range.
-std::string_view month_of(int period)
-{
-  return k_months[period >= 1 && period <= k_periods_per_year ? period - 1 : 0];
-}
-
 } // namespace
-
-std::string period_label(FinancialYear year, int period)
-{
-  const int calendar_year = year.start_year + (period > 9 ? 1 : 0);
-  return fmt::format("period {} ({} {})", period, month_of(period), calendar_year);
-}
-
-std::string_view month_abbreviation(int period)
-{
-  return month_of(period).substr(0, 3);
-}
 
 std::string signed_amount(double value)
 {
