@@ -7,6 +7,7 @@
 #include "carecast/calendar.hpp"
 #include "carecast/loader.hpp"
 #include "carecast/distribution.hpp"
+#include "carecast/figure_range.hpp"
 #include "carecast/scenario.hpp"
 
 #include <Eigen/Core>
@@ -31,6 +32,8 @@ struct Parameter
   // evaluator works it out for each draw, and `value` is what the scenario's own
   // values give.
   bool derived = false;
+  // The values validation accepts for it; every draw stays inside.
+  FigureRange domain = k_any_amount;
 };
 
 // Entries below are positions in the parameter vector; k_none marks an absent one.
@@ -217,7 +220,7 @@ public:
   std::optional<int> find_option(std::string_view id) const;
 
 private:
-  int add(const Number& number, std::string label = {});
+  int add(const Number& number, const FigureRange& domain, std::string label = {});
   int month_index(Month month) const;
   int index_position(const std::string& id) const;
   int line_position(const std::string& id) const;

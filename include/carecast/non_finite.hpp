@@ -6,6 +6,7 @@
 // it, and never written to an output.
 
 #include "carecast/diagnostic.hpp"
+#include "carecast/draw_rules.hpp"
 #include "carecast/evaluator.hpp"
 #include "carecast/model.hpp"
 
@@ -35,23 +36,35 @@ std::optional<NonFiniteFigure> first_non_finite(const Outcome& outcome);
 // `outcome` is the model's evaluation by year.
 std::optional<Diagnostic> check_finite(const Model& model, const Outcome& outcome);
 
-// The earliest column, over every block an analysis evaluates on any thread, whose
-// figures are not all finite, with the parameter values that gave them.
-class NonFiniteWatch
+// What goes wrong first over every block an analysis evaluates on any thread: the
+// earliest column whose parameters break a rule of validation (draw_rules.hpp), else
+// the earliest whose figures are not all finite, with the parameter values that gave
+// them.
+class DrawWatch
 {
 public:
-  // Checks the yearly `outcome` of `parameters`, whose first column is column `first`
-  // of the analysis.
+  explicit DrawWatch(const Model& model);
+
+  // Checks `parameters`, whose first column is column `first` of the analysis, before
+  // they are evaluated: false when a column breaks a rule, and the block is then not
+  // to be evaluated.
+  bool check_rules(const Eigen::Ref<const ParameterRows>& parameters, std::int64_t first);
+
+  // Checks the yearly `outcome` of `parameters`.
   void check(const Outcome& outcome, const Eigen::Ref<const ParameterRows>& parameters,
              std::int64_t first);
 
-  // The problem found, if any: `noun` names a column ("draw"). It names the figure
-  // and the parameter the analysis moved furthest from the model's value (or to a
-  // value that is not finite) in that column, and is located at that parameter.
-  std::optional<Diagnostic> problem(const Model& model, const std::string& noun) const;
+  // The problem found, if any: `noun` names a column ("draw"). A broken rule is named
+  // with the parameter it is located at. A figure that is not finite is named with the
+  // parameter the analysis moved furthest from the model's value (or to a value that
+  // is not finite) in that column, and is located at that parameter.
+  std::optional<Diagnostic> problem(const std::string& noun) const;
 
 private:
+  const Model& m_model;
+  std::vector<JointRule> m_rules;
   mutable std::mutex m_mutex;
+  std::optional<BrokenRule> m_broken;      // column counted over the whole analysis
   std::optional<NonFiniteFigure> m_figure; // draw counted over the whole analysis
   std::vector<double> m_values;            // the parameters of that column
 };

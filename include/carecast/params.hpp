@@ -30,7 +30,4 @@ struct ParameterList
 
 ParameterList parameter_list(const Model& model, const std::string& scenario);
 
-// A distribution for people: its kind and settings.
-std::string describe(const Distribution& distribution);
-
 } // namespace carecast

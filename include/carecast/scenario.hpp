@@ -5,7 +5,9 @@
 
 #include "carecast/calendar.hpp"
 #include "carecast/diagnostic.hpp"
+#include "carecast/distribution.hpp"
 
+#include <array>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -243,14 +245,16 @@ struct UncertainInput
   SourcePos pos;
   Reference parameter; // a parameter address, e.g. "indices.demand.default"
   Reference distribution;
-  std::optional<Number> low;
-  std::optional<Number> mode;
-  std::optional<Number> high;
-  std::optional<Number> mean;
-  std::optional<Number> sd;
-  std::optional<Number> median;
-  std::optional<Number> sigma;
+  // The settings stated, by Setting (distribution.hpp).
+  std::array<std::optional<Number>, k_settings.size()> settings;
+  bool truncate = false; // `truncate = true`: keep draws inside the parameter's domain
   Provenance provenance;
+
+  std::optional<Number>& setting(Setting s) { return settings[static_cast<std::size_t>(s)]; }
+  const std::optional<Number>& setting(Setting s) const
+  {
+    return settings[static_cast<std::size_t>(s)];
+  }
 };
 
 // Correlations between uncertain inputs (by id, in `order`), applied with a Gaussian

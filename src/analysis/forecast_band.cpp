@@ -77,7 +77,7 @@ void store_block(DrawnFigures& figures, std::int64_t first, const Outcome& outco
 // and the order in which blocks finish changes nothing. The care ladder's counts need
 // every figure; without a ladder the costs are all there is.
 DrawnFigures draw_figures(const Model& model, int option, const Sampler& sampler,
-                          const SimulationSettings& settings, NonFiniteWatch& watch)
+                          const SimulationSettings& settings, DrawWatch& watch)
 {
   const int years = model.grid().years();
   DrawnFigures figures(rows_of(model),
@@ -89,6 +89,9 @@ DrawnFigures draw_figures(const Model& model, int option, const Sampler& sampler
     settings.draws, settings.threads,
     [&](std::int64_t first, std::int64_t count) {
       const ParameterRows parameters = parameter_block(model, sampler, first, count);
+      if (!watch.check_rules(parameters, first)) {
+        return;
+      }
       const Outcome outcome = evaluator.evaluate(parameters, Period::year, wanted);
       watch.check(outcome, parameters, first);
       store_block(figures, first, outcome, option, years);
@@ -138,9 +141,9 @@ ForecastBandsResult forecast_bands(const Model& model, int option,
     result.diagnostics = std::move(inputs.diagnostics);
     return result;
   }
-  NonFiniteWatch watch;
+  DrawWatch watch(model);
   DrawnFigures figures = draw_figures(model, option, *inputs.sampler, settings, watch);
-  if (std::optional<Diagnostic> problem = watch.problem(model, "draw")) {
+  if (std::optional<Diagnostic> problem = watch.problem("draw")) {
     result.diagnostics.push_back(std::move(*problem));
     return result;
   }

@@ -1,6 +1,7 @@
 #include "carecast/sensitivity.hpp"
 
 #include "carecast/blocks.hpp"
+#include "carecast/draw_rules.hpp"
 #include "carecast/evaluator.hpp"
 #include "carecast/non_finite.hpp"
 #include "carecast/sampling.hpp"
@@ -57,16 +58,19 @@ Eigen::MatrixXd metrics(const Model& model, const Metric& metric, const Eigen::M
   const int options = static_cast<int>(model.options().size());
   Eigen::MatrixXd result(options, parameters.cols());
   const Evaluator evaluator(model);
-  NonFiniteWatch watch;
+  DrawWatch watch(model);
   for_each_block(parameters.cols(), threads, [&](std::int64_t first, std::int64_t count) {
     const ParameterRows block = parameters.middleCols(first, count);
+    if (!watch.check_rules(block, first)) {
+      return;
+    }
     const Outcome outcome = evaluator.evaluate(block, Period::year, Figures::costs);
     watch.check(outcome, block, first);
     for (int o = 0; o < options; ++o) {
       result.row(o).segment(first, count) = metric_of(outcome, o, metric);
     }
   });
-  if (std::optional<Diagnostic> problem = watch.problem(model, "evaluation")) {
+  if (std::optional<Diagnostic> problem = watch.problem("evaluation")) {
     throw Overflow{std::move(*problem)};
   }
   return result;
@@ -109,55 +113,21 @@ const ModelInput* input_of(const Model& model, int parameter)
   return nullptr;
 }
 
-// Shares that must add up to 1 with others (a line's price shares, the ladder's entry
-// shares): moving one alone describes no scenario.
-std::vector<bool> tied_shares(const Model& model)
-{
-  std::vector<bool> tied(model.parameters().size(), false);
-  for (const ModelLine& line : model.lines()) {
-    for (const auto& [index, share] : line.prices) {
-      tied[share] = true;
-    }
-  }
-  for (const ModelPlacement& type : model.ladder().types) {
-    tied[type.entry_share] = true;
-  }
-  return tied;
-}
-
-bool is_fraction(OverlayKind kind)
-{
-  return kind == OverlayKind::stop_line || kind == OverlayKind::shift_entries
-         || kind == OverlayKind::shift_moves;
-}
-
-// Fractions (ramps, a stopped line's kept share, shifted shares) lie in [0, 1], and a
-// placement type's exit and move rates may not lose more than all its children.
+// Each parameter's domain, and for the rates of a joint rule (a placement type's
+// moves and exit rate) the room the others leave.
 std::vector<Bounds> validated_bounds(const Model& model, const Eigen::VectorXd& values)
 {
-  std::vector<Bounds> bounds(model.parameters().size());
-  for (const ModelOption& option : model.options()) {
-    for (const ModelOverlay& overlay : option.overlays) {
-      for (const int fraction : overlay.ramp_by_year) {
-        if (fraction != k_none) {
-          bounds[fraction] = {0.0, 1.0};
-        }
-      }
-      if (is_fraction(overlay.kind)) {
-        bounds[overlay.value] = {0.0, 1.0};
-      }
-    }
+  std::vector<Bounds> bounds;
+  for (const Parameter& parameter : model.parameters()) {
+    bounds.push_back({parameter.domain.nearest(-k_infinity), parameter.domain.nearest(k_infinity)});
   }
-  for (const ModelPlacement& type : model.ladder().types) {
-    std::vector<int> outflows = type.moves;
-    outflows.push_back(type.exit_rate);
-    std::erase(outflows, k_none);
-    double outflow = 0.0;
-    for (const int rate : outflows) {
-      outflow += values[rate];
+  for (const JointRule& rule : joint_rules(model)) {
+    double sum = 0.0;
+    for (const int p : rule.parameters) {
+      sum += values[p];
     }
-    for (const int rate : outflows) {
-      bounds[rate] = {0.0, 1.0 - (outflow - values[rate])};
+    for (const int p : rule.parameters) {
+      bounds[p].high = std::min(bounds[p].high, 1.0 - (sum - values[p]));
     }
   }
   return bounds;

@@ -1,6 +1,7 @@
 #include "carecast/simulation.hpp"
 
 #include "carecast/blocks.hpp"
+#include "carecast/correlation.hpp"
 #include "carecast/evaluator.hpp"
 #include "carecast/non_finite.hpp"
 #include "carecast/savings.hpp"
@@ -218,11 +219,14 @@ SimulationResult simulate(const Model& model, const SimulationSettings& settings
   BlockMeans overspend(settings.draws, std::move(overspend_origin));
   BlockMeans shortfall(settings.draws, std::move(shortfall_origin));
   BlockMeans beyond(settings.draws, std::vector<double>(series, 0.0));
-  NonFiniteWatch watch;
+  DrawWatch watch(model);
   for_each_block(
     settings.draws, settings.threads,
     [&](std::int64_t first, std::int64_t count) {
       const ParameterRows parameters = parameter_block(model, *inputs.sampler, first, count);
+      if (!watch.check_rules(parameters, first)) {
+        return;
+      }
       const Outcome outcome = evaluator.evaluate(parameters, Period::year, Figures::costs);
       watch.check(outcome, parameters, first);
       for (int o = 0; o < options; ++o) {
@@ -258,7 +262,7 @@ SimulationResult simulate(const Model& model, const SimulationSettings& settings
       }
     },
     settings.progress);
-  if (std::optional<Diagnostic> problem = watch.problem(model, "draw")) {
+  if (std::optional<Diagnostic> problem = watch.problem("draw")) {
     result.diagnostics.push_back(std::move(*problem));
     return result;
   }

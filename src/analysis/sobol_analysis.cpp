@@ -93,7 +93,7 @@ Matrix& outputs_of(SobolOutputs& outputs, std::int64_t evaluation, std::int64_t 
 // Evaluates every column of the design, block by block, storing each one's outputs
 // (each year's total cost of the option, then their sum) by its sample's index.
 SobolOutputs evaluate_design(const Model& model, const Sampler& sampler, int option,
-                             const SobolSettings& settings, NonFiniteWatch& watch)
+                             const SobolSettings& settings, DrawWatch& watch)
 {
   const int years = model.grid().years();
   const Matrix empty = Matrix::Zero(years + 1, settings.samples);
@@ -102,6 +102,9 @@ SobolOutputs evaluate_design(const Model& model, const Sampler& sampler, int opt
   const Evaluator evaluator(model);
   const auto work = [&](std::int64_t first, std::int64_t count) {
     const ParameterRows parameters = design_block(model, sampler, first, count);
+    if (!watch.check_rules(parameters, first)) {
+      return;
+    }
     const Outcome outcome = evaluator.evaluate(parameters, Period::year, Figures::costs);
     watch.check(outcome, parameters, first);
     Matrix costs(years + 1, count);
@@ -137,9 +140,9 @@ SobolRun sobol_analysis(const Model& model, int option, const SobolSettings& set
     marginals.push_back(input.distribution);
   }
   const Sampler sampler(std::move(marginals), Matrix(), settings.seed);
-  NonFiniteWatch watch;
+  DrawWatch watch(model);
   const SobolOutputs outputs = evaluate_design(model, sampler, option, settings, watch);
-  run.overflow = watch.problem(model, "evaluation");
+  run.overflow = watch.problem("evaluation");
   if (run.overflow) {
     return run;
   }

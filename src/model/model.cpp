@@ -16,23 +16,23 @@ Model::Model(const Scenario& scenario)
   for (const Index& index : scenario.indices) {
     ModelIndex compiled{index.id, index.name, std::vector<int>(m_grid.years(), k_none),
                         index.timing, (index.step_month + 8) % 12};
-    const int fallback = index.default_rate ? add(*index.default_rate) : k_none;
+    const int fallback = index.default_rate ? add(*index.default_rate, k_annual_rate) : k_none;
     for (int year = 1; year < m_grid.years(); ++year) {
       compiled.rate_by_year[year] = fallback;
     }
     for (const YearRate& rate : index.rates) {
-      compiled.rate_by_year[*m_grid.year_index(rate.year)] = add(rate.rate);
+      compiled.rate_by_year[*m_grid.year_index(rate.year)] = add(rate.rate, k_annual_rate);
     }
     m_indices.push_back(std::move(compiled));
   }
   for (const Line& line : scenario.lines) {
-    ModelLine compiled{line.id, line.name, line.base ? add(*line.base) : k_none,
+    ModelLine compiled{line.id, line.name, line.base ? add(*line.base, k_any_amount) : k_none,
                        k_none,  {},        m_grid.months()};
     if (line.demand) {
       compiled.demand_index = index_position(line.demand->id);
     }
     for (const PriceShare& price : line.prices) {
-      compiled.prices.emplace_back(index_position(price.index.id), add(price.share));
+      compiled.prices.emplace_back(index_position(price.index.id), add(price.share, k_fraction));
     }
     if (line.until) {
       compiled.end_month = month_index(line.until->month) + 1;
@@ -139,10 +139,10 @@ void Model::reset_ladder(int month, std::vector<double> children)
   m_ladder.reset = LadderReset{month, std::move(children)};
 }
 
-int Model::add(const Number& number, std::string label)
+int Model::add(const Number& number, const FigureRange& domain, std::string label)
 {
-  m_parameters.push_back(
-    {number.path, std::move(label), number.unit, number.pos, number.provenance, number.value});
+  m_parameters.push_back({number.path, std::move(label), number.unit, number.pos,
+                          number.provenance, number.value, false, domain});
   return static_cast<int>(m_parameters.size()) - 1;
 }
 
@@ -190,7 +190,7 @@ ModelOverlay Model::compile(const Overlay& overlay)
   if (overlay.counterpart) {
     compiled.counterpart = placement_position(overlay.counterpart->id);
   }
-  compiled.value = add(overlay.value);
+  compiled.value = add(overlay.value, overlay_range(overlay.kind, overlay.delivers_saving));
   compiled.delivers_saving = overlay.delivers_saving;
   compiled.first_month = overlay.from ? month_index(overlay.from->month) : 0;
   compiled.end_month = overlay.until ? month_index(overlay.until->month) + 1 : m_grid.months();
@@ -204,7 +204,7 @@ ModelOverlay Model::compile(const Overlay& overlay)
     std::stable_sort(ramp.begin(), ramp.end(),
                      [](const RampStep& a, const RampStep& b) { return a.year < b.year; });
     for (const RampStep& step : ramp) {
-      const int parameter = add(step.fraction);
+      const int parameter = add(step.fraction, k_fraction);
       const int first = *m_grid.year_index(step.year);
       std::fill(compiled.ramp_by_year.begin() + first, compiled.ramp_by_year.end(), parameter);
     }
@@ -260,7 +260,7 @@ void Model::compile_budget(const Budget& budget)
     compile_budget_year(year, budget.roll_forward);
   }
   if (budget.growth) {
-    m_budget.growth = add(*budget.growth);
+    m_budget.growth = add(*budget.growth, k_annual_rate);
   }
   for (int y = 1; y < years; ++y) {
     if (m_budget.source_by_year[y] == BudgetSource::none && m_budget.growth != k_none
@@ -288,13 +288,16 @@ void Model::compile_budget_year(const BudgetYear& year, bool roll_forward)
       m_unit,
       year.pos,
       {{}, fmt::format("Derived: {}'s net budget less its one-off steps.", previous)}};
-    m_budget.rolled_forward[index] = add(start, fmt::format("{} budget rolled forward", previous));
+    m_budget.rolled_forward[index] = add(start, k_any_amount, fmt::format("{} budget rolled forward", previous));
     m_parameters.back().derived = true;
     m_budget.adds_growth[index] = !has_kind(BudgetStepKind::inflation);
     m_budget.source_by_year[index] = BudgetSource::rolled_forward;
   }
   for (const BudgetStep& step : year.steps) {
-    m_budget.steps_by_year[index].push_back(add(step.amount, step.name));
+    m_budget.steps_by_year[index].push_back(add(step.amount,
+                                                     step.kind == BudgetStepKind::saving ? k_non_positive
+                                                                                         : k_any_amount,
+                                                     step.name));
     m_budget.kinds_by_year[index].push_back(step.kind);
     m_budget.one_off_by_year[index].push_back(step.one_off);
   }
@@ -304,7 +307,7 @@ void Model::compile_appraisal(const Appraisal& appraisal)
 {
   static const Number k_green_book_rate{
     0.035, "appraisal.discount_rate", "rate/yr", {}, {"HM Treasury Green Book: 3.5% a year", {}}};
-  m_appraisal.discount_rate = add(appraisal.discount_rate.value_or(k_green_book_rate));
+  m_appraisal.discount_rate = add(appraisal.discount_rate.value_or(k_green_book_rate), k_discount_rate);
   if (appraisal.first_year) {
     m_appraisal.first_year = *m_grid.year_index(appraisal.first_year->year);
   }
@@ -315,7 +318,7 @@ void Model::compile_appraisal(const Appraisal& appraisal)
     m_appraisal.price_year = *m_grid.year_index(appraisal.price_year->year);
   }
   for (const OptimismBias& bias : appraisal.optimism_bias) {
-    const int uplift = add(bias.uplift);
+    const int uplift = add(bias.uplift, k_optimism_bias);
     const int line = line_position(bias.target.id);
     if (line < static_cast<int>(m_lines.size())) {
       m_lines[line].optimism_bias = uplift;
@@ -336,9 +339,9 @@ void Model::compile_ladder(const Ladder& ladder)
 {
   m_ladder.line = line_position(ladder.line.id);
   m_ladder.money_scale = 1.0 / pounds_per_unit(m_unit).value();
-  m_ladder.entries = add(ladder.entries_per_year);
+  m_ladder.entries = add(ladder.entries_per_year, k_non_negative);
   if (ladder.entry_growth) {
-    m_ladder.growth = add(*ladder.entry_growth);
+    m_ladder.growth = add(*ladder.entry_growth, k_annual_rate);
   }
   if (ladder.entry_growth_index) {
     m_ladder.growth_index = index_position(ladder.entry_growth_index->id);
@@ -350,17 +353,17 @@ void Model::compile_ladder(const Ladder& ladder)
     ModelPlacement compiled;
     compiled.id = type.id;
     compiled.name = type.name.empty() ? type.id : type.name;
-    compiled.weekly_cost = add(type.weekly_cost);
+    compiled.weekly_cost = add(type.weekly_cost, k_non_negative);
     if (type.prices) {
       compiled.price_index = index_position(type.prices->id);
     }
-    compiled.children = add(type.children);
-    compiled.entry_share = add(type.entry_share);
-    compiled.exit_rate = add(type.exit_rate);
+    compiled.children = add(type.children, k_non_negative);
+    compiled.entry_share = add(type.entry_share, k_fraction);
+    compiled.exit_rate = add(type.exit_rate, k_fraction);
     const MovesRow& row = *std::find_if(ladder.moves.begin(), ladder.moves.end(),
                                         [&](const MovesRow& r) { return r.from.id == id.id; });
     for (const Number& rate : row.rates) {
-      compiled.moves.push_back(add(rate));
+      compiled.moves.push_back(add(rate, k_fraction));
     }
     m_ladder.types.push_back(std::move(compiled));
   }
@@ -368,7 +371,7 @@ void Model::compile_ladder(const Ladder& ladder)
 
 void Model::compile_calibration(const Number& known)
 {
-  m_calibration.known = add(known, "Known base-year total");
+  m_calibration.known = add(known, k_non_negative, "Known base-year total");
   m_calibration.line = static_cast<int>(m_lines.size());
   m_lines.push_back({"base_year_calibration",
                      "Calibration to the known base-year total",
@@ -381,31 +384,22 @@ void Model::compile_calibration(const Number& known)
 // Inputs whose address names no parameter are left out; read_model reports them.
 void Model::compile_uncertainty(const Scenario& scenario)
 {
-  static const std::map<std::string, DistributionKind> k_kinds{
-    {"uniform", DistributionKind::uniform},
-    {"triangular", DistributionKind::triangular},
-    {"pert", DistributionKind::pert},
-    {"normal", DistributionKind::normal},
-    {"lognormal", DistributionKind::lognormal}};
   for (const UncertainInput& input : scenario.uncertainty) {
     const std::optional<int> parameter = find_parameter(input.parameter.id);
     if (!parameter) {
       continue;
     }
     Distribution distribution;
-    distribution.kind = k_kinds.at(input.distribution.id);
-    const auto set = [](double& field, const std::optional<Number>& number) {
-      if (number) {
-        field = number->value;
+    distribution.kind = find_distribution_type(input.distribution.id)->kind;
+    for (const Setting setting : k_settings) {
+      if (const std::optional<Number>& number = input.setting(setting)) {
+        distribution[setting] = number->value;
       }
-    };
-    set(distribution.low, input.low);
-    set(distribution.mode, input.mode);
-    set(distribution.high, input.high);
-    set(distribution.mean, input.mean);
-    set(distribution.sd, input.sd);
-    set(distribution.median, input.median);
-    set(distribution.sigma, input.sigma);
+    }
+    const FigureRange& domain = m_parameters[*parameter].domain;
+    if (input.truncate && !within(draw_range(distribution), domain)) {
+      distribution.truncation = {domain.nearest(-k_unbounded), domain.nearest(k_unbounded)};
+    }
     m_inputs.push_back({input.id, *parameter, distribution, input.pos, input.provenance});
   }
   if (!scenario.correlation) {

@@ -16,16 +16,6 @@ std::string figure_of(const Model& model, const NonFiniteFigure& figure)
                      model.lines()[figure.line].id, to_string(model.grid().year(figure.period)));
 }
 
-std::string input_of(const Model& model, int parameter)
-{
-  for (const ModelInput& input : model.inputs()) {
-    if (input.parameter == parameter) {
-      return fmt::format(" (uncertain input '{}')", input.id);
-    }
-  }
-  return {};
-}
-
 } // namespace
 
 std::optional<NonFiniteFigure> first_non_finite(const Outcome& outcome)
@@ -79,7 +69,27 @@ std::optional<Diagnostic> check_finite(const Model& model, const Outcome& outcom
                 figure_of(model, *figure), parameters[culprit].path, parameters[culprit].value)};
 }
 
-void NonFiniteWatch::check(const Outcome& outcome,
+DrawWatch::DrawWatch(const Model& model)
+  : m_model(model),
+    m_rules(joint_rules(model))
+{
+}
+
+bool DrawWatch::check_rules(const Eigen::Ref<const ParameterRows>& parameters, std::int64_t first)
+{
+  std::optional<BrokenRule> broken = first_broken_rule(m_model, m_rules, parameters);
+  if (!broken) {
+    return true;
+  }
+  broken->column += first;
+  const std::lock_guard lock(m_mutex);
+  if (!m_broken || broken->column < m_broken->column) {
+    m_broken = std::move(broken);
+  }
+  return false;
+}
+
+void DrawWatch::check(const Outcome& outcome,
                            const Eigen::Ref<const ParameterRows>& parameters, std::int64_t first)
 {
   std::optional<NonFiniteFigure> figure = first_non_finite(outcome);
@@ -95,9 +105,17 @@ void NonFiniteWatch::check(const Outcome& outcome,
   }
 }
 
-std::optional<Diagnostic> NonFiniteWatch::problem(const Model& model, const std::string& noun) const
+std::optional<Diagnostic> DrawWatch::problem(const std::string& noun) const
 {
   const std::lock_guard lock(m_mutex);
+  const Model& model = m_model;
+  if (m_broken) {
+    const Parameter& parameter = model.parameters()[m_broken->parameter];
+    return Diagnostic{parameter.pos,
+                      fmt::format("{} {} is not a scenario carecast accepts, so nothing is "
+                                  "written: {}; narrow the distributions that draw it",
+                                  noun, m_broken->column + 1, m_broken->why)};
+  }
   if (!m_figure) {
     return std::nullopt;
   }
@@ -124,7 +142,7 @@ std::optional<Diagnostic> NonFiniteWatch::problem(const Model& model, const std:
     fmt::format("{} {} gives {}, which is not a finite number, so nothing is written: '{}'{} "
                 "is {} in that {} (its value in the scenario is {}); narrow its range",
                 noun, m_figure->draw + 1, figure_of(model, *m_figure), parameters[culprit].path,
-                input_of(model, culprit), m_values[culprit], noun, parameters[culprit].value)};
+                input_note(model, culprit), m_values[culprit], noun, parameters[culprit].value)};
 }
 
 } // namespace carecast

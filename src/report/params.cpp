@@ -1,40 +1,8 @@
 #include "carecast/params.hpp"
 
-
-#include <cmath>
 #include <fmt/format.h>
 
 namespace carecast {
-
-std::string describe(const Distribution& distribution)
-{
-  const auto bounds = [&] {
-    std::string text;
-    if (std::isfinite(distribution.low)) {
-      text += fmt::format(", low {:g}", distribution.low);
-    }
-    if (std::isfinite(distribution.high)) {
-      text += fmt::format(", high {:g}", distribution.high);
-    }
-    return text;
-  };
-  switch (distribution.kind) {
-  case DistributionKind::uniform:
-    return fmt::format("uniform(low {:g}, high {:g})", distribution.low, distribution.high);
-  case DistributionKind::triangular:
-  case DistributionKind::pert:
-    return fmt::format("{}(low {:g}, mode {:g}, high {:g})",
-                       distribution.kind == DistributionKind::pert ? "pert" : "triangular",
-                       distribution.low, distribution.mode, distribution.high);
-  case DistributionKind::normal:
-    return fmt::format("normal(mean {:g}, sd {:g}{})", distribution.mean, distribution.sd,
-                       bounds());
-  case DistributionKind::lognormal:
-    return fmt::format("lognormal(median {:g}, sigma {:g})", distribution.median,
-                       distribution.sigma);
-  }
-  return {};
-}
 
 ParameterList parameter_list(const Model& model, const std::string& scenario)
 {

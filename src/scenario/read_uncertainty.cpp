@@ -61,10 +61,10 @@ void Reader::read_known_base_year(const toml::node& node, Scenario& scenario)
   input.pos = scenario.known_base_year->pos;
   input.parameter = {path, input.pos};
   input.distribution = {"normal", input.pos};
-  input.mean = scenario.known_base_year;
-  input.mean->path = path + ".value";
-  input.sd = std::move(sd);
-  input.low = Number{0.0, path + ".low", m_unit, input.pos, {}};
+  input.setting(Setting::mean) = scenario.known_base_year;
+  input.setting(Setting::mean)->path = path + ".value";
+  input.setting(Setting::sd) = std::move(sd);
+  input.setting(Setting::low) = Number{0.0, path + ".low", m_unit, input.pos, {}};
   input.provenance = scenario.known_base_year->provenance;
   scenario.uncertainty.push_back(std::move(input));
 }
@@ -72,10 +72,12 @@ void Reader::read_known_base_year(const toml::node& node, Scenario& scenario)
 UncertainInput Reader::read_uncertain_input(const toml::key& key, const toml::table& table)
 {
   const std::string path = fmt::format("uncertainty.{}", key.str());
-  check_keys(table,
-             {"parameter", "distribution", "low", "mode", "high", "mean", "sd", "median", "sigma",
-              "source", "assumption"},
-             fmt::format("[{}]", path));
+  Keys keys{"parameter", "distribution"};
+  for (const Setting setting : k_settings) {
+    keys.emplace_back(setting_name(setting));
+  }
+  keys.insert(keys.end(), {"truncate", "source", "assumption"});
+  check_keys(table, keys, fmt::format("[{}]", path));
   UncertainInput input;
   input.id = std::string(key.str());
   input.pos = position(key.source());
@@ -83,12 +85,11 @@ UncertainInput Reader::read_uncertain_input(const toml::key& key, const toml::ta
     reference(table, "parameter", path + ".parameter", true).value_or(Reference{{}, input.pos});
   input.distribution = reference(table, "distribution", path + ".distribution", true)
                          .value_or(Reference{{}, input.pos});
-  for (const auto& [name, field] :
-       {std::pair{"low", &input.low}, std::pair{"mode", &input.mode},
-        std::pair{"high", &input.high}, std::pair{"mean", &input.mean}, std::pair{"sd", &input.sd},
-        std::pair{"median", &input.median}, std::pair{"sigma", &input.sigma}}) {
-    *field = number_at(table, name, fmt::format("{}.{}", path, name), "", false);
+  for (const Setting setting : k_settings) {
+    input.setting(setting) = number_at(table, setting_name(setting),
+                                       fmt::format("{}.{}", path, setting_name(setting)), "", false);
   }
+  input.truncate = flag(table, "truncate", path + ".truncate").value_or(false);
   input.provenance = {text(table, "source", path + ".source", false),
                       text(table, "assumption", path + ".assumption", false)};
   return input;

@@ -336,10 +336,10 @@ void Validator::check_appraisal(const Appraisal& appraisal)
   }
   for (const OptimismBias& bias : appraisal.optimism_bias) {
     check_reference(bias.target, targets, "line or overlay");
-    if (bias.uplift.value < 0.0 || bias.uplift.value > k_max_optimism_bias) {
+    if (!k_optimism_bias.holds(bias.uplift.value)) {
       error(bias.uplift.pos, fmt::format("'{}' = {:.15g} is out of range: an uplift is a share "
                                          "between 0 and {:g}, so 40% is written 0.4",
-                                         bias.uplift.path, bias.uplift.value, k_max_optimism_bias));
+                                         bias.uplift.path, bias.uplift.value, k_optimism_bias.high));
     }
   }
 }

@@ -10,9 +10,6 @@
 namespace carecast::validation {
 namespace {
 
-// Entries may grow tenfold under an option; more is surely a typo.
-constexpr double k_max_entries_change = 10.0;
-
 const std::vector<std::string>& ladder_units()
 {
   static const std::vector<std::string> units{"£m", "£k", "£"};
@@ -205,11 +202,11 @@ void Validator::check_ladder_overlay(const Overlay& overlay, const std::string& 
     check_fraction(value);
     break;
   case OverlayKind::entries:
-    if (value.value <= -1.0 || value.value > k_max_entries_change) {
+    if (!k_entries_change.holds(value.value)) {
       error(value.pos, fmt::format("'{}' = {:.15g} is out of range: a change of entries is a "
                                    "fraction above -1 and at most {:g}, so 10% fewer is written "
                                    "-0.1",
-                                   value.path, value.value, k_max_entries_change));
+                                   value.path, value.value, k_entries_change.high));
     }
     break;
   default:

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cmath>
 #include <fmt/format.h>
-#include <map>
 #include <set>
 
 namespace carecast::validation {
@@ -12,29 +11,24 @@ namespace {
 // A correlation matrix is symmetric and has a unit diagonal to within this much.
 constexpr double k_correlation_tolerance = 1e-12;
 
-// The settings each distribution takes; the first group is required.
-struct Shape
+// The distributions' names, in alphabetical order, for messages.
+std::vector<std::string> distribution_names()
 {
-  std::vector<std::string> required;
-  std::vector<std::string> optional;
-};
-
-const std::map<std::string, Shape>& shapes()
-{
-  static const std::map<std::string, Shape> known{
-    {"uniform", {{"low", "high"}, {}}},       {"triangular", {{"low", "mode", "high"}, {}}},
-    {"pert", {{"low", "mode", "high"}, {}}},  {"normal", {{"mean", "sd"}, {"low", "high"}}},
-    {"lognormal", {{"median", "sigma"}, {}}},
-  };
-  return known;
+  std::vector<std::string> names;
+  for (const DistributionType& type : distribution_types()) {
+    names.emplace_back(type.name);
+  }
+  std::ranges::sort(names);
+  return names;
 }
 
-std::vector<std::pair<std::string, const std::optional<Number>*>>
-settings(const UncertainInput& input)
+std::vector<std::string> setting_names(const std::vector<Setting>& settings)
 {
-  return {{"low", &input.low},    {"mode", &input.mode}, {"high", &input.high},
-          {"mean", &input.mean},  {"sd", &input.sd},     {"median", &input.median},
-          {"sigma", &input.sigma}};
+  std::vector<std::string> names;
+  for (const Setting setting : settings) {
+    names.emplace_back(setting_name(setting));
+  }
+  return names;
 }
 
 } // namespace
@@ -52,13 +46,10 @@ void Validator::check_uncertain_input(const UncertainInput& input)
                         input.parameter.id, other.id));
     }
   }
-  const auto shape = shapes().find(input.distribution.id);
-  if (shape == shapes().end()) {
+  const DistributionType* type = find_distribution_type(input.distribution.id);
+  if (!type) {
     if (!input.distribution.id.empty()) {
-      std::vector<std::string> names;
-      for (const auto& [name, unused] : shapes()) {
-        names.push_back(name);
-      }
+      const std::vector<std::string> names = distribution_names();
       error(input.distribution.pos,
             fmt::format("'{}.distribution' = \"{}\" is not a distribution (one of {}){}", path,
                         input.distribution.id, fmt::join(names, ", "),
@@ -66,40 +57,27 @@ void Validator::check_uncertain_input(const UncertainInput& input)
     }
     return;
   }
-  const Shape& wanted = shape->second;
-  for (const auto& [name, value] : settings(input)) {
-    const bool required = std::ranges::count(wanted.required, name) > 0;
-    const bool allowed = required || std::ranges::count(wanted.optional, name) > 0;
-    if (*value && !allowed) {
-      error((*value)->pos,
-            fmt::format("'{}.{}' is not a setting of a {} distribution (it takes {})", path, name,
-                        input.distribution.id, fmt::join(wanted.required, ", ")));
-    } else if (!*value && required) {
+  Distribution distribution;
+  std::vector<Setting> given;
+  for (const Setting setting : k_settings) {
+    const std::optional<Number>& value = input.setting(setting);
+    const bool required = std::ranges::count(type->required, setting) > 0;
+    const bool allowed = required || std::ranges::count(type->optional, setting) > 0;
+    if (value && !allowed) {
+      error(value->pos, fmt::format("'{}.{}' is not a setting of a {} distribution (it takes {})",
+                                    path, setting_name(setting), type->name,
+                                    fmt::join(setting_names(type->required), ", ")));
+    } else if (!value && required) {
       error(input.pos, fmt::format("'{}' is a {} distribution, so it needs '{}'", path,
-                                   input.distribution.id, name));
+                                   type->name, setting_name(setting)));
+    } else if (value) {
+      distribution[setting] = value->value;
+      given.push_back(setting);
     }
   }
-  const auto below = [&](const std::optional<Number>& a, const std::optional<Number>& b) {
-    if (a && b && a->value > b->value) {
-      error(b->pos, fmt::format("'{}' = {:.15g} is below '{}' = {:.15g}", b->path, b->value,
-                                a->path, a->value));
-    }
-  };
-  below(input.low, input.mode);
-  below(input.mode, input.high);
-  if (!input.mode) {
-    below(input.low, input.high);
-  }
-  for (const std::optional<Number>* spread : {&input.sd, &input.sigma}) {
-    if (*spread && (*spread)->value < 0.0) {
-      error((*spread)->pos,
-            fmt::format("'{}' = {:.15g} must not be negative", (*spread)->path, (*spread)->value));
-    }
-  }
-  if (input.median && input.median->value <= 0.0) {
-    error(input.median->pos, fmt::format("'{}' = {:.15g} must be above 0: a lognormal value is "
-                                         "always positive",
-                                         input.median->path, input.median->value));
+  const auto path_of = [&](Setting setting) { return input.setting(setting)->path; };
+  for (const SettingProblem& problem : setting_problems(distribution, given, path_of)) {
+    error(input.setting(problem.setting)->pos, problem.message);
   }
 }
 

@@ -13,8 +13,6 @@
 namespace carecast::validation {
 
 constexpr double k_share_tolerance = 1e-9;
-// Green Book uplifts reach 200% for the riskiest projects; more is surely a typo.
-constexpr double k_max_optimism_bias = 2.0;
 
 template <typename Item>
 std::vector<std::string> ids_of(const std::vector<Item>& items)

@@ -321,20 +321,39 @@ for command in validate compare run summary params "simulate --draws 100" sensit
   expect 1 "$(at_value "$in/base_1e308.toml" 'base = { value = ' '1e308,').*$overflow" \
     -- "${c[0]}" "$in/base_1e308.toml" "${c[@]:1}"
 done
-# An uncertain input whose draws overflow: lognormal with a sigma of 400.
-replace "$S" "$in/lognormal_overflow.toml" \
-  $'distribution = "normal"\nmean = 0.074\nsd = 0.010\nlow = 0.040\n' \
-  $'distribution = "lognormal"\nmedian = 0.074\nsigma = 400\n'
+# A distribution reaching outside its parameter's domain is refused where it is stated,
+# by every command: a lognormal (no upper end) on a rate, a uniform from -500 on
+# entries a year.
+replace "$S" "$in/lognormal_rate.toml" \
+  $'distribution = "normal"\nmean = 0.074\nsd = 0.010\nlow = 0.040\nhigh = 0.114\n' \
+  $'distribution = "lognormal"\nmedian = 0.074\nsigma = 0.5\n'
+replace "$S" "$in/negative_entries.toml" \
+  $'distribution = "pert"\nlow = 157\nmode = 187\n' $'distribution = "uniform"\nlow = -500\n'
+for command in validate compare "simulate --draws 100" sensitivity "sobol --samples 64"; do
+  read -ra c <<< "$command"
+  expect 1 "$(at_value "$in/lognormal_rate.toml" '[uncertainty.' 'cpi_2022_23]')'uncertainty\.cpi_2022_23', lognormal\(median 0\.074, sigma 0\.5\), draws 'indices\.prices\.rates\.2022/23' from 0 to inf, but the scenario accepts between -1 and 1 for it: bound the distribution inside that, or write 'truncate = true' to draw only there$" \
+    -- "${c[0]}" "$in/lognormal_rate.toml" "${c[@]:1}"
+  expect 1 "$(at_value "$in/negative_entries.toml" '[uncertainty.' 'entries]').*draws 'ladder\.entries\.per_year' from -500 to 246, but the scenario accepts 0 or more for it" \
+    -- "${c[0]}" "$in/negative_entries.toml" "${c[@]:1}"
+done
+# With `truncate = true` the same distribution is drawn only inside the domain.
+replace "$in/lognormal_rate.toml" "$in/lognormal_rate_truncated.toml" $'sigma = 0.5\n' \
+  $'sigma = 0.5\ntruncate = true\n'
+accepted simulate "$in/lognormal_rate_truncated.toml" --draws 200
+
+# An uncertain input whose draws overflow: lognormal with a sigma of 400 on an amount,
+# whose domain has no upper end. A draw that is not a finite number is refused before
+# it is evaluated; a finite draw whose figures overflow is refused after.
+replace "$S" "$in/lognormal_overflow.toml" $'median = 1.5\nsigma = 0.35\n' $'median = 1.5\nsigma = 400\n'
 accepted validate "$in/lognormal_overflow.toml"
 f=$in/lognormal_overflow.toml
-drawn="$(at_value "$f" 'rates."2022/23" = { value = ' '0.074,')"
-# The tornado's P90 is finite (about 3e221) but too large for a monthly index's factor.
-not_written="which is not a finite number, so nothing is written: 'indices\\.prices\\.rates\\.2022/23' \\(uncertain input 'cpi_2022_23'\\) is (inf|[0-9.]+e\\+[0-9]+) in that"
+drawn="$(at_value "$f" 'amount = { value = ' '1.50, assumption = "The report does not cost')"
+not_written="nothing is written: .*'options\.transfer\.overlays\.transition_costs\.amount' \(uncertain input 'transition_costs'\) is (inf|[0-9.]+e\+[0-9]+)"
 for command in "simulate --draws 1000" "simulate --draws 1000 --threads 3 --format csv" \
   "sensitivity" "sensitivity --format json" "sobol --samples 64" "simulate --draws 1000 --format xlsx"; do
   case $command in
-    simulate*) phrase="${drawn}draw [0-9]+ gives .*$not_written draw" ;;
-    *) phrase="${drawn}evaluation [0-9]+ gives .*$not_written evaluation" ;;
+    simulate*) phrase="${drawn}draw [0-9]+ .*$not_written" ;;
+    *) phrase="${drawn}evaluation [0-9]+ .*$not_written" ;;
   esac
   never=$out/never
   [[ $command == *xlsx ]] && never=$out/never.xlsx
@@ -344,10 +363,10 @@ for command in "simulate --draws 1000" "simulate --draws 1000 --threads 3 --form
 done
 if grep -q '^\[uncertainty\.' "$S17"; then
   replace "$S17" "$in/lognormal_overflow_2017.toml" \
-    $'parameter = "indices.prices.default"\ndistribution = "triangular"\nlow = 0.010\nmode = 0.020\nhigh = 0.030\n' \
-    $'parameter = "indices.prices.default"\ndistribution = "lognormal"\nmedian = 0.020\nsigma = 400\n'
+    $'parameter = "ladder.entries.per_year"\ndistribution = "triangular"\nlow = 185.0\nmode = 212.0\nhigh = 240.0\n' \
+    $'parameter = "ladder.entries.per_year"\ndistribution = "lognormal"\nmedian = 212.0\nsigma = 400\n'
   f=$in/lognormal_overflow_2017.toml
-  phrase="$(at_value "$f" 'default = { value = ' '0.020, assumption = "Bank of England')draw [0-9]+ gives .*which is not a finite number, so nothing is written: 'indices\\.prices\\.default' \\(uncertain input 'cpi_trend'\\) is inf in that draw"
+  phrase="$(at_value "$f" 'per_year = { value = ' '212, source')draw [0-9]+ is not a scenario carecast accepts, so nothing is written: 'ladder\.entries\.per_year' \(uncertain input 'entries_2017'\) is inf, which is not a finite number"
   expect 1 "$phrase" -- backtest "$f" --actuals "$actuals" --draws 1000
   expect 1 "$phrase" -o "$out/never.csv" -- backtest "$f" --actuals "$actuals" --draws 1000 -o "$out/never.csv"
   expect 1 "$phrase" -o "$out/never.csv" -- backtest "$f" --actuals "$actuals" --format csv -o "$out/never.csv"

@@ -13,7 +13,7 @@ set(layer_ranks "scenario|0" "data|0" "model|1" "analysis|2" "report|2" "write|3
 
 # include/carecast/NAME.hpp is in the layer of the src/LAYER/NAME.cpp that implements
 # it. Headers with no such file take their layer from here (NAME|LAYER).
-set(header_layers "scenario|scenario" "distribution|scenario" "writers|write")
+set(header_layers "scenario|scenario" "writers|write")
 
 # Third-party libraries and their one home (LIBRARY|HEADERS|HOME). HEADERS are include
 # names, where one ending in / stands for every header in that folder; HOME lists the

@@ -34,12 +34,12 @@ Outcome ones()
   return outcome;
 }
 
-// k_pay_scenario and its option `change`, with the pay rate (line 7) uncertain:
-// lognormal with median 2% and `sigma`.
-std::string pay_uncertain(double sigma)
+// k_pay_scenario and its option `change`, with the base of line `care` (line 14)
+// uncertain: lognormal with median 5 and `sigma`.
+std::string care_uncertain(double sigma)
 {
   return k_pay_scenario + k_change_option
-         + uncertain("pay_rate", "indices.pay.default", lognormal(0.02, sigma));
+         + uncertain("care_base", "lines.care.base", lognormal(5.0, sigma));
 }
 
 } // namespace
@@ -93,10 +93,10 @@ TEST_CASE("a scenario whose own figures overflow is refused at the line's base")
 
 TEST_CASE("the watch keeps the earliest draw whichever block reports first")
 {
-  const Model model = model_from(pay_uncertain(0.1));
-  const int rate = *model.find_parameter("indices.pay.default");
+  const Model model = model_from(care_uncertain(0.1));
+  const int rate = *model.find_parameter("lines.care.base");
   ParameterRows parameters = model.values().replicate(1, 4);
-  NonFiniteWatch watch;
+  DrawWatch watch(model);
 
   Outcome late = ones();
   late.cost(0, 0, 0)[1] = k_inf;
@@ -108,46 +108,45 @@ TEST_CASE("the watch keeps the earliest draw whichever block reports first")
   parameters(rate, 3) = k_inf;
   watch.check(early, parameters, 0); // draw 3
 
-  const std::optional<Diagnostic> problem = watch.problem(model, "draw");
+  const std::optional<Diagnostic> problem = watch.problem("draw");
   REQUIRE(problem);
   INFO(problem->message);
   CHECK(problem->message.starts_with(
     "draw 4 gives option 'change' a cost of nan on line 'care' in 2023/24, which is not a "
     "finite number"));
-  CHECK(mentions(*problem, "'indices.pay.default' (uncertain input 'pay_rate') is inf"));
+  CHECK(mentions(*problem, "'lines.care.base' (uncertain input 'care_base') is inf"));
   CHECK(problem->pos == model.parameters()[rate].pos);
 }
 
 TEST_CASE("a watch that saw only finite figures reports nothing")
 {
   const Model model = model_from(k_pay_scenario);
-  NonFiniteWatch watch;
+  DrawWatch watch(model);
   watch.check(ones(), model.values().replicate(1, 4), 0);
-  CHECK_FALSE(watch.problem(model, "draw"));
+  CHECK_FALSE(watch.problem("draw"));
 }
 
 TEST_CASE("a sampled input that overflows stops every sampled analysis, named with its draw")
 {
-  // exp(400 x z) is infinite for any z above 1.78 (log of the largest double, 709.8,
-  // over 400): about 4 draws in a hundred of a standard normal.
-  const Model model = model_from(pay_uncertain(400.0));
+  // exp(400 x z) is infinite for any z above 1.77 (log of the largest double over 5,
+  // 708.2, over 400): about 4 draws in a hundred of a standard normal. An infinite draw
+  // is refused before it is evaluated.
+  const Model model = model_from(care_uncertain(400.0));
   SimulationSettings settings;
   settings.draws = 300;
   settings.seed = 5;
   const auto located = [&](const Diagnostic& problem) {
     INFO(problem.message);
-    CHECK(problem.pos.line == 7); // default = 0.02, under [indices.pay]
+    CHECK(problem.pos.line == 14); // base = 5.0, under [lines.care]
     CHECK(mentions(problem, "not a finite number"));
-    // A draw of the lognormal is infinite itself; the sensitivity's search reaches
-    // values that are finite but overflow the cost.
-    CHECK(mentions(problem, "'indices.pay.default' (uncertain input 'pay_rate') is "));
+    CHECK(mentions(problem, "'lines.care.base' (uncertain input 'care_base') is inf"));
   };
 
   const SimulationResult one_thread = simulate(model, settings);
   REQUIRE(one_thread.diagnostics.size() == 1);
   CHECK_FALSE(one_thread.simulation);
   CHECK(one_thread.diagnostics[0].message.starts_with("draw "));
-  CHECK(mentions(one_thread.diagnostics[0], "(uncertain input 'pay_rate') is inf in that draw"));
+  CHECK(mentions(one_thread.diagnostics[0], "is inf, which is not a finite number"));
   located(one_thread.diagnostics[0]);
   settings.threads = 2;
   const SimulationResult two_threads = simulate(model, settings);

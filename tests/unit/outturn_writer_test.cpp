@@ -301,9 +301,9 @@ TEST_CASE("The fragment makes the forecast outturn a scenario's known base year"
     REQUIRE(result.scenario->uncertainty.size() == 1);
     const UncertainInput& input = result.scenario->uncertainty[0];
     CHECK(input.id == "known_base_year");
-    REQUIRE(input.sd.has_value());
-    CHECK(input.sd->value == doctest::Approx(1.3 / 2.5631).epsilon(1e-9));
-    CHECK(contains(input.sd->provenance.assumption, "over 1000 draws (seed 42)"));
+    REQUIRE(input.setting(Setting::sd).has_value());
+    CHECK(input.setting(Setting::sd)->value == doctest::Approx(1.3 / 2.5631).epsilon(1e-9));
+    CHECK(contains(input.setting(Setting::sd)->provenance.assumption, "over 1000 draws (seed 42)"));
   }
 }
 

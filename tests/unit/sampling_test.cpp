@@ -6,6 +6,8 @@
 // sqrt((m4 - s^4) / n), m4 the sample's fourth central moment (the delta method). A
 // correct sampler fails one such check about once in 1.7 million.
 
+#include "carecast/correlation.hpp"
+#include "carecast/random_numbers.hpp"
 #include "carecast/sampling.hpp"
 
 #include <doctest/doctest.h>
@@ -14,6 +16,7 @@
 #include <cmath>
 #include <numbers>
 #include <numeric>
+#include <optional>
 #include <set>
 #include <vector>
 
@@ -30,27 +33,27 @@ constexpr double k_standard_errors = 5.0;
 
 Distribution uniform_on(double low, double high)
 {
-  return {.kind = DistributionKind::uniform, .low = low, .high = high};
+  return {.kind = DistributionKind::uniform, .low = low, .high = high, .truncation = {}};
 }
 
 Distribution triangular(double low, double mode, double high)
 {
-  return {.kind = DistributionKind::triangular, .low = low, .mode = mode, .high = high};
+  return {.kind = DistributionKind::triangular, .low = low, .mode = mode, .high = high, .truncation = {}};
 }
 
 Distribution pert(double low, double mode, double high)
 {
-  return {.kind = DistributionKind::pert, .low = low, .mode = mode, .high = high};
+  return {.kind = DistributionKind::pert, .low = low, .mode = mode, .high = high, .truncation = {}};
 }
 
 Distribution normal(double mean, double sd, double low = -k_inf, double high = k_inf)
 {
-  return {.kind = DistributionKind::normal, .low = low, .high = high, .mean = mean, .sd = sd};
+  return {.kind = DistributionKind::normal, .low = low, .high = high, .mean = mean, .sd = sd, .truncation = {}};
 }
 
 Distribution lognormal(double median, double sigma)
 {
-  return {.kind = DistributionKind::lognormal, .median = median, .sigma = sigma};
+  return {.kind = DistributionKind::lognormal, .median = median, .sigma = sigma, .truncation = {}};
 }
 
 double phi(double z)
