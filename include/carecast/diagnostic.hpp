@@ -69,9 +69,9 @@ std::string render(const Diagnostic& diagnostic, const SourceFiles& sources);
 // "carecast: warning: FILE:LINE:COL: message", for a problem that does not stop a run.
 std::string render_warning(const Diagnostic& warning);
 
-// `text` with each control character (an escape, a bell, a carriage return) shown as '?',
-// so that none reaches a terminal from an input's text; tabs are kept, and newlines too
-// where `lines` is set.
+// `text` with each control character (an escape, a bell, a carriage return, and the C1
+// controls U+0080 to U+009F) shown as '?', so that none reaches a terminal from an
+// input's text; tabs are kept, and newlines too where `lines` is set.
 std::string shown_printable(std::string text, bool lines = false);
 
 void sort_by_position(std::vector<Diagnostic>& diagnostics);

@@ -2,6 +2,7 @@
 
 #include "carecast/blocks.hpp"
 #include "carecast/evaluator.hpp"
+#include "carecast/non_finite.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -714,10 +715,14 @@ std::vector<Diagnostic> add_bands(Outturn& outturn, Model model,
   std::vector<std::vector<double>> drawn(outturn.lines.size() + 1, std::vector<double>(draws));
   const Evaluator evaluator(model);
   const int first_month = prepared->year_index * k_periods_per_year;
+  DrawWatch watch(model);
   for_each_block(
     simulation.draws, simulation.threads,
     [&](std::int64_t first, std::int64_t count) {
       const ParameterRows parameters = parameter_block(model, *inputs.sampler, first, count);
+      if (!watch.check_rules(parameters, first)) {
+        return;
+      }
       const Outcome outcome = evaluator.evaluate(parameters, Period::month, Figures::costs);
       for (std::int64_t d = 0; d < count; ++d) {
         const std::vector<LineForecast> lines =
@@ -738,6 +743,10 @@ std::vector<Diagnostic> add_bands(Outturn& outturn, Model model,
       }
     },
     simulation.progress);
+  if (std::optional<Diagnostic> problem = watch.problem("draw")) {
+    diagnostics.push_back(std::move(*problem));
+    return diagnostics;
+  }
   for (std::size_t row = 0; row < drawn.size(); ++row) {
     const Statistics statistics = statistics_of(drawn[row]);
     OutturnLine& line = row < outturn.lines.size() ? outturn.lines[row] : outturn.total;

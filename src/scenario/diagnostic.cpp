@@ -58,11 +58,23 @@ std::vector<std::size_t> character_starts(const std::string& text)
 // Tabs are kept so that the caret line can follow them.
 std::string shown_printable(std::string text, bool lines)
 {
-  std::replace_if(
-    text.begin(), text.end(),
-    [lines](char c) { return c != '\t' && !(lines && c == '\n') && is_control_character(c); },
-    '?');
-  return text;
+  std::string shown;
+  shown.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    // U+0080 to U+009F, the C1 controls (U+009B is a terminal's CSI), are 0xC2 then
+    // 0x80 to 0x9F in UTF-8.
+    const auto next = i + 1 < text.size() ? static_cast<unsigned char>(text[i + 1]) : 0U;
+    if (static_cast<unsigned char>(c) == 0xC2 && next >= 0x80 && next <= 0x9F) {
+      shown += '?';
+      ++i;
+    } else if (c != '\t' && !(lines && c == '\n') && is_control_character(c)) {
+      shown += '?';
+    } else {
+      shown += c;
+    }
+  }
+  return shown;
 }
 
 InputText read_input_file(const std::filesystem::path& path, std::string_view kind,

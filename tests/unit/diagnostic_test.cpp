@@ -260,3 +260,11 @@ TEST_CASE("a file's lines are quoted from the text it is shown as, when it has o
   CHECK(sources.texts().at("a.csv") == "caf\xE9\r\n");
   CHECK(carecast::shown_printable("a\x1b\nb\r", true) == "a?\nb?");
 }
+
+TEST_CASE("C1 controls in text are shown as '?', each as one character")
+{
+  // U+009B (a terminal's CSI) and U+0085 are C1 controls, 2 bytes each in UTF-8;
+  // U+00A3 (£) and U+00A0 (no-break space), the characters after them, are not.
+  CHECK(carecast::shown_printable("x\xc2\x9b" "2J y\xc2\x85" "\xc2\xa3\xc2\xa0")
+        == "x?2J y?\xc2\xa3\xc2\xa0");
+}
