@@ -44,35 +44,54 @@ std::string input_note(const Model& model, int parameter)
   return {};
 }
 
+// Row by row, each row's extremes first: a row of parameters is contiguous, and most
+// rows of a block break nothing.
 std::optional<BrokenRule> first_broken_rule(const Model& model, const std::vector<JointRule>& rules,
                                             const Eigen::Ref<const ParameterRows>& parameters)
 {
+  std::optional<BrokenRule> first;
+  const auto keep = [&](Eigen::Index column, int parameter, const auto& why) {
+    if (!first || column < first->column) {
+      first = BrokenRule{column, parameter, why(column)};
+    }
+  };
   const std::vector<Parameter>& known = model.parameters();
-  for (Eigen::Index column = 0; column < parameters.cols(); ++column) {
-    for (int p = 0; p < static_cast<int>(known.size()); ++p) {
-      const double value = parameters(p, column);
-      if (!known[p].derived && !known[p].domain.holds(value)) {
-        const std::string parameter = fmt::format("'{}'{}", known[p].path, input_note(model, p));
-        return BrokenRule{column, p,
-                          std::isfinite(value)
-                            ? fmt::format("{} is {}, but the scenario accepts {}", parameter,
-                                          value, known[p].domain.text())
-                            : fmt::format("{} is {}, which is not a finite number", parameter,
-                                          value)};
-      }
+  for (int p = 0; p < static_cast<int>(known.size()); ++p) {
+    const FigureRange& domain = known[p].domain;
+    const auto row = parameters.row(p);
+    if (known[p].derived
+        || (row.allFinite() && domain.holds(row.minCoeff()) && domain.holds(row.maxCoeff()))) {
+      continue;
     }
-    for (const JointRule& rule : rules) {
-      double sum = 0.0;
-      for (const int p : rule.parameters) {
-        sum += parameters(p, column);
-      }
-      if (sum > 1.0 + k_ladder_tolerance) {
-        return BrokenRule{column, rule.parameters.back(),
-                          fmt::format("{} add up to {}, more than 1", rule.text, sum)};
-      }
+    Eigen::Index column = 0;
+    while (domain.holds(row(column))) {
+      ++column;
     }
+    keep(column, p, [&](Eigen::Index c) {
+      const std::string parameter = fmt::format("'{}'{}", known[p].path, input_note(model, p));
+      return std::isfinite(row(c))
+               ? fmt::format("{} is {}, but the scenario accepts {}", parameter, row(c),
+                             domain.text())
+               : fmt::format("{} is {}, which is not a finite number", parameter, row(c));
+    });
   }
-  return std::nullopt;
+  for (const JointRule& rule : rules) {
+    Eigen::RowVectorXd sum = Eigen::RowVectorXd::Zero(parameters.cols());
+    for (const int p : rule.parameters) {
+      sum += parameters.row(p);
+    }
+    if (sum.size() == 0 || !(sum.maxCoeff() > 1.0 + k_ladder_tolerance)) {
+      continue;
+    }
+    Eigen::Index column = 0;
+    while (!(sum(column) > 1.0 + k_ladder_tolerance)) {
+      ++column;
+    }
+    keep(column, rule.parameters.back(), [&](Eigen::Index c) {
+      return fmt::format("{} add up to {}, more than 1", rule.text, sum(c));
+    });
+  }
+  return first;
 }
 
 } // namespace carecast
