@@ -14,22 +14,18 @@ re() { # TEXT: TEXT as an extended regular expression matching it literally
 # What on stderr shows a crash: an uncaught exception, an assertion, a sanitizer report
 # or a stack trace.
 crash_pattern='terminate called|Assertion|what\(\):|Aborted|Segmentation|runtime error|Sanitizer|dumped core|stack trace|^    #[0-9]'
-cli11_hint='Run with --help for more information.'
 
-# check_stderr WHAT FILE FIRST CLI11: the stderr of run WHAT, in FILE, is not empty, its
-# first line matches the extended regular expression FIRST, it ends with CLI11's hint
-# when CLI11 is 1, and it shows no crash. Returns 1 when FILE is empty.
+# check_stderr WHAT FILE FIRST: the stderr of run WHAT, in FILE, is not empty, its first
+# line matches the extended regular expression FIRST, and it shows no crash. Returns 1
+# when FILE is empty.
 check_stderr() {
-  local what=$1 file=$2 first=$3 cli11=$4
+  local what=$1 file=$2 first=$3
   if [[ ! -s $file ]]; then
     fail "$what: nothing on stderr"
     return 1
   fi
   head -n 1 "$file" | grep -aqE -- "$first" \
     || fail "$what: stderr's first line '$(head -n 1 "$file" | head -c 300)' does not match '$first'"
-  if ((cli11)) && [[ $(tail -n 1 "$file") != "$cli11_hint" ]]; then
-    fail "$what: stderr does not end with '$cli11_hint'"
-  fi
   if grep -aqE -- "$crash_pattern" "$file"; then
     fail "$what: stderr shows a crash: $(grep -aE -- "$crash_pattern" "$file" | head -n 3)"
   fi

@@ -128,6 +128,14 @@ void add_threads_option(CLI::App& command, int& threads);
 // sized in draws.
 void add_seed_and_threads_options(CLI::App& command, std::uint64_t& seed, int& threads);
 
+// The subcommands, one line each, grouped by task: what bare `carecast` and `carecast
+// help` print.
+std::string overview(const CLI::App& app);
+
+// A usage error CLI11 found, worded as carecast words its own: an unknown flag with
+// the nearest one the command takes, and how to list them.
+std::string usage_problem(const CLI::App& app, const CLI::ParseError& failure);
+
 // Progress on stderr for a long run of `total` draws, only when stderr is a terminal;
 // an empty function otherwise.
 std::function<void(std::int64_t)> progress_reporter(std::string task, std::int64_t total);

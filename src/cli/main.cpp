@@ -10,6 +10,8 @@
 #include <fmt/format.h>
 #include <iostream>
 #include <new>
+#include <string_view>
+#include <vector>
 
 namespace {
 
@@ -26,9 +28,19 @@ void check_subcommand(const CLI::App& app, int argc, char** argv)
   }
   if (std::find(names.begin(), names.end(), argv[1]) == names.end()) {
     throw carecast::cli::UsageError(
-      fmt::format("unknown subcommand '{}'{} (carecast --help lists them)", argv[1],
+      fmt::format("unknown subcommand '{}'{} (carecast help lists them)", argv[1],
                   carecast::did_you_mean(argv[1], names)));
   }
+}
+
+// `carecast help` is the overview; `carecast help COMMAND` is `carecast COMMAND --help`.
+std::vector<std::string> help_arguments(int argc, char** argv)
+{
+  std::vector<std::string> arguments(argv, argv + argc);
+  if (argc > 2 && arguments[1] == "help") {
+    arguments = {arguments[0], arguments[2], "--help"};
+  }
+  return arguments;
 }
 
 } // namespace
@@ -54,8 +66,17 @@ int main(int argc, char** argv)
   carecast::RunProvenance provenance;
   provenance.arguments.assign(argv + 1, argv + argc);
   try {
-    check_subcommand(app, argc, argv);
-    app.parse(argc, argv);
+    if (argc == 1 || (argc == 2 && std::string_view(argv[1]) == "help")) {
+      std::cout << carecast::cli::overview(app);
+      return static_cast<int>(argc == 1 ? ExitCode::usage : ExitCode::success);
+    }
+    std::vector<std::string> arguments = help_arguments(argc, argv);
+    std::vector<char*> words;
+    for (std::string& argument : arguments) {
+      words.push_back(argument.data());
+    }
+    check_subcommand(app, static_cast<int>(words.size()), words.data());
+    app.parse(static_cast<int>(words.size()), words.data());
     for (const auto& command : commands) {
       if (command.app->parsed()) {
         return static_cast<int>(command.run(provenance));
@@ -64,8 +85,11 @@ int main(int argc, char** argv)
   } catch (const carecast::StandardOutputClosed&) {
     return static_cast<int>(ExitCode::success);
   } catch (const CLI::ParseError& failure) {
-    app.exit(failure);
-    return failure.get_exit_code() == 0 ? 0 : static_cast<int>(ExitCode::usage);
+    if (failure.get_exit_code() == 0) {
+      return app.exit(failure);
+    }
+    std::cerr << "carecast: error: " << carecast::cli::usage_problem(app, failure) << "\n";
+    return static_cast<int>(ExitCode::usage);
   } catch (const carecast::cli::UsageError& failure) {
     std::cerr << "carecast: error: " << failure.what() << "\n";
     return static_cast<int>(ExitCode::usage);

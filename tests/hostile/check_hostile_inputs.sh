@@ -68,10 +68,9 @@ limited() {
   got=$?
 }
 
-# expect CODE ERE [-u] [-q MAX] [-o FILE] -- ARGS...: run carecast ARGS and check that
+# expect CODE ERE [-q MAX] [-o FILE] -- ARGS...: run carecast ARGS and check that
 #   - it finished in time and was not killed by a signal, and exited CODE;
 #   - the first line of stderr matches ERE;
-#   - with -u (a CLI11 parse error), the last line of stderr is CLI11's hint;
 #   - with -q MAX, the quoted source line (stderr's second line) is at most MAX bytes,
 #     cut with '...', and the caret under it points at a character of it;
 #   - standard output is empty and, with -o FILE, FILE was not created and $out is
@@ -79,11 +78,10 @@ limited() {
 #   - stderr shows no crash, assertion, uncaught exception or stack trace, and has no
 #     control byte but tab and newline.
 expect() {
-  local code=$1 first=$2 cli11=0 quoted=0 never=""
+  local code=$1 first=$2 quoted=0 never=""
   shift 2
   while [[ $# -gt 0 && $1 != -- ]]; do
     case $1 in
-      -u) cli11=1; shift ;;
       -q) quoted=$2; shift 2 ;;
       -o) never=$2; shift 2 ;;
       *) fail "expect: unknown flag $1"; return ;;
@@ -100,7 +98,7 @@ expect() {
     fail "$what: exit code $got, not $code: $(head -n 1 "$io/stderr" | head -c 300)"
   fi
   [[ ! -s $io/stdout ]] || fail "$what: wrote to standard output: $(head -c 200 "$io/stdout")"
-  check_stderr "$what" "$io/stderr" "$first" "$cli11" || return
+  check_stderr "$what" "$io/stderr" "$first" || return
   if ((quoted)); then
     local line caret
     line=$(sed -n 2p "$io/stderr")

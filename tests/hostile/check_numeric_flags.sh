@@ -77,7 +77,7 @@ refused() {
   [[ $got == 2 ]] || fail "$what: exit code $got, not 2"
   [[ ! -s $io/stdout ]] || fail "$what: wrote to standard output"
   check_stderr "$what" "$io/stderr" \
-    "^$(re "carecast: error: $flag $value: must be ${range[$flag]}")$hint\$" 0
+    "^$(re "carecast: error: $flag $value: must be ${range[$flag]}")$hint\$"
 }
 
 # accepted COMMAND ARGS...: carecast COMMAND ARGS exits 0.

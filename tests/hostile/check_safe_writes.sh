@@ -35,7 +35,7 @@ refused_write() {
   local what=$1 path=$2 reason=$3 lines
   [[ $status == 4 ]] || fail "$what: exit status $status, not 4"
   check_stderr "$what" "$work/stderr" \
-    "^carecast: error: cannot write '$(re "$path")': $(re "$reason")\$" 0 || return
+    "^carecast: error: cannot write '$(re "$path")': $(re "$reason")\$" || return
   lines=$(wc -l < "$work/stderr")
   ((lines == 1)) || fail "$what: $lines lines on stderr, not one message"
 }
@@ -177,7 +177,7 @@ device_targets() {
     echo "skipped: -o a device and -o /dev/stdout (case d): no private mount namespace here: $why"
     return
   fi
-  export carecast work S crash_pattern cli11_hint
+  export carecast work S crash_pattern
   export outer_namespace
   outer_namespace=$(readlink "/proc/$$/ns/mnt")
   export -f fail re check_stderr run refused_write no_temporaries devices_in_private_namespace
@@ -291,7 +291,7 @@ standard_output_failures() {
     status=$?
     [[ $status == 4 ]] || fail "> /dev/full: exit status $status, not 4"
     if check_stderr "> /dev/full" "$work/stderr" \
-      '^carecast: error: cannot write to standard output: No space left on device$' 0; then
+      '^carecast: error: cannot write to standard output: No space left on device$'; then
       lines=$(wc -l < "$work/stderr")
       ((lines == 1)) || fail "> /dev/full: $lines lines on stderr, not one message"
     fi
@@ -345,7 +345,7 @@ record_not_writable() {
   mkdir "$dir/out.csv.meta.json"
   run compare "$S" --format csv -o "$dir/out.csv"
   [[ $status == 4 ]] || fail "a directory at the record: exit status $status, not 4"
-  check_stderr "a directory at the record" "$work/stderr" "^carecast: error: cannot write '" 0
+  check_stderr "a directory at the record" "$work/stderr" "^carecast: error: cannot write '"
   cmp -s "$dir/out.csv" "$work/record_out.expected" \
     || fail "a directory at the record: out.csv was replaced without its record"
   [[ -d $dir/out.csv.meta.json && -z $(ls -A "$dir/out.csv.meta.json") ]] \

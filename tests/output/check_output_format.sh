@@ -35,7 +35,7 @@ usage() { # EXPECTED-MESSAGE ARGS...: exit 2, the message on stderr, nothing wri
   "$carecast" "$@" > "$work/stdout" 2> "$work/stderr"
   local code=$?
   [[ $code == 2 ]] || fail "carecast $*: exit code $code, not 2"
-  check_stderr "carecast $*" "$work/stderr" "$message" 0
+  check_stderr "carecast $*" "$work/stderr" "$message"
   [[ ! -s $work/stdout ]] || fail "carecast $*: wrote to standard output"
 }
 usage "^carecast: error: --format json contradicts -o $(re "$work")/x\\.csv, whose extension means csv$" \
