@@ -5,6 +5,8 @@
 #include "carecast/validate.hpp"
 #include "carecast/workbook.hpp"
 
+#include <chrono>
+#include <cmath>
 #include <cstdlib>
 #include <filesystem>
 #include <fmt/format.h>
@@ -205,15 +207,42 @@ SimulationSettings simulation_settings(const SamplingOptions& options, std::stri
   return settings;
 }
 
+namespace {
+
+// "45 s", "3 min 05 s".
+std::string duration_text(double seconds)
+{
+  const auto whole = static_cast<std::int64_t>(std::ceil(seconds));
+  return whole < 60 ? fmt::format("{} s", whole)
+                    : fmt::format("{} min {:02} s", whole / 60, whole % 60);
+}
+
+} // namespace
+
+// The line is redrawn in place ("\r", then "\x1b[K" to clear what is left of a longer
+// one) and cleared when the run ends, so that the output that follows starts clean.
 std::function<void(std::int64_t)> progress_reporter(std::string task, std::int64_t total)
 {
   if (!isatty(STDERR_FILENO)) {
     return {};
   }
-  return [task = std::move(task), total](std::int64_t done) {
-    std::cerr << fmt::format("\r{}: {} of {} draws ({:.0f}%)", task, done, total,
-                             100.0 * static_cast<double>(done) / static_cast<double>(total))
-              << (done >= total ? "\n" : "") << std::flush;
+  const auto start = std::chrono::steady_clock::now();
+  return [task = std::move(task), total, start](std::int64_t done) {
+    if (done >= total) {
+      std::cerr << "\r\x1b[K" << std::flush;
+      return;
+    }
+    const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    const double rate = seconds > 0.0 ? static_cast<double>(done) / seconds : 0.0;
+    const std::string pace =
+      rate > 0.0 ? fmt::format(", {:.0f} draws/s, about {} left", rate,
+                               duration_text(static_cast<double>(total - done) / rate))
+                 : std::string{};
+    std::cerr << fmt::format("\r{}: {:.0f}% of {} draws{}\x1b[K", task,
+                             100.0 * static_cast<double>(done) / static_cast<double>(total), total,
+                             pace)
+              << std::flush;
   };
 }
 

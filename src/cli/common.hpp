@@ -136,8 +136,9 @@ std::string overview(const CLI::App& app);
 // the nearest one the command takes, and how to list them.
 std::string usage_problem(const CLI::App& app, const CLI::ParseError& failure);
 
-// Progress on stderr for a long run of `total` draws, only when stderr is a terminal;
-// an empty function otherwise.
+// Progress on stderr for a long run of `total` draws, only when stderr is a terminal
+// (an empty function otherwise): the share done, draws a second and the time left,
+// cleared when the run ends.
 std::function<void(std::int64_t)> progress_reporter(std::string task, std::int64_t total);
 
 // Every diagnostic on stderr with its source line, in the order of their positions.
