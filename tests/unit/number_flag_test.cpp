@@ -73,6 +73,9 @@ TEST_CASE("a half-open range excludes its top, and a percentage gets its fractio
         == "--flag 3.5: must be a number at least 0 and below 1 "
            "(0.035 is 3.5%); did you mean 0.035?");
   CHECK(number_message("-0.1", k_rate).find("did you mean") == std::string::npos);
+  // A fraction below 1 that 15 digits would show as 1 is not suggested: 1 is refused too
+  // (found by the fuzzer, tests/fuzz/regressions/number_flag/).
+  CHECK(number_message("99.99999999999999", k_rate).find("did you mean") == std::string::npos);
 }
 
 TEST_CASE("a range over every finite number says so, with its note")
@@ -133,5 +136,9 @@ TEST_CASE("control characters in the text are not echoed, and long text is cut")
   CHECK(number_message("\x1b[31m", k_swing).substr(0, 13) == "--flag ?[31m:");
   const std::string longest(100, '9');
   CHECK(number_message(longest.c_str(), k_swing).find(std::string(40, '9') + "...:")
+        != std::string::npos);
+  // Cut before a character that would cross the 40th byte, never inside it.
+  const std::string pounds = std::string(39, '9') + "\u00a3\u00a3";
+  CHECK(number_message(pounds.c_str(), k_swing).find(std::string(39, '9') + "...:")
         != std::string::npos);
 }
