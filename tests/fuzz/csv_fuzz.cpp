@@ -42,8 +42,9 @@ void require(bool holds, const char* promise)
 void require_shown(const std::string& text)
 {
   require(!carecast::first_invalid_utf8(text), "a message is UTF-8");
-  require(std::none_of(text.begin(), text.end(),
-                       [](char c) { return c != '\n' && c != '\t' && carecast::is_control_character(c); }),
+  require(std::none_of(
+            text.begin(), text.end(),
+            [](char c) { return c != '\n' && c != '\t' && carecast::is_control_character(c); }),
           "a message has no control characters");
 }
 

@@ -73,7 +73,8 @@ void check_refusal(const std::string& flag, const std::string& text, const Range
   const std::string hint = "; did you mean ";
   if (const std::size_t at = message.rfind(hint);
       at != std::string::npos && at > message.rfind(": must be ")) {
-    const std::string suggestion = message.substr(at + hint.size(), message.size() - at - hint.size() - 1);
+    const std::string suggestion =
+      message.substr(at + hint.size(), message.size() - at - hint.size() - 1);
     try {
       read(flag, suggestion, range);
     } catch (const UsageError&) {
