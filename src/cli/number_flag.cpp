@@ -186,6 +186,19 @@ T parse_whole(std::string_view flag, std::string_view text, const WholeRange<T>&
 
 namespace {
 
+// The number as CLI11 reads it back exactly: a double in hexadecimal, as CLI11 reads a
+// decimal through a long double, which rounded again to a double can be the next one.
+std::string exact(double value)
+{
+  return fmt::format("{:a}", value);
+}
+
+template <typename T>
+std::string exact(T value)
+{
+  return fmt::format("{}", value);
+}
+
 // The value read by the rules of `range`, whichever kind it is.
 double read_value(std::string_view flag, std::string_view text, const NumberRange& range)
 {
@@ -204,7 +217,7 @@ CLI::Validator checked(std::string flag, Range range)
   std::string help = help_text(range);
   return CLI::Validator(
     [flag = std::move(flag), range = std::move(range)](std::string& text) {
-      text = fmt::format("{}", read_value(flag, text, range));
+      text = exact(read_value(flag, text, range));
       return std::string();
     },
     std::move(help));

@@ -142,3 +142,15 @@ TEST_CASE("control characters in the text are not echoed, and long text is cut")
   CHECK(number_message(pounds.c_str(), k_swing).find(std::string(39, '9') + "...:")
         != std::string::npos);
 }
+
+TEST_CASE("a flag stores the number it accepts, to the last bit")
+{
+  // CLI11 reads a decimal through a long double, and 8.3e+26 rounded from that to a
+  // double was the next double (found by the fuzzer, tests/fuzz/regressions/number_flag/).
+  CLI::App app;
+  double stored = 0.0;
+  carecast::cli::add_number_option(app, "--max-variance", stored, "",
+                                   carecast::cli::finite_number(""));
+  app.parse(std::vector<std::string>{"--max-variance=830000000000000000000000832"});
+  CHECK(stored == 830000000000000000000000832.0);
+}
