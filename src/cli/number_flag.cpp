@@ -4,6 +4,7 @@
 
 #include "carecast/diagnostic.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstdlib>
@@ -25,8 +26,13 @@ std::string quoted(std::string_view text)
   if (text.empty()) {
     return "''";
   }
+  // A long value is cut between characters, not inside one, so that UTF-8 stays UTF-8.
+  std::size_t end = std::min(text.size(), k_longest);
+  while (end > 0 && end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) {
+    --end;
+  }
   std::string quote;
-  for (const char c : text.substr(0, k_longest)) {
+  for (const char c : text.substr(0, end)) {
     quote += is_control_character(c) ? '?' : c;
   }
   return text.size() > k_longest ? quote + "..." : quote;
@@ -145,8 +151,14 @@ double parse_number(std::string_view flag, std::string_view text, const NumberRa
     return *value;
   }
   std::string hint;
-  if (value && range.fraction_example && in_range(range, *value / 100.0)) {
-    hint = fmt::format("; did you mean {}?", shown(*value / 100.0));
+  if (value && range.fraction_example) {
+    // Suggested only when taken as written: 99.99999999999999 / 100 is in a range
+    // below 1, but shown to 15 digits it is 1.
+    const std::string fraction = shown(*value / 100.0);
+    if (const std::optional<double> suggested = read_double(fraction);
+        suggested && in_range(range, *suggested)) {
+      hint = fmt::format("; did you mean {}?", fraction);
+    }
   }
   refuse(flag, text, range_text(range), hint);
 }
@@ -174,6 +186,19 @@ T parse_whole(std::string_view flag, std::string_view text, const WholeRange<T>&
 
 namespace {
 
+// The number as CLI11 reads it back exactly: a double in hexadecimal, as CLI11 reads a
+// decimal through a long double, which rounded again to a double can be the next one.
+std::string exact(double value)
+{
+  return fmt::format("{:a}", value);
+}
+
+template <typename T>
+std::string exact(T value)
+{
+  return fmt::format("{}", value);
+}
+
 // The value read by the rules of `range`, whichever kind it is.
 double read_value(std::string_view flag, std::string_view text, const NumberRange& range)
 {
@@ -192,7 +217,7 @@ CLI::Validator checked(std::string flag, Range range)
   std::string help = help_text(range);
   return CLI::Validator(
     [flag = std::move(flag), range = std::move(range)](std::string& text) {
-      text = fmt::format("{}", read_value(flag, text, range));
+      text = exact(read_value(flag, text, range));
       return std::string();
     },
     std::move(help));

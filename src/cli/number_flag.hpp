@@ -50,7 +50,7 @@ template <typename T>
 T parse_whole(std::string_view flag, std::string_view text, const WholeRange<T>& range);
 
 // A CLI11 check that reads each value of `flag` with parse_number or parse_whole and
-// hands CLI11 the number in plain decimal; its description is the range, for --help.
+// hands CLI11 the number exactly; its description is the range, for --help.
 CLI::Validator number_check(std::string flag, NumberRange range);
 template <typename T>
 CLI::Validator number_check(std::string flag, WholeRange<T> range);

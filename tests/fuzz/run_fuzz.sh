@@ -1,16 +1,27 @@
 #!/bin/bash
-# Runs the scenario fuzzer for SECONDS (default 60), from the repository root, on a
-# corpus seeded with the shipped scenarios, the broken test inputs and every earlier
-# finding. Extra arguments go to libFuzzer (e.g. -runs=1000000 or -jobs=2).
+# run_fuzz.sh [TARGET [SECONDS [libFuzzer flags]]]: runs the fuzzer TARGET (scenario,
+# csv or number_flag; default scenario) for SECONDS (default 60), from the repository
+# root, with its dictionary tests/fuzz/TARGET.dict, on build-fuzz/corpus/TARGET seeded
+# with the example inputs of its kind and every earlier finding of the target
+# (tests/fuzz/regressions/TARGET/). Extra arguments go to libFuzzer (e.g. -runs=1000000).
 # A finding is written to build-fuzz/findings/ and the script exits non-zero.
-# Build the fuzzer first: cmake --preset fuzz && cmake --build --preset fuzz
+# Build the fuzzers first: cmake --preset fuzz && cmake --build --preset fuzz
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-seconds=${1:-60}
-shift || true
-corpus=build-fuzz/corpus
+target=${1:-scenario}
+seconds=${2:-60}
+shift $(($# < 2 ? $# : 2))
+case $target in
+  scenario) seeds=(scenarios/*.toml tests/broken/*.toml) ;;
+  csv) seeds=(data/*.csv tests/csv/*.csv tests/broken/*.csv tests/hostile/*.csv tests/golden/*.csv) ;;
+  number_flag) seeds=() ;; # the dictionary's numbers are its seeds
+  *) echo "run_fuzz.sh: unknown target '$target' (scenario, csv or number_flag)" >&2; exit 2 ;;
+esac
+corpus=build-fuzz/corpus/$target
 mkdir -p "$corpus" build-fuzz/findings
-cp scenarios/*.toml tests/broken/*.toml tests/fuzz/regressions/* "$corpus"/
-build-fuzz/tests/fuzz/scenario_fuzz "$corpus" -dict=tests/fuzz/scenario.dict \
+shopt -s nullglob
+seeds+=(tests/fuzz/regressions/"$target"/*)
+[[ ${#seeds[@]} -eq 0 ]] || cp "${seeds[@]}" "$corpus"/
+build-fuzz/tests/fuzz/"$target"_fuzz "$corpus" -dict=tests/fuzz/"$target".dict \
   -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
-  -artifact_prefix=build-fuzz/findings/ -print_final_stats=1 "$@"
+  -artifact_prefix=build-fuzz/findings/"$target"- -print_final_stats=1 "$@"

@@ -73,6 +73,9 @@ TEST_CASE("a half-open range excludes its top, and a percentage gets its fractio
         == "--flag 3.5: must be a number at least 0 and below 1 "
            "(0.035 is 3.5%); did you mean 0.035?");
   CHECK(number_message("-0.1", k_rate).find("did you mean") == std::string::npos);
+  // A fraction below 1 that 15 digits would show as 1 is not suggested: 1 is refused too
+  // (found by the fuzzer, tests/fuzz/regressions/number_flag/).
+  CHECK(number_message("99.99999999999999", k_rate).find("did you mean") == std::string::npos);
 }
 
 TEST_CASE("a range over every finite number says so, with its note")
@@ -134,4 +137,20 @@ TEST_CASE("control characters in the text are not echoed, and long text is cut")
   const std::string longest(100, '9');
   CHECK(number_message(longest.c_str(), k_swing).find(std::string(40, '9') + "...:")
         != std::string::npos);
+  // Cut before a character that would cross the 40th byte, never inside it.
+  const std::string pounds = std::string(39, '9') + "\u00a3\u00a3";
+  CHECK(number_message(pounds.c_str(), k_swing).find(std::string(39, '9') + "...:")
+        != std::string::npos);
+}
+
+TEST_CASE("a flag stores the number it accepts, to the last bit")
+{
+  // CLI11 reads a decimal through a long double, and 8.3e+26 rounded from that to a
+  // double was the next double (found by the fuzzer, tests/fuzz/regressions/number_flag/).
+  CLI::App app;
+  double stored = 0.0;
+  carecast::cli::add_number_option(app, "--max-variance", stored, "",
+                                   carecast::cli::finite_number(""));
+  app.parse(std::vector<std::string>{"--max-variance=830000000000000000000000832"});
+  CHECK(stored == 830000000000000000000000832.0);
 }
