@@ -45,6 +45,8 @@ done
 for input in tests/fuzz/regressions/csv/*; do
   located "$input" calibrate "$input"
   located "$input" backtest scenarios/dcst_2017.toml --actuals "$input"
+done
+for input in tests/fuzz/regressions/ledger/*; do
   located "$input" outturn scenarios/dcst_2022.toml --actuals "$input"
 done
 for input in tests/fuzz/regressions/number_flag/*; do
