@@ -107,7 +107,7 @@ double quantile(const Distribution& distribution, double u);
 double approximate_mean(const Distribution& distribution);
 
 // "triangular(low 0.02, mode 0.033, high 0.06)": the kind and its settings, the
-// optional ones where stated, and any truncation.
+// optional ones where stated, and any truncation with the mean it leaves.
 std::string describe(const Distribution& distribution);
 
 } // namespace carecast

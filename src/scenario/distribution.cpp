@@ -360,8 +360,8 @@ std::string describe(const Distribution& distribution)
   }
   std::string text = fmt::format("{}({})", type.name, fmt::join(settings, ", "));
   if (bounded(distribution.truncation)) {
-    text += fmt::format(" truncated to [{:g}, {:g}]", distribution.truncation.low,
-                        distribution.truncation.high);
+    text += fmt::format(" truncated to [{:g}, {:g}], mean {:.4g}", distribution.truncation.low,
+                        distribution.truncation.high, approximate_mean(distribution));
   }
   return text;
 }

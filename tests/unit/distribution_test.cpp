@@ -100,7 +100,8 @@ TEST_CASE("a distribution is described by its kind and settings, optional ones w
   CHECK(describe(bounded) == "normal(mean 0.074, sd 0.01, low 0.04)");
   Distribution truncated = normal(20.0, 20.0);
   truncated.truncation = {0.0, INFINITY};
-  CHECK(describe(truncated) == "normal(mean 20, sd 20) truncated to [0, inf]");
+  // The mean: 25.75, by the hand calculation below.
+  CHECK(describe(truncated) == "normal(mean 20, sd 20) truncated to [0, inf], mean 25.75");
 }
 
 TEST_CASE("the settings' rules are reported at the setting that breaks them")

@@ -84,7 +84,8 @@ TEST_CASE("truncate = true draws only inside the domain, and params shows it")
                                              uniform(-500.0, 300.0) + "truncate = true\n"));
   REQUIRE(model.inputs().size() == 1);
   const Distribution& drawn = model.inputs()[0].distribution;
-  CHECK(describe(drawn) == "uniform(low -500, high 300) truncated to [0, inf]");
+  // Uniform on [0, 300] once truncated: mean 150.
+  CHECK(describe(drawn) == "uniform(low -500, high 300) truncated to [0, inf], mean 150");
   const Sampler sampler({drawn}, {}, 7);
   const Eigen::MatrixXd values = sampler.sample(0, 2000);
   CHECK(values.minCoeff() >= 0.0);
