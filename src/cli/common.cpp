@@ -294,13 +294,16 @@ void add_gate_options(CLI::App& command, Gates& gates, bool cheapest)
                     "Gate: fail (exit code 3) when an option's cost exceeds its year's budget "
                     "by more than this, in the scenario's unit (0: no overspend)",
                     finite_number("in the scenario's unit"));
-  command.add_option("--year", gates.years,
-                     "Year the --max-variance gate checks, e.g. 2023/24 (repeatable; default: "
-                     "every year with a budget)");
+  command
+    .add_option("--year", gates.years,
+                "Year the --max-variance gate checks, e.g. 2023/24 (repeatable; default: "
+                "every year with a budget)")
+    ->type_name("YEAR");
   if (cheapest) {
-    command.add_option("--require-cheapest", gates.cheapest,
-                       "Gate: fail (exit code 3) unless this option has the lowest net present "
-                       "cost");
+    command
+      .add_option("--require-cheapest", gates.cheapest,
+                  "Gate: fail (exit code 3) unless this option has the lowest net present cost")
+      ->type_name("OPTION");
   }
 }
 

@@ -195,5 +195,7 @@ Command register_calibrate(CLI::App& app);
 // `app` with every other subcommand registered: the completion script lists them.
 Command register_batch(CLI::App& app);
 Command register_completion(CLI::App& app);
+// The hidden `__complete option-ids|years SCENARIO` the completion scripts call.
+Command register_completion_values(CLI::App& app);
 
 } // namespace carecast::cli

@@ -241,13 +241,18 @@ Command register_explain(CLI::App& app)
                   "--measure budget\n  carecast explain scenarios/dcst_2022.toml --year 2024/25 "
                   "--option transfer --vs do_nothing");
   command->add_option("scenario", options->scenario, "Scenario file (TOML)")->required();
-  command->add_option("--year", options->year, "Financial year, e.g. 2022/23");
-  command->add_option("--from", options->from, "Bridge from this financial year (with --to)");
-  command->add_option("--to", options->to, "Bridge to this financial year (with --from)");
-  command->add_option("--option", options->option, "Option id (default: the first option)");
-  command->add_option("--vs", options->vs,
-                      "Bridge from this option to --option in --year, crediting the gap to the "
-                      "overlays that differ");
+  command->add_option("--year", options->year, "Financial year, e.g. 2022/23")->type_name("YEAR");
+  command->add_option("--from", options->from, "Bridge from this financial year (with --to)")
+    ->type_name("YEAR");
+  command->add_option("--to", options->to, "Bridge to this financial year (with --from)")
+    ->type_name("YEAR");
+  command->add_option("--option", options->option, "Option id (default: the first option)")
+    ->type_name("OPTION");
+  command
+    ->add_option("--vs", options->vs,
+                 "Bridge from this option to --option in --year, crediting the gap to the "
+                 "overlays that differ")
+    ->type_name("OPTION");
   command->add_option("--line", options->line, "One cost line (default: every line)");
   command->add_option("--measure", options->measure, "What to explain")
     ->check(CLI::IsMember({"cost", "budget"}))

@@ -62,7 +62,8 @@ int main(int argc, char** argv)
     carecast::cli::register_params(app),
     carecast::cli::register_simulate(app),  carecast::cli::register_sensitivity(app),
     carecast::cli::register_sobol(app),     carecast::cli::register_batch(app),
-    carecast::cli::register_completion(app)};
+    carecast::cli::register_completion(app),
+    carecast::cli::register_completion_values(app)};
   carecast::RunProvenance provenance;
   provenance.arguments.assign(argv + 1, argv + argc);
   try {

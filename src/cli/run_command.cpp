@@ -40,7 +40,8 @@ Command register_run(CLI::App& app)
   command->footer(
     "Example:\n  carecast run scenarios/dcst_2022.toml --option transfer --format csv");
   command->add_option("scenario", options->scenario, "Scenario file (TOML)")->required();
-  command->add_option("--option", options->options, "Option id (repeatable; default: all)");
+  command->add_option("--option", options->options, "Option id (repeatable; default: all)")
+    ->type_name("OPTION");
   add_output_options(*command, options->output, true);
   add_gate_options(*command, options->gates, false);
   return {command,

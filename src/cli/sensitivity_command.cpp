@@ -109,10 +109,14 @@ Command register_sensitivity(CLI::App& app)
   command->add_option("scenario", options->scenario, "Scenario file (TOML)")->required();
   command
     ->add_option("--metric", options->metric, "npc, total, or a financial year such as 2024/25")
+    ->type_name("npc|total|YEAR")
     ->capture_default_str();
-  command->add_option("--option", options->option,
-                      "Option whose metric is analysed (default: the first)");
-  command->add_option("--vs", options->versus, "A,B: analyse the difference A - B");
+  command
+    ->add_option("--option", options->option,
+                 "Option whose metric is analysed (default: the first)")
+    ->type_name("OPTION");
+  command->add_option("--vs", options->versus, "A,B: analyse the difference A - B")
+    ->type_name("OPTION,OPTION");
   command->add_flag("--all", options->all,
                     "Tornado of every parameter: the uncertain inputs and the others at --swing");
   add_number_option(*command, "--swing", options->swing,

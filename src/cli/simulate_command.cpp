@@ -77,8 +77,10 @@ Command register_simulate(CLI::App& app)
     "Example:\n  carecast simulate scenarios/dcst_2022.toml --draws 100000 --seed 7 --format csv");
   command->add_option("scenario", options->scenario, "Scenario file (TOML)")->required();
   add_sampling_options(*command, options->sampling, 10'000);
-  command->add_option("--vs", options->versus,
-                      "A,B: report the difference A - B (default: each option against the first)");
+  command
+    ->add_option("--vs", options->versus,
+                 "A,B: report the difference A - B (default: each option against the first)")
+    ->type_name("OPTION,OPTION");
   add_number_option(*command, "--shortfall-threshold", options->shortfall_threshold,
                     "A savings shortfall above this (in the scenario's unit) counts in "
                     "P(shortfall)",

@@ -90,7 +90,8 @@ void add_design_options(CLI::App& command, SobolOptions& options)
   add_number_option(command, "--confidence", options.confidence, "Confidence of the intervals",
                     NumberRange{0.5, 0.999, false, 0.95, ""})
     ->capture_default_str();
-  command.add_option("--option", options.option, "Option whose cost is analysed (default: first)");
+  command.add_option("--option", options.option, "Option whose cost is analysed (default: first)")
+    ->type_name("OPTION");
   add_seed_and_threads_options(command, options.seed, options.threads);
 }
 

@@ -274,7 +274,7 @@ expect 2 -m '^carecast: error: --swing 2: ' -- sensitivity "$S" --swing 2
 expect 2 -m '^carecast: error: --discount-rate abc: ' -- compare "$S" --discount-rate abc
 expect 2 -m '^carecast: error: --jobs 0: ' -- batch "$S" --out "$out/batch_never" --jobs 0
 expect 2 -m '^carecast: error: b is required \(carecast diff --help\)$' -- diff "$S"
-expect 2 -m '^carecast: error: shell: tcsh not in ' -- completion tcsh
+expect 2 -m '^carecast: error: shell: tcsh not in \{bash,zsh,fish,powershell\}' -- completion tcsh
 # The CLI's own usage errors.
 no_option='^carecast: error: --option nope: the scenario has no such option'
 expect 2 -m "$no_option" -- run "$S" --option nope
