@@ -20,8 +20,8 @@ enum class DistributionKind { uniform, triangular, pert, normal, lognormal };
 
 // Every setting any distribution takes; a kind takes some of them.
 enum class Setting { low, mode, high, mean, sd, median, sigma };
-inline constexpr std::array<Setting, 7> k_settings{Setting::low,  Setting::mode,   Setting::high,
-                                                   Setting::mean, Setting::sd,     Setting::median,
+inline constexpr std::array<Setting, 7> k_settings{Setting::low,  Setting::mode, Setting::high,
+                                                   Setting::mean, Setting::sd,   Setting::median,
                                                    Setting::sigma};
 std::string_view setting_name(Setting setting);
 
@@ -87,9 +87,9 @@ struct SettingProblem
   Setting setting;
   std::string message;
 };
-std::vector<SettingProblem>
-setting_problems(const Distribution& distribution, const std::vector<Setting>& given,
-                 const std::function<std::string(Setting)>& path_of);
+std::vector<SettingProblem> setting_problems(const Distribution& distribution,
+                                             const std::vector<Setting>& given,
+                                             const std::function<std::string(Setting)>& path_of);
 
 // The values a draw can take: the support, within the truncation.
 Limits draw_range(const Distribution& distribution);

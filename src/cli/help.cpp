@@ -50,7 +50,8 @@ bool listed(std::string_view name)
 
 std::string overview(const CLI::App& app)
 {
-  std::string text = fmt::format("{}\n\nUsage: carecast COMMAND [OPTIONS]\n", app.get_description());
+  std::string text =
+    fmt::format("{}\n\nUsage: carecast COMMAND [OPTIONS]\n", app.get_description());
   for (const Task& task : tasks()) {
     text += fmt::format("\n{}:\n", task.name);
     for (const std::string_view name : task.commands) {

@@ -72,8 +72,7 @@ std::optional<Diagnostic> check_finite(const Model& model, const Outcome& outcom
 DrawWatch::DrawWatch(const Model& model)
   : m_model(model),
     m_rules(joint_rules(model))
-{
-}
+{}
 
 bool DrawWatch::check_rules(const Eigen::Ref<const ParameterRows>& parameters, std::int64_t first)
 {
@@ -89,8 +88,8 @@ bool DrawWatch::check_rules(const Eigen::Ref<const ParameterRows>& parameters, s
   return false;
 }
 
-void DrawWatch::check(const Outcome& outcome,
-                           const Eigen::Ref<const ParameterRows>& parameters, std::int64_t first)
+void DrawWatch::check(const Outcome& outcome, const Eigen::Ref<const ParameterRows>& parameters,
+                      std::int64_t first)
 {
   std::optional<NonFiniteFigure> figure = first_non_finite(outcome);
   if (!figure) {

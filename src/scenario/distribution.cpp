@@ -230,21 +230,46 @@ const std::vector<DistributionType>& distribution_types()
 {
   using enum Setting;
   static const std::vector<DistributionType> k_types{
-    {DistributionKind::uniform, "uniform", {low, high}, {},
-     "every value from low to high equally likely", bounded_support, uniform_cdf,
+    {DistributionKind::uniform,
+     "uniform",
+     {low, high},
+     {},
+     "every value from low to high equally likely",
+     bounded_support,
+     uniform_cdf,
      uniform_quantile},
-    {DistributionKind::triangular, "triangular", {low, mode, high}, {},
-     "from low to high, most likely at mode, with straight sides", bounded_support,
-     triangular_cdf, triangular_quantile},
-    {DistributionKind::pert, "pert", {low, mode, high}, {},
+    {DistributionKind::triangular,
+     "triangular",
+     {low, mode, high},
+     {},
+     "from low to high, most likely at mode, with straight sides",
+     bounded_support,
+     triangular_cdf,
+     triangular_quantile},
+    {DistributionKind::pert,
+     "pert",
+     {low, mode, high},
+     {},
      "from low to high, most likely at mode, smoother than a triangle (a beta of shape 4)",
-     bounded_support, pert_cdf, pert_quantile},
-    {DistributionKind::normal, "normal", {mean, sd}, {low, high},
-     "a normal of mean and sd, truncated to low and high where given", normal_support,
-     normal_cdf_of, normal_quantile_of},
-    {DistributionKind::lognormal, "lognormal", {median, sigma}, {},
+     bounded_support,
+     pert_cdf,
+     pert_quantile},
+    {DistributionKind::normal,
+     "normal",
+     {mean, sd},
+     {low, high},
+     "a normal of mean and sd, truncated to low and high where given",
+     normal_support,
+     normal_cdf_of,
+     normal_quantile_of},
+    {DistributionKind::lognormal,
+     "lognormal",
+     {median, sigma},
+     {},
      "a positive value whose logarithm is normal: median, and sigma the sd of its logarithm",
-     positive, lognormal_cdf, lognormal_quantile},
+     positive,
+     lognormal_cdf,
+     lognormal_quantile},
   };
   return k_types;
 }
@@ -261,18 +286,18 @@ const DistributionType& distribution_type(DistributionKind kind)
   return *std::ranges::find(distribution_types(), kind, &DistributionType::kind);
 }
 
-std::vector<SettingProblem>
-setting_problems(const Distribution& distribution, const std::vector<Setting>& given,
-                 const std::function<std::string(Setting)>& path_of)
+std::vector<SettingProblem> setting_problems(const Distribution& distribution,
+                                             const std::vector<Setting>& given,
+                                             const std::function<std::string(Setting)>& path_of)
 {
   using enum Setting;
   const auto has = [&](Setting setting) { return std::ranges::count(given, setting) > 0; };
   std::vector<SettingProblem> problems;
   const auto below = [&](Setting a, Setting b) {
     if (has(a) && has(b) && distribution[a] > distribution[b]) {
-      problems.push_back({b, fmt::format("'{}' = {} is below '{}' = {}", path_of(b),
-                                         shown(distribution[b]), path_of(a),
-                                         shown(distribution[a]))});
+      problems.push_back(
+        {b, fmt::format("'{}' = {} is below '{}' = {}", path_of(b), shown(distribution[b]),
+                        path_of(a), shown(distribution[a]))});
     }
   };
   below(low, mode);
@@ -313,8 +338,7 @@ double kept_probability(const Distribution& distribution)
 
 // Truncated to [a, b], u is first mapped to F(a) + u (F(b) - F(a)), the same share of
 // the probability that lies in [a, b].
-std::function<double(double)> quantile_function(const Distribution& distribution,
-                                                QuantileUse use)
+std::function<double(double)> quantile_function(const Distribution& distribution, QuantileUse use)
 {
   const DistributionType& type = distribution_type(distribution.kind);
   Quantile whole = type.quantile(distribution, use);

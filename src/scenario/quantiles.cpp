@@ -125,8 +125,8 @@ BetaQuantile::BetaQuantile(double alpha, double beta, bool tabulate)
   }
   const auto knots = static_cast<double>(k_knots);
   for (std::size_t k = 1; k < k_knots; ++k) {
-    const double x = boost::math::ibeta_inv(m_alpha, m_beta, static_cast<double>(k) / knots,
-                                            Policy());
+    const double x =
+      boost::math::ibeta_inv(m_alpha, m_beta, static_cast<double>(k) / knots, Policy());
     m_table.insert(m_table.end(), {x, 1.0 / density(x), 0.0});
   }
   for (std::size_t k = 1; k + 1 < k_knots; ++k) {

@@ -86,8 +86,8 @@ UncertainInput Reader::read_uncertain_input(const toml::key& key, const toml::ta
   input.distribution = reference(table, "distribution", path + ".distribution", true)
                          .value_or(Reference{{}, input.pos});
   for (const Setting setting : k_settings) {
-    input.setting(setting) = number_at(table, setting_name(setting),
-                                       fmt::format("{}.{}", path, setting_name(setting)), "", false);
+    input.setting(setting) = number_at(
+      table, setting_name(setting), fmt::format("{}.{}", path, setting_name(setting)), "", false);
   }
   input.truncate = flag(table, "truncate", path + ".truncate").value_or(false);
   input.provenance = {text(table, "source", path + ".source", false),

@@ -68,8 +68,8 @@ void Validator::check_uncertain_input(const UncertainInput& input)
                                     path, setting_name(setting), type->name,
                                     fmt::join(setting_names(type->required), ", ")));
     } else if (!value && required) {
-      error(input.pos, fmt::format("'{}' is a {} distribution, so it needs '{}'", path,
-                                   type->name, setting_name(setting)));
+      error(input.pos, fmt::format("'{}' is a {} distribution, so it needs '{}'", path, type->name,
+                                   setting_name(setting)));
     } else if (value) {
       distribution[setting] = value->value;
       given.push_back(setting);

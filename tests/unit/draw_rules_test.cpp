@@ -71,9 +71,8 @@ TEST_CASE("a distribution reaching outside its parameter's domain is refused at 
   CHECK(loaded.diagnostics[0].pos.line == 19); // [uncertainty.pay], after 17 lines and a blank
 
   // Entries a year (0 or more) from a uniform that starts at -500.
-  const ModelLoad entries = load(k_ladder_scenario
-                                 + uncertain("entries", "ladder.entries.per_year",
-                                             uniform(-500.0, 300.0)));
+  const ModelLoad entries = load(
+    k_ladder_scenario + uncertain("entries", "ladder.entries.per_year", uniform(-500.0, 300.0)));
   CHECK(has(only_message(entries), "from -500 to 300, but the scenario accepts 0 or more"));
 }
 
@@ -104,9 +103,8 @@ TEST_CASE("a truncation that keeps nothing is refused")
 
 TEST_CASE("a share that must add up to 1 with others cannot be drawn alone")
 {
-  const ModelLoad entry = load(k_ladder_scenario
-                               + uncertain("share", "ladder.types.home.entry_share",
-                                           uniform(0.8, 1.0)));
+  const ModelLoad entry = load(
+    k_ladder_scenario + uncertain("share", "ladder.types.home.entry_share", uniform(0.8, 1.0)));
   CHECK(has(only_message(entry), "one of shares that must add up to 1"));
   CHECK(has(only_message(entry), "'shift_entries' overlay"));
   const ModelLoad price =

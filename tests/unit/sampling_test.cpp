@@ -38,7 +38,8 @@ Distribution uniform_on(double low, double high)
 
 Distribution triangular(double low, double mode, double high)
 {
-  return {.kind = DistributionKind::triangular, .low = low, .mode = mode, .high = high, .truncation = {}};
+  return {
+    .kind = DistributionKind::triangular, .low = low, .mode = mode, .high = high, .truncation = {}};
 }
 
 Distribution pert(double low, double mode, double high)
@@ -48,7 +49,12 @@ Distribution pert(double low, double mode, double high)
 
 Distribution normal(double mean, double sd, double low = -k_inf, double high = k_inf)
 {
-  return {.kind = DistributionKind::normal, .low = low, .high = high, .mean = mean, .sd = sd, .truncation = {}};
+  return {.kind = DistributionKind::normal,
+          .low = low,
+          .high = high,
+          .mean = mean,
+          .sd = sd,
+          .truncation = {}};
 }
 
 Distribution lognormal(double median, double sigma)
