@@ -95,8 +95,7 @@ Command register_backtest(CLI::App& app)
                  "Actuals file (CSV: year, line, value; optional measure, source, note)")
     ->required()
     ->type_name("FILE");
-  command->add_option("--option", options->option, "Option id (default: the first option)")
-    ->type_name("OPTION");
+  add_option_id_flag(*command, options->option);
   // The band of an 80% interval needs fewer draws than simulate's finer quantiles.
   options->draws = add_sampling_options(*command, options->sampling, 2000);
   add_output_options(*command, options->output);

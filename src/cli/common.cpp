@@ -260,6 +260,12 @@ std::optional<LoadedScenario> load(const std::string& path, RunProvenance& prove
                         std::move(result.sources)};
 }
 
+void add_option_id_flag(CLI::App& command, std::string& option)
+{
+  command.add_option("--option", option, "Option id (default: the first option)")
+    ->type_name("OPTION");
+}
+
 int option_index(const Model& model, const std::string& id, std::string_view flag)
 {
   if (const std::optional<int> found = model.find_option(id)) {

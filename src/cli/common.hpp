@@ -128,6 +128,9 @@ void add_threads_option(CLI::App& command, int& threads);
 // sized in draws.
 void add_seed_and_threads_options(CLI::App& command, std::uint64_t& seed, int& threads);
 
+// `--option ID`: the option a command looks at, the first by default.
+void add_option_id_flag(CLI::App& command, std::string& option);
+
 // The subcommands, one line each, grouped by task: what bare `carecast` and `carecast
 // help` print.
 std::string overview(const CLI::App& app);

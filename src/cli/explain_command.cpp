@@ -246,8 +246,7 @@ Command register_explain(CLI::App& app)
     ->type_name("YEAR");
   command->add_option("--to", options->to, "Bridge to this financial year (with --from)")
     ->type_name("YEAR");
-  command->add_option("--option", options->option, "Option id (default: the first option)")
-    ->type_name("OPTION");
+  add_option_id_flag(*command, options->option);
   command
     ->add_option("--vs", options->vs,
                  "Bridge from this option to --option in --year, crediting the gap to the "

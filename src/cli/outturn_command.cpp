@@ -190,8 +190,7 @@ Command register_outturn(CLI::App& app)
                     "The last period of actuals used, 1 (April) to 12 (March) (default: the "
                     "file's last)",
                     WholeRange<int>{1, k_periods_per_year, "1 is April, 12 is March"});
-  command->add_option("--option", options->option, "Option id (default: the first option)")
-    ->type_name("OPTION");
+  add_option_id_flag(*command, options->option);
   command
     ->add_option("--previous", options->previous,
                  "An earlier forecast, as outturn's CSV or an earlier extract of the ledger: "

@@ -34,8 +34,7 @@ Command register_summary(CLI::App& app)
   command->footer(
     "Example:\n  carecast summary scenarios/dcst_2022.toml --option transfer --format csv");
   command->add_option("scenario", options->scenario, "Scenario file (TOML)")->required();
-  command->add_option("--option", options->option, "Option id (default: the first option)")
-    ->type_name("OPTION");
+  add_option_id_flag(*command, options->option);
   add_output_options(*command, options->output);
   return {command,
           [options](RunProvenance& provenance) { return run_summary(*options, provenance); }};
