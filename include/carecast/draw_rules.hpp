@@ -36,6 +36,9 @@ struct BrokenRule
   std::string why;
 };
 
+// The uncertain input that draws `parameter`, or nullptr.
+const ModelInput* input_of(const Model& model, int parameter);
+
 // " (uncertain input 'ID')" for a parameter an uncertain input draws, else "".
 std::string input_note(const Model& model, int parameter);
 

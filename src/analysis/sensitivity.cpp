@@ -103,16 +103,6 @@ Margin margin(const Eigen::MatrixXd& metric, Eigen::Index column, int preferred)
   return {metric(preferred, column) - best, rival};
 }
 
-const ModelInput* input_of(const Model& model, int parameter)
-{
-  for (const ModelInput& input : model.inputs()) {
-    if (input.parameter == parameter) {
-      return &input;
-    }
-  }
-  return nullptr;
-}
-
 // Each parameter's domain, and for the rates of a joint rule (a placement type's
 // moves and exit rate) the room the others leave.
 std::vector<Bounds> validated_bounds(const Model& model, const Eigen::VectorXd& values)

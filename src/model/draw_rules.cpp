@@ -1,5 +1,6 @@
 #include "carecast/draw_rules.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <fmt/format.h>
 
@@ -34,14 +35,16 @@ std::vector<bool> tied_shares(const Model& model)
   return tied;
 }
 
+const ModelInput* input_of(const Model& model, int parameter)
+{
+  const auto found = std::ranges::find(model.inputs(), parameter, &ModelInput::parameter);
+  return found == model.inputs().end() ? nullptr : &*found;
+}
+
 std::string input_note(const Model& model, int parameter)
 {
-  for (const ModelInput& input : model.inputs()) {
-    if (input.parameter == parameter) {
-      return fmt::format(" (uncertain input '{}')", input.id);
-    }
-  }
-  return {};
+  const ModelInput* input = input_of(model, parameter);
+  return input ? fmt::format(" (uncertain input '{}')", input->id) : std::string{};
 }
 
 // Row by row, each row's extremes first: a row of parameters is contiguous, and most

@@ -288,16 +288,16 @@ void Model::compile_budget_year(const BudgetYear& year, bool roll_forward)
       m_unit,
       year.pos,
       {{}, fmt::format("Derived: {}'s net budget less its one-off steps.", previous)}};
-    m_budget.rolled_forward[index] = add(start, k_any_amount, fmt::format("{} budget rolled forward", previous));
+    m_budget.rolled_forward[index] =
+      add(start, k_any_amount, fmt::format("{} budget rolled forward", previous));
     m_parameters.back().derived = true;
     m_budget.adds_growth[index] = !has_kind(BudgetStepKind::inflation);
     m_budget.source_by_year[index] = BudgetSource::rolled_forward;
   }
   for (const BudgetStep& step : year.steps) {
-    m_budget.steps_by_year[index].push_back(add(step.amount,
-                                                     step.kind == BudgetStepKind::saving ? k_non_positive
-                                                                                         : k_any_amount,
-                                                     step.name));
+    const FigureRange& domain =
+      step.kind == BudgetStepKind::saving ? k_non_positive : k_any_amount;
+    m_budget.steps_by_year[index].push_back(add(step.amount, domain, step.name));
     m_budget.kinds_by_year[index].push_back(step.kind);
     m_budget.one_off_by_year[index].push_back(step.one_off);
   }
@@ -307,7 +307,8 @@ void Model::compile_appraisal(const Appraisal& appraisal)
 {
   static const Number k_green_book_rate{
     0.035, "appraisal.discount_rate", "rate/yr", {}, {"HM Treasury Green Book: 3.5% a year", {}}};
-  m_appraisal.discount_rate = add(appraisal.discount_rate.value_or(k_green_book_rate), k_discount_rate);
+  m_appraisal.discount_rate =
+    add(appraisal.discount_rate.value_or(k_green_book_rate), k_discount_rate);
   if (appraisal.first_year) {
     m_appraisal.first_year = *m_grid.year_index(appraisal.first_year->year);
   }

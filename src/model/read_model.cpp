@@ -16,8 +16,10 @@ std::optional<Diagnostic> draw_problem(const Model& model, const ModelInput& inp
                                        const std::vector<bool>& tied)
 {
   const Parameter& parameter = model.parameters()[input.parameter];
-  const std::string what =
-    fmt::format("'uncertainty.{}', {},", input.id, describe(input.distribution));
+  // Only for a message: a truncated distribution's description works out its mean.
+  const auto what = [&] {
+    return fmt::format("'uncertainty.{}', {},", input.id, describe(input.distribution));
+  };
   if (tied[input.parameter]) {
     const bool entry_share = std::ranges::any_of(
       model.ladder().types, [&](const auto& type) { return type.entry_share == input.parameter; });
@@ -25,24 +27,25 @@ std::optional<Diagnostic> draw_problem(const Model& model, const ModelInput& inp
       input.pos,
       fmt::format("{} draws '{}', one of shares that must add up to 1, so a draw cannot move "
                   "it alone{}",
-                  what, parameter.path,
+                  what(), parameter.path,
                   entry_share ? "; vary the mix of entries through a 'shift_entries' overlay "
                                 "and give its share a distribution instead"
                               : "")};
   }
   const Limits range = draw_range(input.distribution);
   if (!within(range, parameter.domain)) {
-    return Diagnostic{
-      input.pos, fmt::format("{} draws '{}' from {:g} to {:g}, but the scenario accepts "
-                             "{} for it: bound the distribution inside that, or write "
-                             "'truncate = true' to draw only there",
-                             what, parameter.path, range.low, range.high, parameter.domain.text())};
+    return Diagnostic{input.pos,
+                      fmt::format("{} draws '{}' from {:g} to {:g}, but the scenario accepts "
+                                  "{} for it: bound the distribution inside that, or write "
+                                  "'truncate = true' to draw only there",
+                                  what(), parameter.path, range.low, range.high,
+                                  parameter.domain.text())};
   }
   if (!(kept_probability(input.distribution) > 0.0)) {
     return Diagnostic{input.pos,
                       fmt::format("{} has no probability where the scenario accepts '{}' ({}), "
                                   "so truncating it leaves nothing to draw",
-                                  what, parameter.path, parameter.domain.text())};
+                                  what(), parameter.path, parameter.domain.text())};
   }
   return std::nullopt;
 }
