@@ -5,6 +5,7 @@
 
 #include "carecast/backtest.hpp"
 
+#include <cstddef>
 #include <string>
 
 namespace carecast {
@@ -15,7 +16,7 @@ namespace carecast {
 // Per year and line: horizon, forecast, actual, error and % error (and P10, P90 and
 // whether the actual is inside); then the MAPE by horizon (and the coverage) and the
 // actuals' sources and notes. Amounts to 2 decimals, percentages to 1.
-std::string write_terminal(const Backtest& backtest);
+std::string write_terminal(const Backtest& backtest, std::size_t width);
 
 // The tidy CSV header followed by horizon,figure,source,note. With bands, first the
 // rows draws and seed (year `all`, the other columns empty). Per comparison, the

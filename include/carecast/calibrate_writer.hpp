@@ -10,6 +10,7 @@
 #include "carecast/calibrate.hpp"
 
 #include <optional>
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -17,7 +18,7 @@ namespace carecast {
 
 // Fitted values, fit statistics and residuals as tables; rates to 4 decimals, counts
 // to 2.
-std::string write_terminal(const Calibration& calibration);
+std::string write_terminal(const Calibration& calibration, std::size_t width);
 
 // The tidy CSV header, then rows whose `year` is "all" for a figure of the whole
 // history or the date (YYYY-MM) of a row's count: the fitted parameters by address
@@ -44,6 +45,6 @@ std::string write_fragment(const Calibration& calibration, std::string_view inde
 // or, for a fit with refusals, that there is none.
 std::string write_csv(const CalibrationReport& report);
 std::string write_json(const CalibrationReport& report);
-std::string write_terminal(const CalibrationReport& report);
+std::string write_terminal(const CalibrationReport& report, std::size_t width);
 
 } // namespace carecast

@@ -5,12 +5,13 @@
 
 #include "carecast/explain_report.hpp"
 
+#include <cstddef>
 #include <string>
 #include <vector>
 
 namespace carecast {
 
-std::string write_terminal(const ExplainReport& report);
+std::string write_terminal(const ExplainReport& report, std::size_t width);
 // The tidy CSV header followed by term,key,location,note.
 std::string write_csv(const ExplainReport& report);
 std::string write_json(const ExplainReport& report);

@@ -10,6 +10,7 @@
 
 #include "carecast/outturn.hpp"
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -22,7 +23,7 @@ namespace carecast {
 // movement, the reconciliation with the ledger, the children counted and the RAG
 // thresholds. Amounts to 2 decimals; no line longer than 80 characters but a word
 // (a file name) longer than that.
-std::string write_terminal(const Outturn& outturn);
+std::string write_terminal(const Outturn& outturn, std::size_t width);
 
 // The header scenario,option,year,period,line,measure,value, values at full precision.
 // `year` is the financial year (2021/22) and `line` a line id or `total`. First, per

@@ -4,6 +4,7 @@
 
 #include "carecast/params.hpp"
 
+#include <cstddef>
 #include <string>
 
 namespace carecast {
@@ -14,6 +15,6 @@ std::string write_csv(const ParameterList& list);
 std::string write_json(const ParameterList& list);
 // Each parameter on a line (address, value, unit, distribution), its location and
 // provenance beneath.
-std::string write_terminal(const ParameterList& list);
+std::string write_terminal(const ParameterList& list, std::size_t width);
 
 } // namespace carecast

@@ -4,6 +4,7 @@
 
 #include "carecast/sensitivity_report.hpp"
 
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -21,7 +22,7 @@ std::string write_json(const SensitivityReport& report);
 // The bars that move the metric, largest first, and the parameters that switch the
 // ranking, each by its label, wrapped so that the tables fit in 80 columns; values in
 // their unit (unit_format.hpp), amounts to 2 decimals.
-std::string write_terminal(const SensitivityReport& report);
+std::string write_terminal(const SensitivityReport& report, std::size_t width);
 
 // A bar's range: "P10–P90" for an uncertain input, else the swing, such as "±10%".
 std::string range_text(const TornadoBar& bar, double swing_share);

@@ -5,6 +5,7 @@
 
 #include "carecast/simulation_report.hpp"
 
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -19,6 +20,6 @@ namespace carecast {
 // Columns that do not apply are empty.
 std::string write_csv(const SimulationReport& report);
 std::string write_json(const SimulationReport& report);
-std::string write_terminal(const SimulationReport& report);
+std::string write_terminal(const SimulationReport& report, std::size_t width);
 
 } // namespace carecast

@@ -6,6 +6,7 @@
 
 #include "carecast/sobol_report.hpp"
 
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -19,6 +20,6 @@ std::string write_csv(const SobolReport& report);
 std::string write_json(const SobolReport& report);
 // Indices to 3 decimals; an output that does not vary is one line, and inputs with no
 // effect at all on an output are listed under its table instead of in it.
-std::string write_terminal(const SobolReport& report);
+std::string write_terminal(const SobolReport& report, std::size_t width);
 
 } // namespace carecast

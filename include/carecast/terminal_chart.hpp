@@ -8,6 +8,7 @@
 #include "carecast/report.hpp"
 #include "carecast/sensitivity_writer.hpp"
 #include "carecast/simulation_writer.hpp"
+#include "carecast/text_table.hpp"
 
 #include <string>
 
@@ -15,16 +16,21 @@ namespace carecast {
 
 struct ChartStyle
 {
-  int width = 80;      // columns the chart may use
+  int width = static_cast<int>(k_default_width); // columns the tables and charts may use
   bool unicode = true; // block characters; false: ASCII only
   bool colour = false; // ANSI colours, one per option
 };
 
+// The width text is laid out to: `columns` (the environment's COLUMNS, null when unset)
+// when it is a number, else `terminal_width` (the terminal's, 0 when unknown), else 80;
+// clamped to 40-400.
+std::size_t output_width(int terminal_width, const char* columns);
+
 // The style for an output: `terminal` when it goes to one, `terminal_width` its width
 // (0 when unknown), `columns` and `no_color` the environment's COLUMNS and NO_COLOR
-// (null when unset), `color` auto, always or never. The width is the terminal's, else
-// COLUMNS, else 80; colour is on when asked always, or on a terminal for auto unless
-// NO_COLOR is set and not empty.
+// (null when unset), `color` auto, always or never. The width is output_width's (the
+// terminal's only when the output goes to it); colour is on when asked always, or on a
+// terminal for auto unless NO_COLOR is set and not empty.
 ChartStyle chart_style(bool terminal, int terminal_width, const char* columns, const char* no_color,
                        bool ascii, const std::string& color);
 

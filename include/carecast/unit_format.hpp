@@ -14,6 +14,10 @@ namespace carecast {
 // to 0.
 std::string unit_text(double value, const std::string& unit);
 
+// The same to six significant figures, so that a list of parameters shows 3.25% and 3.3%
+// apart: "3.25%", "£4,459.5/week", "1,234", "£0.9625m".
+std::string unit_text_in_full(double value, const std::string& unit);
+
 // The same as an Excel number format: "0.0%", "\"£\"#,##0\"/week\"", "#,##0",
 // "\"£\"#,##0.00\"m\"".
 std::string unit_number_format(const std::string& unit);

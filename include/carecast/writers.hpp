@@ -7,6 +7,7 @@
 #include "carecast/diff.hpp"
 #include "carecast/report.hpp"
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -20,7 +21,7 @@ std::string write_csv(const Report& report);
 std::string write_json(const Report& report);
 // A table for people, at most 80 columns wide for a scenario of up to six years and
 // four options; amounts to 2 decimals.
-std::string write_terminal(const Report& report);
+std::string write_terminal(const Report& report, std::size_t width);
 
 // A diff of two scenarios. CSV: the tidy header; each parameter change as rows with
 // option and year empty, the parameter's address as `line` and the measures `before`
@@ -29,7 +30,7 @@ std::string write_terminal(const Report& report);
 // terminal shows a table of the parameters and one of the cost changes.
 std::string write_csv(const ScenarioDiff& diff);
 std::string write_json(const ScenarioDiff& diff);
-std::string write_terminal(const ScenarioDiff& diff);
+std::string write_terminal(const ScenarioDiff& diff, std::size_t width);
 
 // A batch's summary.csv: scenario,option,horizon_total,net_present_cost,cheapest, values
 // unrounded.

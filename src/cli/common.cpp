@@ -84,15 +84,31 @@ void refuse_input(const std::filesystem::path& output, const RunProvenance& prov
   }
 }
 
+namespace {
+
+// Standard output's terminal width; 0 when it is not a terminal.
+int terminal_columns()
+{
+  winsize size{};
+  return isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0
+           ? static_cast<int>(size.ws_col)
+           : 0;
+}
+
+} // namespace
+
+std::size_t stdout_width()
+{
+  return carecast::output_width(terminal_columns(), std::getenv("COLUMNS"));
+}
+
 Destination destination(const OutputOptions& options)
 {
   const bool terminal = options.path.empty() && isatty(STDOUT_FILENO);
-  winsize size{};
-  const int width =
-    terminal && ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 ? static_cast<int>(size.ws_col) : 0;
   return {options.path,
-          carecast::chart_style(terminal, width, std::getenv("COLUMNS"), std::getenv("NO_COLOR"),
-                                options.ascii, options.color)};
+          carecast::chart_style(terminal, terminal ? terminal_columns() : 0,
+                                std::getenv("COLUMNS"), std::getenv("NO_COLOR"), options.ascii,
+                                options.color)};
 }
 
 void emit(Content content, const OutputOptions& options, const RunProvenance& provenance)

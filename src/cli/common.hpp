@@ -131,9 +131,18 @@ void add_seed_and_threads_options(CLI::App& command, std::uint64_t& seed, int& t
 // `--option ID`: the option a command looks at, the first by default.
 void add_option_id_flag(CLI::App& command, std::string& option);
 
-// The subcommands, one line each, grouped by task: what bare `carecast` and `carecast
-// help` print.
-std::string overview(const CLI::App& app);
+// The width of standard output's text: carecast::output_width of COLUMNS and, when it
+// is a terminal, the terminal's.
+std::size_t stdout_width();
+
+// The subcommands, one line each, grouped by task, within `width` columns: what bare
+// `carecast` and `carecast help` print.
+std::string overview(const CLI::App& app, std::size_t width);
+
+// A --help layout within `width` columns: descriptions wrapped beside the flags, and a
+// long example command continued on the next line with a backslash. Set on the app
+// before its subcommands are added, which take its formatter.
+std::shared_ptr<CLI::Formatter> help_formatter(std::size_t width);
 
 // A usage error CLI11 found, worded as carecast words its own: an unknown flag with
 // the nearest one the command takes, and how to list them.

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <array>
 #include <fmt/format.h>
+#include <memory>
+#include <sstream>
 #include <string_view>
 
 namespace carecast::cli {
@@ -33,12 +35,73 @@ const std::array<Task, 6>& tasks()
 // The subcommand's one line: its name, then its description wrapped beside it.
 constexpr std::size_t k_name_width = 15;
 
-std::string line_of(std::string_view name, const std::string& description)
+std::string line_of(std::string_view name, const std::string& description, std::size_t width)
 {
-  std::string text = wrapped(description, k_name_width, k_name_width);
+  std::string text = wrapped(description, k_name_width, k_name_width, width);
   text.replace(2, name.size(), name);
   return text;
 }
+
+// Lines of at most `width` columns joined by newlines, with no newline at the end.
+std::string joined_lines(const std::string& text, std::size_t first, std::size_t rest,
+                         std::size_t width)
+{
+  std::string lines = wrapped(text, first, rest, width);
+  lines.pop_back();
+  return lines;
+}
+
+// A line of a --help footer: a heading, or an indented example command, which goes on
+// after a backslash when it is too long, as a shell reads it.
+std::string footer_line(const std::string& line, std::size_t width)
+{
+  constexpr std::size_t k_indent = 2;
+  constexpr std::string_view k_more = " \\";
+  if (display_width(line) <= width || !line.starts_with("  ")) {
+    return line;
+  }
+  std::string text = joined_lines(line.substr(k_indent), k_indent, 2 * k_indent,
+                                  width - std::min(width, k_more.size()));
+  for (std::size_t end = text.find('\n'); end != std::string::npos; end = text.find('\n', end)) {
+    text.insert(end, k_more);
+    end += k_more.size() + 1;
+  }
+  return text;
+}
+
+class HelpFormatter : public CLI::Formatter
+{
+public:
+  explicit HelpFormatter(std::size_t width) : m_width(width) {}
+
+  std::string make_description(const CLI::App* app) const override
+  {
+    std::string description = CLI::Formatter::make_description(app);
+    if (description.ends_with('\n')) {
+      description.pop_back();
+    }
+    return description.empty() ? description : wrapped(description, 0, 0, m_width);
+  }
+
+  std::string make_option_desc(const CLI::Option* option) const override
+  {
+    const std::size_t room = m_width - std::min(m_width, column_width_ + 1);
+    return joined_lines(CLI::Formatter::make_option_desc(option), 0, 0, room);
+  }
+
+  std::string make_footer(const CLI::App* app) const override
+  {
+    std::string footer;
+    std::string line;
+    for (std::istringstream lines(app->get_footer()); std::getline(lines, line);) {
+      footer += footer_line(line, m_width) + "\n";
+    }
+    return footer;
+  }
+
+private:
+  std::size_t m_width;
+};
 
 bool listed(std::string_view name)
 {
@@ -48,26 +111,31 @@ bool listed(std::string_view name)
 
 } // namespace
 
-std::string overview(const CLI::App& app)
+std::string overview(const CLI::App& app, std::size_t width)
 {
   std::string text =
-    fmt::format("{}\n\nUsage: carecast COMMAND [OPTIONS]\n", app.get_description());
+    wrapped(app.get_description(), 0, 0, width) + "\nUsage: carecast COMMAND [OPTIONS]\n";
   for (const Task& task : tasks()) {
     text += fmt::format("\n{}:\n", task.name);
     for (const std::string_view name : task.commands) {
-      text += line_of(name, app.get_subcommand(std::string(name))->get_description());
+      text += line_of(name, app.get_subcommand(std::string(name))->get_description(), width);
     }
   }
   std::string others;
   for (const CLI::App* command : app.get_subcommands({})) {
     if (!command->get_group().empty() && !listed(command->get_name())) {
-      others += line_of(command->get_name(), command->get_description());
+      others += line_of(command->get_name(), command->get_description(), width);
     }
   }
   if (!others.empty()) {
     text += "\nOther:\n" + others;
   }
   return text + "\nRun 'carecast help COMMAND' for a command's options.\n";
+}
+
+std::shared_ptr<CLI::Formatter> help_formatter(std::size_t width)
+{
+  return std::make_shared<HelpFormatter>(width);
 }
 
 std::string usage_problem(const CLI::App& app, const CLI::ParseError& failure)

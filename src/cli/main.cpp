@@ -51,6 +51,8 @@ int main(int argc, char** argv)
   carecast::prepare_output();
   CLI::App app{"carecast: budget forecasts and option appraisal for children's services",
                "carecast"};
+  const std::size_t width = carecast::cli::stdout_width();
+  app.formatter(carecast::cli::help_formatter(width));
   app.require_subcommand(1);
   app.set_version_flag("--version", CARECAST_VERSION);
   const std::vector<carecast::cli::Command> commands{
@@ -68,7 +70,7 @@ int main(int argc, char** argv)
   provenance.arguments.assign(argv + 1, argv + argc);
   try {
     if (argc == 1 || (argc == 2 && std::string_view(argv[1]) == "help")) {
-      std::cout << carecast::cli::overview(app);
+      std::cout << carecast::cli::overview(app, width);
       return static_cast<int>(argc == 1 ? ExitCode::usage : ExitCode::success);
     }
     std::vector<std::string> arguments = help_arguments(argc, argv);

@@ -26,21 +26,23 @@ bool only_cost(const Backtest& backtest)
                      [](const Comparison& c) { return c.measure == k_default_measure; });
 }
 
-std::string heading(const Backtest& backtest)
+std::string heading(const Backtest& backtest, std::size_t width)
 {
-  return fmt::format("{}\n", backtest.title)
+  const auto paragraph = [width](const std::string& text) { return wrapped(text, 0, 0, width); };
+  return paragraph(backtest.title)
          + wrapped(fmt::format("Back-test of {} ({}) against {}", backtest.option.id,
                                backtest.option.name, backtest.actuals),
-                   0, 2)
-         + fmt::format("Amounts in {}; financial years run April to March.\n"
-                       "Error = forecast - actual (positive: the forecast was too high).\n"
-                       "% error = the error as a percentage of the actual.\n"
-                       "h = years after the base year, {}; h = 0 is the calibration year,\n"
-                       "shown but left out of the MAPE.\n",
-                       backtest.unit, backtest.base_year);
+                   0, 2, width)
+         + paragraph(fmt::format("Amounts in {}; financial years run April to March.",
+                                 backtest.unit))
+         + paragraph("Error = forecast - actual (positive: the forecast was too high).")
+         + paragraph("% error = the error as a percentage of the actual.")
+         + paragraph(fmt::format("h = years after the base year, {}; h = 0 is the calibration "
+                                 "year, shown but left out of the MAPE.",
+                                 backtest.base_year));
 }
 
-std::string comparison_table(const Backtest& backtest)
+std::string comparison_table(const Backtest& backtest, std::size_t width)
 {
   const bool with_measure = !only_cost(backtest);
   TextTable table;
@@ -62,10 +64,10 @@ std::string comparison_table(const Backtest& backtest)
                   two_decimals(c.error), percent(c.pct_error)});
     table.add_row(std::move(cells));
   }
-  return "\n" + table.render();
+  return "\n" + table.render(width);
 }
 
-std::string mape_table(const Backtest& backtest)
+std::string mape_table(const Backtest& backtest, std::size_t width)
 {
   const bool with_measure = !only_cost(backtest);
   TextTable table;
@@ -93,18 +95,20 @@ std::string mape_table(const Backtest& backtest)
       add(group, std::string(k_all_horizons), *group.overall);
     }
   }
-  return "\nMean absolute % error (MAPE) by horizon h ('all': every year from h = 1 on)\n"
-         + table.render();
+  return "\n"
+         + wrapped("Mean absolute % error (MAPE) by horizon h ('all': every year from h = 1 on)",
+                   0, 0, width)
+         + table.render(width);
 }
 
-std::string mape_section(const Backtest& backtest)
+std::string mape_section(const Backtest& backtest, std::size_t width)
 {
   const bool any = std::any_of(backtest.mape.begin(), backtest.mape.end(),
                                [](const MapeGroup& group) { return group.overall.has_value(); });
   if (!any) {
     return "\nNo actuals after the base year, so no MAPE.\n";
   }
-  return mape_table(backtest);
+  return mape_table(backtest, width);
 }
 
 // A measure column in the band and coverage tables only when a count has a band.
@@ -116,7 +120,7 @@ bool only_cost_banded(const Backtest& backtest)
 
 // Each figure with a band: the forecast, its P10 and P90, the actual, and whether
 // the actual is inside.
-std::string band_table(const Backtest& backtest)
+std::string band_table(const Backtest& backtest, std::size_t width)
 {
   const bool with_measure = !only_cost_banded(backtest);
   TextTable table;
@@ -142,29 +146,29 @@ std::string band_table(const Backtest& backtest)
                                two_decimals(c.actual), c.band->inside ? "yes" : "no"});
     table.add_row(std::move(cells));
   }
-  return table.render();
+  return table.render(width);
 }
 
 // The draws behind the bands, and how far a repair moved the correlations.
-std::string band_heading(const BandSampling& sampling)
+std::string band_heading(const BandSampling& sampling, std::size_t width)
 {
   std::string text =
     "\n"
     + wrapped(fmt::format("P10-P90: the forecast's 80% band from {} Monte Carlo draws, seed {}.",
                           sampling.draws, sampling.seed),
-              0, 0)
+              0, 0, width)
     + "In: whether the actual fell inside it.\n";
   if (sampling.repair_distance) {
     text += wrapped(fmt::format("The correlation matrix was not valid; the nearest valid one was "
                                 "used (Frobenius distance {:.4g}).",
                                 *sampling.repair_distance),
-                    0, 0);
+                    0, 0, width);
   }
   return text;
 }
 
 // Per line and measure, as the MAPE: the cost's coverage and the counts' apart.
-std::string coverage_table(const Backtest& backtest)
+std::string coverage_table(const Backtest& backtest, std::size_t width)
 {
   const bool with_measure = !only_cost_banded(backtest);
   TextTable table;
@@ -192,33 +196,36 @@ std::string coverage_table(const Backtest& backtest)
       add(group, std::string(k_all_horizons), *group.overall);
     }
   }
-  return "\nCoverage: the share of actuals inside their band, by horizon h ('all': h >= 1)\n"
-         + table.render() + "A well-calibrated 80% band holds about 80% of actuals.\n";
+  return "\n"
+         + wrapped("Coverage: the share of actuals inside their band, by horizon h ('all': h >= 1)",
+                   0, 0, width)
+         + table.render(width)
+         + wrapped("A well-calibrated 80% band holds about 80% of actuals.", 0, 0, width);
 }
 
 // Nothing without bands, so that a scenario without uncertain inputs reads as before.
-std::string band_section(const Backtest& backtest)
+std::string band_section(const Backtest& backtest, std::size_t width)
 {
   if (!backtest.sampling) {
     return "";
   }
-  const std::string heading = band_heading(*backtest.sampling);
+  const std::string heading = band_heading(*backtest.sampling, width);
   if (std::none_of(backtest.comparisons.begin(), backtest.comparisons.end(),
                    [](const Comparison& c) { return c.band.has_value(); })) {
     return heading
            + wrapped("No actual is the cost of a line or of the total, or a number of "
                      "children, so none has a band.",
-                     0, 0);
+                     0, 0, width);
   }
   const bool any =
     std::any_of(backtest.coverage.begin(), backtest.coverage.end(),
                 [](const CoverageGroup& group) { return group.overall.has_value(); });
-  return heading + band_table(backtest)
-         + (any ? coverage_table(backtest)
+  return heading + band_table(backtest, width)
+         + (any ? coverage_table(backtest, width)
                 : "\nNo actual after the base year has a band, so no coverage.\n");
 }
 
-std::string notes_section(const Backtest& backtest)
+std::string notes_section(const Backtest& backtest, std::size_t width)
 {
   std::string text;
   for (const Comparison& c : backtest.comparisons) {
@@ -228,10 +235,10 @@ std::string notes_section(const Backtest& backtest)
     const std::string measure = c.measure == k_default_measure ? "" : " " + c.measure;
     text += fmt::format("{} {}{}\n", c.year, c.line, measure);
     if (!c.source.empty()) {
-      text += wrapped("source: " + c.source, 2, 4);
+      text += wrapped("source: " + c.source, 2, 4, width);
     }
     if (!c.note.empty()) {
-      text += wrapped("note: " + c.note, 2, 4);
+      text += wrapped("note: " + c.note, 2, 4, width);
     }
   }
   return text.empty() ? "" : "\nThe actuals' sources and notes\n" + text;
@@ -387,10 +394,10 @@ std::string array(const std::vector<std::string>& elements)
 
 } // namespace
 
-std::string write_terminal(const Backtest& backtest)
+std::string write_terminal(const Backtest& backtest, std::size_t width)
 {
-  return heading(backtest) + comparison_table(backtest) + mape_section(backtest)
-         + band_section(backtest) + notes_section(backtest);
+  return heading(backtest, width) + comparison_table(backtest, width) + mape_section(backtest, width)
+         + band_section(backtest, width) + notes_section(backtest, width);
 }
 
 std::string write_csv(const Backtest& backtest)

@@ -24,7 +24,7 @@ std::string span(const FittedSeries& series)
 }
 
 // The observed and fitted values of each date, with the residual.
-std::string points_table(const FittedSeries& series)
+std::string points_table(const FittedSeries& series, std::size_t width)
 {
   TextTable table;
   table.add_column("Date", Align::left);
@@ -36,32 +36,35 @@ std::string points_table(const FittedSeries& series)
     table.add_row({to_string(series.dates[k]), two_decimals(series.observed(at)),
                    two_decimals(series.fitted(at)), two_decimals(series.residuals(at))});
   }
-  return table.render();
+  return table.render(width);
 }
 
-std::string trend_text(const Calibration& calibration, const TrendCalibration& trend)
+std::string trend_text(const Calibration& calibration, const TrendCalibration& trend, std::size_t width)
 {
   const FittedSeries& series = trend.series;
   const std::string first = to_string(series.dates.front());
   TextTable fit;
   fit.add_column("Fit", Align::left);
   fit.add_column("Value", Align::right);
-  fit.add_column("Meaning", Align::left);
+  fit.add_column("Meaning", Align::left, TextTable::Fit::wrap);
   fit.add_row({"annual growth", four_decimals(trend.fit.growth()), "e^b - 1: the fragment's rate"});
   fit.add_row({"b", four_decimals(trend.fit.slope), "slope of ln N a year"});
   fit.add_row({"a", four_decimals(trend.fit.intercept), "ln N on the trend at " + first});
   fit.add_row({"R²", four_decimals(series.r_squared), "of ln N"});
   fit.add_row({"points", std::to_string(series.observed.size()), "dated counts"});
-  return fmt::format("Trend of {} in {}\n"
-                     "ln N = a + b t, t in years since {}, fitted by least squares to {} counts\n"
-                     "{}.\n\n{}\nCounts (residual = observed - fitted)\n{}",
-                     series.name, calibration.file, first, series.observed.size(), span(series),
-                     fit.render(), points_table(series));
+  return wrapped(fmt::format("Trend of {} in {}", series.name, calibration.file), 0, 0, width)
+         + wrapped(fmt::format("ln N = a + b t, t in years since {}, fitted by least squares to "
+                               "{} counts {}.",
+                               first, series.observed.size(), span(series)),
+                   0, 0, width)
+         + "\n" + fit.render(width) + "\nCounts (residual = observed - fitted)\n"
+         + points_table(series, width);
 }
 
 // One row per type, one column per type, and a last column of what is left.
 std::string matrix_table(const LadderCalibration& ladder, const Eigen::MatrixXd& rates,
-                         const std::vector<std::pair<std::string, Eigen::VectorXd>>& extra)
+                         const std::vector<std::pair<std::string, Eigen::VectorXd>>& extra,
+                         std::size_t width)
 {
   TextTable table;
   table.add_column("From", Align::left);
@@ -82,10 +85,10 @@ std::string matrix_table(const LadderCalibration& ladder, const Eigen::MatrixXd&
     }
     table.add_row(std::move(cells));
   }
-  return table.render();
+  return table.render(width);
 }
 
-std::string types_table(const LadderCalibration& ladder)
+std::string types_table(const LadderCalibration& ladder, std::size_t width)
 {
   TextTable table;
   table.add_column("Type", Align::left);
@@ -103,15 +106,15 @@ std::string types_table(const LadderCalibration& ladder)
   }
   table.add_rule();
   table.add_row({"total", four_decimals(ladder.shares.sum()), four_decimals(ladder.share_sum)});
-  return table.render();
+  return table.render(width);
 }
 
-std::string entries_table(const LadderCalibration& ladder)
+std::string entries_table(const LadderCalibration& ladder, std::size_t width)
 {
   TextTable table;
   table.add_column("Entries", Align::left);
   table.add_column("Value", Align::right);
-  table.add_column("Meaning", Align::left);
+  table.add_column("Meaning", Align::left, TextTable::Fit::wrap);
   table.add_row(
     {"per_year", two_decimals(ladder.per_year),
      "a year of entries at the trend's value for " + to_string(ladder.entries.dates.back())});
@@ -119,10 +122,10 @@ std::string entries_table(const LadderCalibration& ladder)
                  "e^b - 1 of the log-linear trend of entries"});
   table.add_row({"R²", four_decimals(ladder.entries.r_squared), "of ln entries"});
   table.add_row({"points", std::to_string(ladder.entries.observed.size()), "steps"});
-  return table.render();
+  return table.render(width);
 }
 
-std::string residuals_table(const LadderCalibration& ladder)
+std::string residuals_table(const LadderCalibration& ladder, std::size_t width)
 {
   TextTable table;
   table.add_column("Date", Align::left);
@@ -139,38 +142,43 @@ std::string residuals_table(const LadderCalibration& ladder)
     cells.push_back(two_decimals(ladder.entries.residuals(at)));
     table.add_row(std::move(cells));
   }
-  return table.render();
+  return table.render(width);
 }
 
-std::string ladder_text(const Calibration& calibration, const LadderCalibration& ladder)
+std::string ladder_text(const Calibration& calibration, const LadderCalibration& ladder, std::size_t width)
 {
   const Eigen::Index steps = ladder.entries.observed.size();
   const Eigen::VectorXd left =
     Eigen::VectorXd::Ones(ladder.fit.step.rows()) - ladder.fit.step.rowwise().sum();
-  return fmt::format(
-    "Care ladder fitted to {}\n"
-    "closing[j] = sum over i of opening[i] x P[i][j] + entries x share[j], fitted by least\n"
-    "squares to {} {} steps {}.\n\n"
-    "Step matrix P: the share of each type's children in each type a step later\n{}\n"
-    "Annual rates: the scenario's ladder.moves and exit_rate\n{}\n"
-    "Placement types: entry shares (normalised to add up to 1) and the fit of closing counts\n{}\n"
-    "{}\n"
-    "Residuals: observed - fitted closing counts, and entries against their trend\n{}",
-    calibration.file, steps, ladder.step_months == 1 ? "monthly" : "yearly", span(ladder.entries),
-    matrix_table(ladder, ladder.fit.step, {{"Left care", left}}),
-    matrix_table(ladder, ladder.annual.moves,
-                 {{"Exit", ladder.annual.exits}, {"Outflow", ladder.annual.outflow()}}),
-    types_table(ladder), entries_table(ladder), residuals_table(ladder));
+  const auto paragraph = [width](const std::string& text) { return wrapped(text, 0, 0, width); };
+  return paragraph("Care ladder fitted to " + calibration.file)
+         + paragraph(fmt::format("closing[j] = sum over i of opening[i] x P[i][j] + entries x "
+                                 "share[j], fitted by least squares to {} {} steps {}.",
+                                 steps, ladder.step_months == 1 ? "monthly" : "yearly",
+                                 span(ladder.entries)))
+         + "\n"
+         + paragraph("Step matrix P: the share of each type's children in each type a step later")
+         + matrix_table(ladder, ladder.fit.step, {{"Left care", left}}, width) + "\n"
+         + paragraph("Annual rates: the scenario's ladder.moves and exit_rate")
+         + matrix_table(ladder, ladder.annual.moves,
+                        {{"Exit", ladder.annual.exits}, {"Outflow", ladder.annual.outflow()}},
+                        width)
+         + "\n"
+         + paragraph("Placement types: entry shares (normalised to add up to 1) and the fit of "
+                     "closing counts")
+         + types_table(ladder, width) + "\n" + entries_table(ladder, width) + "\n"
+         + paragraph("Residuals: observed - fitted closing counts, and entries against their trend")
+         + residuals_table(ladder, width);
 }
 
 } // namespace
 
-std::string write_terminal(const Calibration& calibration)
+std::string write_terminal(const Calibration& calibration, std::size_t width)
 {
   if (const auto* trend = std::get_if<TrendCalibration>(&calibration.fit)) {
-    return trend_text(calibration, *trend);
+    return trend_text(calibration, *trend, width);
   }
-  return ladder_text(calibration, std::get<LadderCalibration>(calibration.fit));
+  return ladder_text(calibration, std::get<LadderCalibration>(calibration.fit), width);
 }
 
 } // namespace carecast

@@ -153,10 +153,10 @@ std::string write_json(const CalibrationReport& report)
                       : std::nullopt);
 }
 
-std::string write_terminal(const CalibrationReport& report)
+std::string write_terminal(const CalibrationReport& report, std::size_t width)
 {
   if (!report.calibration.refusals.empty()) {
-    return write_terminal(report.calibration)
+    return write_terminal(report.calibration, width)
            + "\nNo TOML fragment: a scenario does not accept the fitted figures (see the errors "
              "on stderr)\n";
   }
@@ -165,7 +165,7 @@ std::string write_terminal(const CalibrationReport& report)
       ? "\nTOML fragment (write it to a file with -o FILE)\n\n"
           + write_fragment(report.calibration, report.index)
       : fmt::format("\nTOML fragment written to {}\n", report.fragment_path);
-  return write_terminal(report.calibration) + where;
+  return write_terminal(report.calibration, width) + where;
 }
 
 } // namespace carecast

@@ -1,5 +1,6 @@
 #include "carecast/explain_writer.hpp"
 
+#include "carecast/text_table.hpp"
 #include "carecast/writers.hpp"
 
 #include <algorithm>
@@ -9,29 +10,36 @@
 namespace carecast {
 namespace {
 
-constexpr int k_value_width = 10;
+constexpr std::size_t k_value_width = 10;
 
 std::string amount(double value)
 {
   return fmt::format("{:>{}}", two_decimals(value), k_value_width);
 }
 
-std::string row_text(const ExplainRow& row)
+// A term beside its amount, wrapped under itself.
+std::string term_text(double value, const std::string& term, std::size_t width)
 {
-  const std::string indent(k_value_width + 2, ' ');
-  std::string text = fmt::format("{}  {}\n", amount(row.value), row.term);
+  constexpr std::size_t k_indent = k_value_width + 2;
+  return amount(value) + wrapped(term, k_indent, k_indent, width).substr(k_value_width);
+}
+
+std::string row_text(const ExplainRow& row, std::size_t width)
+{
+  constexpr std::size_t k_indent = k_value_width + 2;
+  std::string text = term_text(row.value, row.term, width);
   if (!row.key.empty()) {
-    text += fmt::format("{}{} at {}\n", indent, row.key, row.location);
+    text += wrapped(fmt::format("{} at {}", row.key, row.location), k_indent, k_indent, width);
   }
   if (!row.note.empty()) {
-    text += fmt::format("{}{}\n", indent, row.note);
+    text += wrapped(row.note, k_indent, k_indent, width);
   }
   return text;
 }
 
-std::string end_text(const ExplainEnd& end)
+std::string end_text(const ExplainEnd& end, std::size_t width)
 {
-  return fmt::format("{}  {}\n", amount(end.value), end.term);
+  return term_text(end.value, end.term, width);
 }
 
 std::string end_csv(const ExplainReport& report, const ExplainEnd& end)
@@ -99,16 +107,16 @@ std::vector<WaterfallColumn> waterfall(const ExplainReport& report)
   return columns;
 }
 
-std::string write_terminal(const ExplainReport& report)
+std::string write_terminal(const ExplainReport& report, std::size_t width)
 {
-  std::string text = fmt::format("{} ({})\n", report.heading, report.unit);
+  std::string text = wrapped(fmt::format("{} ({})", report.heading, report.unit), 0, 0, width);
   if (report.opening) {
-    text += "\n" + end_text(*report.opening);
+    text += "\n" + end_text(*report.opening, width);
   }
   for (const ExplainPart& part : report.parts) {
     text += part.line.empty() ? "\n" : fmt::format("\n{}\n", part.line);
     for (const ExplainRow& row : part.rows) {
-      text += row_text(row);
+      text += row_text(row, width);
     }
     if (report.parts.size() > 1) {
       text +=
@@ -117,7 +125,7 @@ std::string write_terminal(const ExplainReport& report)
   }
   text += fmt::format("{}\n{}  {}\n", std::string(k_value_width, '='), amount(report.total),
                       report.closing ? "Change" : "Total");
-  return report.closing ? text + end_text(*report.closing) : text;
+  return report.closing ? text + end_text(*report.closing, width) : text;
 }
 
 std::string write_csv(const ExplainReport& report)

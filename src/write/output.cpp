@@ -68,9 +68,10 @@ std::string text_of(const Result& content, Format format, const RunProvenance& p
     }
     break;
   case Format::table:
-    if constexpr (requires { write_terminal(content); }) {
+    if constexpr (requires { write_terminal(content, style.width); }) {
       // Text read from CSV files (a note, a column's name) may hold control characters.
-      return shown_printable(write_terminal(content), true) + charts(content, style);
+      return shown_printable(write_terminal(content, static_cast<std::size_t>(style.width)), true)
+             + charts(content, style);
     }
     break;
   case Format::xlsx:

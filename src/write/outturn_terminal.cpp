@@ -14,7 +14,6 @@ namespace {
 
 using Align = TextTable::Align;
 
-constexpr std::size_t k_width = 80;
 // A movement smaller than half a penny of the unit reads as none.
 constexpr double k_unmoved = 0.005;
 
@@ -30,7 +29,7 @@ bool any_band(const Outturn& outturn)
                         [](const OutturnLine& line) { return line.band.has_value(); });
 }
 
-std::string heading(const Outturn& outturn)
+std::string heading(const Outturn& outturn, std::size_t width)
 {
   const std::string option = outturn.option_name.empty()
                                ? outturn.option
@@ -38,9 +37,11 @@ std::string heading(const Outturn& outturn)
   return fmt::format("Budget monitoring: {}, {}\n", outturn.scenario, to_string(outturn.year))
          + wrapped(fmt::format("Option {}; actuals to {} from {}.", option,
                                period_label(outturn.year, outturn.period), outturn.actuals_file),
-                   0, 0, k_width)
-         + fmt::format("Amounts in {}. Variance = forecast outturn - budget (+: an overspend).\n",
-                       outturn.unit);
+                   0, 0, width)
+         + wrapped(fmt::format("Amounts in {}. Variance = forecast outturn - budget (+: an "
+                               "overspend).",
+                               outturn.unit),
+                   0, 0, width);
 }
 
 std::vector<std::string> line_cells(const OutturnLine& line, const std::string& name,
@@ -61,14 +62,12 @@ std::vector<std::string> line_cells(const OutturnLine& line, const std::string& 
 
 // A line's id, cut to `longest` characters with an ellipsis when longer, and marked
 // when its budget is not the scenario's own.
-std::string shortened(const OutturnLine& line, std::size_t longest)
+std::string shown_id(const OutturnLine& line, std::size_t longest)
 {
-  const std::string& id = line.id;
-  return (id.size() <= longest ? id : id.substr(0, longest - 1) + "…")
-         + (line.budget_stated ? "" : "*");
+  return shortened(line.id, longest) + (line.budget_stated ? "" : "*");
 }
 
-std::string main_table(const Outturn& outturn, bool with_movement, std::size_t longest_id)
+TextTable main_table(const Outturn& outturn, bool with_movement, std::size_t longest_id)
 {
   TextTable table;
   table.add_column("Line", Align::left);
@@ -80,28 +79,17 @@ std::string main_table(const Outturn& outturn, bool with_movement, std::size_t l
     table.add_column("Moved", Align::right);
   }
   for (const OutturnLine& line : outturn.lines) {
-    table.add_row(line_cells(line, shortened(line, longest_id), with_movement));
+    table.add_row(line_cells(line, shown_id(line, longest_id), with_movement));
   }
   table.add_rule();
   table.add_row(line_cells(outturn.total, "Total", with_movement));
-  return table.render();
-}
-
-std::size_t widest_line(const std::string& text)
-{
-  std::size_t widest = 0;
-  for (std::size_t start = 0; start < text.size();) {
-    const std::size_t end = std::min(text.find('\n', start), text.size());
-    widest = std::max(widest, display_width(text.substr(start, end - start)));
-    start = end + 1;
-  }
-  return widest;
+  return table;
 }
 
 // The table with a movement column, or without it when that would not fit in 80
 // columns (large amounts in £k): the movement's causes below say it then. Line ids
 // still too long are cut short; the methods below name them in full.
-std::string lines_table(const Outturn& outturn)
+std::string lines_table(const Outturn& outturn, std::size_t width)
 {
   constexpr std::size_t k_shortest_id = 10;
   std::size_t longest_id = 0;
@@ -109,22 +97,22 @@ std::string lines_table(const Outturn& outturn)
     longest_id = std::max(longest_id, line.id.size());
   }
   const std::string note =
-    any_budget_unstated(outturn) ? wrapped(std::string(k_unstated_budget_note), 0, 3, k_width) : "";
+    any_budget_unstated(outturn) ? wrapped(std::string(k_unstated_budget_note), 0, 3, width) : "";
   if (any_movement(outturn)) {
-    std::string table = main_table(outturn, true, longest_id);
-    if (widest_line(table) <= k_width) {
-      return "\n" + table + note;
+    const TextTable table = main_table(outturn, true, longest_id);
+    if (table.width() <= width) {
+      return "\n" + table.render(width) + note;
     }
   }
-  std::string table = main_table(outturn, false, longest_id);
-  const std::size_t excess = widest_line(table) - std::min(widest_line(table), k_width);
+  TextTable table = main_table(outturn, false, longest_id);
+  const std::size_t excess = table.width() - std::min(table.width(), width);
   if (excess > 0 && longest_id > k_shortest_id) {
     table = main_table(outturn, false, std::max(k_shortest_id, longest_id - excess));
   }
-  return "\n" + table + note;
+  return "\n" + table.render(width) + note;
 }
 
-std::string band_section(const Outturn& outturn)
+std::string band_section(const Outturn& outturn, std::size_t width)
 {
   if (!any_band(outturn)) {
     return "";
@@ -149,30 +137,30 @@ std::string band_section(const Outturn& outturn)
          + wrapped(fmt::format("Forecast outturn P10-P90: the 80% band over {} draws (seed {}) "
                                "of the months still to come; the actuals stay as posted.",
                                outturn.draws, outturn.seed),
-                   0, 0, k_width)
-         + table.render();
+                   0, 0, width)
+         + table.render(width);
 }
 
-std::string methods_section(const Outturn& outturn)
+std::string methods_section(const Outturn& outturn, std::size_t width)
 {
   std::string text = "\nHow each line is forecast\n";
   for (const OutturnLine& line : outturn.lines) {
     const std::string method = line.method ? std::string(method_name(*line.method)) : "none";
-    text += wrapped(fmt::format("{} ({}): {}", line.id, method, line.basis), 0, 4, k_width);
+    text += wrapped(fmt::format("{} ({}): {}", line.id, method, line.basis), 0, 4, width);
     if (!line.reason.empty()) {
-      text += wrapped("Why: " + line.reason, 4, 4, k_width);
+      text += wrapped("Why: " + line.reason, 4, 4, width);
     }
   }
   return text;
 }
 
-std::string movement_line(const std::string& name, const Movement& m)
+std::string movement_line(const std::string& name, const Movement& m, std::size_t width)
 {
-  return wrapped(name + " " + movement_causes(m), 0, 4, k_width);
+  return wrapped(name + " " + movement_causes(m), 0, 4, width);
 }
 
 // The total's movement, then each line that moved, the largest movement first.
-std::string movement_section(const Outturn& outturn)
+std::string movement_section(const Outturn& outturn, std::size_t width)
 {
   if (!any_movement(outturn)) {
     return "";
@@ -185,8 +173,8 @@ std::string movement_section(const Outturn& outturn)
                           "the months to come, forecast anew.",
                           period_label(outturn.year, outturn.previous_period),
                           outturn.previous_file),
-              0, 0, k_width);
-  text += movement_line("Total", *outturn.total.movement);
+              0, 0, width);
+  text += movement_line("Total", *outturn.total.movement, width);
   std::vector<const OutturnLine*> moved;
   for (const OutturnLine& line : outturn.lines) {
     if (line.movement && std::abs(line.movement->total) >= k_unmoved) {
@@ -197,7 +185,7 @@ std::string movement_section(const Outturn& outturn)
     return std::abs(a->movement->total) > std::abs(b->movement->total);
   });
   for (const OutturnLine* line : moved) {
-    text += movement_line(line->id, *line->movement);
+    text += movement_line(line->id, *line->movement, width);
   }
   if (moved.size() < outturn.lines.size()) {
     text += "Lines not listed moved by less than 0.005.\n";
@@ -205,12 +193,12 @@ std::string movement_section(const Outturn& outturn)
   return text;
 }
 
-std::string reconciliation_section(const Outturn& outturn)
+std::string reconciliation_section(const Outturn& outturn, std::size_t width)
 {
-  return "\n" + wrapped(reconciliation_text(outturn), 0, 0, k_width);
+  return "\n" + wrapped(reconciliation_text(outturn), 0, 0, width);
 }
 
-std::string children_section(const Outturn& outturn)
+std::string children_section(const Outturn& outturn, std::size_t width)
 {
   if (outturn.children.empty()) {
     return "";
@@ -222,16 +210,16 @@ std::string children_section(const Outturn& outturn)
   return wrapped(fmt::format("Children at the end of period {}, from which the care ladder "
                              "forecasts: {}.",
                              outturn.period, fmt::join(counts, ", ")),
-                 0, 0, k_width);
+                 0, 0, width);
 }
 
 } // namespace
 
-std::string write_terminal(const Outturn& outturn)
+std::string write_terminal(const Outturn& outturn, std::size_t width)
 {
-  return heading(outturn) + lines_table(outturn) + band_section(outturn) + methods_section(outturn)
-         + movement_section(outturn) + reconciliation_section(outturn) + children_section(outturn)
-         + wrapped("RAG: " + rag_thresholds(outturn), 0, 0, k_width);
+  return heading(outturn, width) + lines_table(outturn, width) + band_section(outturn, width) + methods_section(outturn, width)
+         + movement_section(outturn, width) + reconciliation_section(outturn, width) + children_section(outturn, width)
+         + wrapped("RAG: " + rag_thresholds(outturn), 0, 0, width);
 }
 
 } // namespace carecast

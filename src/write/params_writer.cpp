@@ -1,6 +1,7 @@
 #include "carecast/params_writer.hpp"
 
 #include "carecast/text_table.hpp"
+#include "carecast/unit_format.hpp"
 #include "carecast/writers.hpp"
 
 #include <fmt/format.h>
@@ -35,31 +36,34 @@ std::string write_json(const ParameterList& list)
                      json_string(list.scenario), items);
 }
 
-std::string write_terminal(const ParameterList& list)
+std::string write_terminal(const ParameterList& list, std::size_t width)
 {
   TextTable table;
-  table.add_column("Parameter", TextTable::Align::left);
+  table.add_column("Parameter", TextTable::Align::left, TextTable::Fit::wrap);
   table.add_column("Value", TextTable::Align::right);
   table.add_column("Unit", TextTable::Align::left);
-  table.add_column("Distribution", TextTable::Align::left);
+  table.add_column("Distribution", TextTable::Align::left, TextTable::Fit::wrap);
   for (const ParameterEntry& entry : list.entries) {
-    table.add_row({entry.path, fmt::format("{:g}", entry.value), entry.unit,
+    table.add_row({entry.path, unit_text_in_full(entry.value, entry.unit), entry.unit,
                    entry.derived ? "derived, not an input" : entry.distribution});
   }
   std::string provenance;
   for (const ParameterEntry& entry : list.entries) {
-    provenance +=
-      fmt::format("\n{} ({})\n", entry.path, entry.location.empty() ? "default" : entry.location);
+    provenance += "\n"
+                  + wrapped(fmt::format("{} ({})", entry.path,
+                                        entry.location.empty() ? "default" : entry.location),
+                            0, 2, width);
     if (!entry.source.empty()) {
-      provenance += fmt::format("  source: {}\n", entry.source);
+      provenance += wrapped("source: " + entry.source, 2, 4, width);
     }
     if (!entry.assumption.empty()) {
-      provenance += fmt::format("  assumption: {}\n", entry.assumption);
+      provenance += wrapped("assumption: " + entry.assumption, 2, 4, width);
     }
   }
-  return fmt::format("Parameters of {} ({})\n{}\nWhere each is set, and its source or "
-                     "assumption\n{}",
-                     list.scenario, list.entries.size(), table.render(), provenance);
+  return wrapped(fmt::format("Parameters of {} ({})", list.scenario, list.entries.size()), 0, 0,
+                 width)
+         + table.render(width) + "\n"
+         + wrapped("Where each is set, and its source or assumption", 0, 0, width) + provenance;
 }
 
 } // namespace carecast

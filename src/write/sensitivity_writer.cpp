@@ -12,7 +12,6 @@
 namespace carecast {
 namespace {
 
-constexpr std::size_t k_table_width = 80;
 // The narrowest the label column gets, however wide the other columns.
 constexpr std::size_t k_min_label_width = 16;
 constexpr std::string_view k_gap = "  "; // TextTable's, between columns
@@ -23,10 +22,10 @@ struct Column
   TextTable::Align align;
 };
 
-// A table whose first column is a label, wrapped so that the table fits 80 columns:
+// A table whose first column is a label, wrapped so that the table fits `width` columns:
 // the label's first line beside the row's figures, the others beneath it.
 std::string labelled_table(const std::vector<Column>& columns,
-                           const std::vector<std::vector<std::string>>& rows)
+                           const std::vector<std::vector<std::string>>& rows, std::size_t width)
 {
   std::vector<std::size_t> widths;
   for (const Column& column : columns) {
@@ -40,7 +39,7 @@ std::string labelled_table(const std::vector<Column>& columns,
   const std::size_t others = std::accumulate(widths.begin() + 1, widths.end(), std::size_t{0})
                              + k_gap.size() * (columns.size() - 1);
   const std::size_t label_width =
-    std::max({k_min_label_width, widths[0], k_table_width - std::min(k_table_width, others)});
+    std::max(k_min_label_width, width - std::min(width, others));
   TextTable table;
   for (const Column& column : columns) {
     table.add_column(column.header, column.align);
@@ -54,7 +53,7 @@ std::string labelled_table(const std::vector<Column>& columns,
       table.add_row({lines[l]});
     }
   }
-  return table.render();
+  return table.render(width);
 }
 
 std::string scope_name(TornadoScope scope)
@@ -95,7 +94,7 @@ std::string ranges_text(const Sensitivity& s)
 
 // The bars that move the metric, up to --top, largest first; a Range column when the
 // tornado mixes distributions' ranges with the swing.
-std::string tornado_section(const SensitivityReport& report)
+std::string tornado_section(const SensitivityReport& report, std::size_t width)
 {
   const Sensitivity& s = report.sensitivity;
   const bool mixed = s.scope == TornadoScope::all;
@@ -125,20 +124,20 @@ std::string tornado_section(const SensitivityReport& report)
   const auto still = static_cast<std::size_t>(std::count_if(
     s.tornado.begin(), s.tornado.end(), [](const TornadoBar& bar) { return bar.swing == 0.0; }));
   std::string text =
-    fmt::format("\nTornado (the {} largest swings of {})\n", shown, s.tornado.size());
+    "\n" + wrapped(fmt::format("Tornado (the {} largest swings of {})", shown, s.tornado.size()), 0, 0, width);
   if (shown > 0) {
-    text += labelled_table(columns, rows);
+    text += labelled_table(columns, rows, width);
   }
   if (still > 0) {
     text += wrapped(fmt::format("{} of the {} {} not move the {} of {}.", still, s.tornado.size(),
                                 still == 1 ? "does" : "do", s.metric.name, s.subject),
-                    0, 0);
+                    0, 0, width);
   }
   return text;
 }
 
 // Only the parameters that switch are listed: most parameters switch nothing.
-std::string switching_section(const SensitivityReport& report)
+std::string switching_section(const SensitivityReport& report, std::size_t width)
 {
   const Sensitivity& s = report.sensitivity;
   std::vector<std::vector<std::string>> rows;
@@ -153,21 +152,22 @@ std::string switching_section(const SensitivityReport& report)
     "\n"
     + wrapped(fmt::format("Switching values: where {} stops being the cheapest by {}", s.preferred,
                           s.metric.name),
-              0, 0);
+              0, 0, width);
   if (rows.empty()) {
     return text
            + wrapped("None: no parameter on its own, within its range, changes which option "
                      "is cheapest.",
-                     0, 0);
+                     0, 0, width);
   }
   return text
          + labelled_table({{"Parameter", TextTable::Align::left},
                            {"Value", TextTable::Align::right},
                            {"Switches at", TextTable::Align::right},
                            {"Then cheapest", TextTable::Align::left}},
-                          rows)
-         + fmt::format("Every other parameter: none within range ({} searched).\n",
-                       s.switching.size());
+                          rows, width)
+         + wrapped(fmt::format("Every other parameter: none within range ({} searched).",
+                               s.switching.size()),
+                   0, 0, width);
 }
 
 // The byte at which `text`'s code point `count` starts.
@@ -335,16 +335,17 @@ std::string write_json(const SensitivityReport& report)
                      json_string(s.preferred), bars, switching);
 }
 
-std::string write_terminal(const SensitivityReport& report)
+std::string write_terminal(const SensitivityReport& report, std::size_t width)
 {
   const Sensitivity& s = report.sensitivity;
-  return report.title + "\n"
+  return wrapped(report.title, 0, 0, width)
          + wrapped(fmt::format("Sensitivity of the {} of {} ({} {} with every parameter at its "
                                "value). Amounts in {}.",
                                s.metric.name, s.subject, two_decimals(s.base), report.unit,
                                report.unit),
-                   0, 0)
-         + wrapped(ranges_text(s), 0, 0) + tornado_section(report) + switching_section(report);
+                   0, 0, width)
+         + wrapped(ranges_text(s), 0, 0, width) + tornado_section(report, width)
+         + switching_section(report, width);
 }
 
 } // namespace carecast

@@ -115,14 +115,14 @@ std::string pair_name(const SimulationReport& report, const Difference& differen
 
 // The answer to "how much cheaper, and how sure", for one series of differences.
 std::string answer(const SimulationReport& report, const Difference& difference,
-                   const DifferenceSeries& series, std::string_view basis)
+                   const DifferenceSeries& series, std::string_view basis, std::size_t width)
 {
   const std::string& option = report.options[difference.pair.option].id;
   const std::string& reference = report.options[difference.pair.reference].id;
   if (!series.cheaper) {
     return wrapped(fmt::format("{}: {} and {} cost the same in every draw.", basis, option,
                                reference),
-                   0, 2);
+                   0, 2, width);
   }
   // A saving is the difference negated: its P10 is the difference's P90.
   const Statistics& s = series.statistics;
@@ -134,10 +134,11 @@ std::string answer(const SimulationReport& report, const Difference& difference,
                              amount(saves ? -s.p90 : s.p10, report.unit),
                              amount(saves ? -s.p10 : s.p90, report.unit),
                              amount(saves ? -s.central : s.central, report.unit)),
-                 0, 2);
+                 0, 2, width);
 }
 
-std::string difference_table(const SimulationReport& report, const Difference& difference)
+std::string difference_table(const SimulationReport& report, const Difference& difference,
+                             std::size_t width)
 {
   TextTable table;
   table.add_column("Year", TextTable::Align::left);
@@ -155,7 +156,7 @@ std::string difference_table(const SimulationReport& report, const Difference& d
   table.add_rule();
   add("Total", difference.total);
   add("NPC", difference.npc);
-  return table.render();
+  return table.render(width);
 }
 
 } // namespace
@@ -257,25 +258,26 @@ std::string write_json(const SimulationReport& report)
                      fmt::join(differences, ",\n"));
 }
 
-std::string write_terminal(const SimulationReport& report)
+std::string write_terminal(const SimulationReport& report, std::size_t width)
 {
   const Simulation& s = report.simulation;
-  std::string text = report.title + "\n"
+  std::string text = wrapped(report.title, 0, 0, width)
                      + wrapped(fmt::format("Monte Carlo: {} draws, seed {}. Amounts in {}; "
                                            "financial years run April to March.",
                                            s.draws, s.seed, report.unit),
-                               0, 0);
+                               0, 0, width);
   if (s.repair_distance) {
-    text += fmt::format("The correlation matrix was not valid; the nearest valid one was used "
-                        "(Frobenius distance {:.4g}).\n",
-                        *s.repair_distance);
+    text += wrapped(fmt::format("The correlation matrix was not valid; the nearest valid one was "
+                                "used (Frobenius distance {:.4g}).",
+                                *s.repair_distance),
+                    0, 0, width);
   }
   for (const Difference& difference : s.differences) {
-    text += "\n" + answer(report, difference, difference.npc, "Net present cost")
-            + answer(report, difference, difference.total, "Cash over the horizon");
+    text += "\n" + answer(report, difference, difference.npc, "Net present cost", width)
+            + answer(report, difference, difference.total, "Cash over the horizon", width);
   }
   TextTable npc;
-  npc.add_column("Option", TextTable::Align::left);
+  npc.add_column("Option", TextTable::Align::left, TextTable::Fit::shorten);
   for (const char* heading : {"Central", "Mean", "P10", "P50", "P90", "P(cheapest)"}) {
     npc.add_column(heading, TextTable::Align::right);
   }
@@ -285,14 +287,14 @@ std::string write_terminal(const SimulationReport& report)
                  two_decimals(n.p10), two_decimals(n.p50), two_decimals(n.p90),
                  percent(s.cheapest[o])});
   }
-  text += "\nNet present cost\n" + npc.render();
+  text += "\nNet present cost\n" + npc.render(width);
   for (const Difference& difference : s.differences) {
     text += "\n"
             + wrapped(fmt::format("Difference: {} (negative: {} costs less)",
                                   pair_name(report, difference),
                                   report.options[difference.pair.option].id),
-                      0, 2)
-            + difference_table(report, difference);
+                      0, 2, width)
+            + difference_table(report, difference, width);
   }
   for (std::size_t o = 0; o < report.options.size(); ++o) {
     TextTable years;
@@ -310,8 +312,10 @@ std::string write_terminal(const SimulationReport& report)
                      budget ? two_decimals(budget->expected_overspend) : std::string{}});
       savings = savings || s.shortfall[o][y].has_value();
     }
-    text += fmt::format("\nCost: {} [{}]\n{}", report.options[o].name, report.options[o].id,
-                        years.render());
+    text += "\n"
+            + wrapped(fmt::format("Cost: {} [{}]", report.options[o].name, report.options[o].id),
+                      0, 0, width)
+            + years.render(width);
     if (!savings) {
       continue;
     }
@@ -326,10 +330,13 @@ std::string write_terminal(const SimulationReport& report)
                            percent(risk->beyond_threshold)});
       }
     }
-    text += "Savings target\n" + shortfall.render();
+    text += "Savings target\n" + shortfall.render(width);
   }
-  text += "\nP(over): the share of draws over the year's budget; Overspend: the mean amount "
-          "over\nit, draws within budget counting as 0. Central: every input at its value.\n";
+  text += "\n"
+          + wrapped("P(over): the share of draws over the year's budget; Overspend: the mean "
+                    "amount over it, draws within budget counting as 0. Central: every input at "
+                    "its value.",
+                    0, 0, width);
   return text;
 }
 

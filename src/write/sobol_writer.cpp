@@ -67,28 +67,28 @@ std::string output_name(const SobolReport& report, std::size_t output)
                      report.outputs[report.outputs.size() - 2]);
 }
 
-std::string heading(const SobolReport& report)
+std::string heading(const SobolReport& report, std::size_t width)
 {
   const SobolAnalysis& a = report.analysis;
   std::string text =
-    report.title + "\n"
+    wrapped(report.title, 0, 0, width)
     + wrapped(fmt::format("Sobol' indices of the cost of option {} ({}): {} samples of {} inputs "
                           "({} model runs), seed {}; {} intervals from {} bootstrap resamples.",
                           report.option.id, report.option.name, a.samples, report.inputs.size(),
                           a.evaluations, a.seed, percent(a.confidence), a.resamples),
-              0, 0)
+              0, 0, width)
     + wrapped(fmt::format("Shares of the variance of each year's cost and of the horizon's, the "
                           "inputs ranked by total index. Amounts in {}.",
                           report.unit),
-              0, 0);
+              0, 0, width);
   if (a.correlation_ignored) {
     text += wrapped("The inputs are drawn independently: the scenario's [correlation] is not used.",
-                    0, 0);
+                    0, 0, width);
   }
   return text;
 }
 
-std::string output_table(const SobolReport& report, std::size_t output)
+std::string output_table(const SobolReport& report, std::size_t output, std::size_t width)
 {
   const SobolResult& r = report.analysis.result;
   std::vector<std::size_t> order;
@@ -105,7 +105,7 @@ std::string output_table(const SobolReport& report, std::size_t output)
   });
   const std::string interval = percent(report.analysis.confidence) + " interval";
   TextTable table;
-  table.add_column("Input", Align::left);
+  table.add_column("Input", Align::left, TextTable::Fit::wrap);
   for (const std::string& header :
        {std::string("First"), interval, std::string("Total"), interval}) {
     table.add_column(header, Align::right);
@@ -116,25 +116,28 @@ std::string output_table(const SobolReport& report, std::size_t output)
                    interval_cell(index.first), three_decimals(index.total.estimate),
                    interval_cell(index.total)});
   }
-  return table.render()
+  return table.render(width)
          + (unaffected.empty()
               ? ""
-              : wrapped(fmt::format("No effect: {}.", fmt::join(unaffected, ", ")), 0, 2));
+              : wrapped(fmt::format("No effect: {}.", fmt::join(unaffected, ", ")), 0, 2, width));
 }
 
-std::string output_section(const SobolReport& report, std::size_t output)
+std::string output_section(const SobolReport& report, std::size_t output, std::size_t width)
 {
   const SobolResult& r = report.analysis.result;
   const std::string name = output_name(report, output);
   if (r.constant[output]) {
-    return fmt::format("\nCost in {}: does not vary with the inputs.\n", name);
+    return "\n" + wrapped(fmt::format("Cost in {}: does not vary with the inputs.", name), 0, 0, width);
   }
-  std::string text = fmt::format("\nCost in {}: standard deviation {}\n", name,
-                                 two_decimals(std::sqrt(r.variance[output])));
+  std::string text = "\n"
+                     + wrapped(fmt::format("Cost in {}: standard deviation {}", name,
+                                           two_decimals(std::sqrt(r.variance[output]))),
+                               0, 0, width);
   if (r.too_wide[output]) {
-    text += "Intervals too wide to rank the inputs: more samples would narrow them.\n";
+    text += wrapped("Intervals too wide to rank the inputs: more samples would narrow them.", 0, 0,
+                    width);
   }
-  return text + output_table(report, output);
+  return text + output_table(report, output, width);
 }
 
 } // namespace
@@ -206,11 +209,11 @@ std::string write_json(const SobolReport& report)
     full_precision(k_sobol_max_width), inputs, outputs);
 }
 
-std::string write_terminal(const SobolReport& report)
+std::string write_terminal(const SobolReport& report, std::size_t width)
 {
-  std::string text = heading(report);
+  std::string text = heading(report, width);
   for (std::size_t output = 0; output < report.outputs.size(); ++output) {
-    text += output_section(report, output);
+    text += output_section(report, output, width);
   }
   return text;
 }

@@ -3,6 +3,7 @@
 #include "carecast/text_table.hpp"
 
 #include <algorithm>
+#include <cerrno>
 #include <cmath>
 #include <cstdlib>
 #include <fmt/format.h>
@@ -52,15 +53,29 @@ std::string padded(const std::string& text, int width)
 
 } // namespace
 
+std::size_t output_width(int terminal_width, const char* columns)
+{
+  constexpr long k_narrowest = 40;
+  constexpr long k_widest = 400;
+  long width = terminal_width > 0 ? terminal_width : static_cast<long>(k_default_width);
+  if (columns && *columns) {
+    char* end = nullptr;
+    errno = 0;
+    const long set = std::strtol(columns, &end, 10);
+    if (*end == '\0' && errno == 0 && set > 0) {
+      width = set;
+    } else if (*end == '\0' && errno == ERANGE && set > 0) {
+      width = k_widest;
+    }
+  }
+  return static_cast<std::size_t>(std::clamp(width, k_narrowest, k_widest));
+}
+
 ChartStyle chart_style(bool terminal, int terminal_width, const char* columns, const char* no_color,
                        bool ascii, const std::string& color)
 {
   ChartStyle style;
-  if (terminal && terminal_width > 0) {
-    style.width = terminal_width;
-  } else if (columns && std::atoi(columns) > 0) {
-    style.width = std::atoi(columns);
-  }
+  style.width = static_cast<int>(output_width(terminal ? terminal_width : 0, columns));
   style.unicode = !ascii;
   style.colour = color == "always" || (color == "auto" && terminal && !(no_color && *no_color));
   return style;
@@ -170,8 +185,17 @@ std::string fan_chart(const SimulationReport& report, const ChartStyle& style)
       high = std::max(high, year.p95);
     }
   }
-  const int value_width = 30; // "  P10 64.43  P50 64.43  P90 64.43"
-  const int cells = style.width - 11 - value_width;
+  const auto values = [](const Statistics& s) {
+    return fmt::format("P10 {:.2f}  P50 {:.2f}  P90 {:.2f}", s.p10, s.p50, s.p90);
+  };
+  int value_width = 0;
+  for (const auto& option : simulation.cost) {
+    for (const Statistics& year : option) {
+      value_width = std::max(value_width, columns(values(year)));
+    }
+  }
+  // "  2021/22  " before the fan, two spaces and the percentiles after it.
+  const int cells = style.width - 11 - 2 - value_width;
   if (cells < k_min_bar_cells) {
     return {};
   }
@@ -182,9 +206,12 @@ std::string fan_chart(const SimulationReport& report, const ChartStyle& style)
   const char* light = style.unicode ? "░" : "-";
   const char* dark = style.unicode ? "▒" : "=";
   const char* median = style.unicode ? "┃" : "|";
-  std::string text = fmt::format(
-    "\nFan: cost per year ({}, {:.2f} to {:.2f}): P5 to P95 {}, P10 to P90 {}, median {}\n",
-    report.unit, low, high, light, dark, median);
+  std::string text =
+    "\n"
+    + wrapped(fmt::format("Fan: cost per year ({}, {:.2f} to {:.2f}): P5 to P95 {}, P10 to P90 {}, "
+                          "median {}",
+                          report.unit, low, high, light, dark, median),
+              0, 0, static_cast<std::size_t>(style.width));
   for (std::size_t o = 0; o < simulation.cost.size(); ++o) {
     text += report.options[o].id + "\n";
     for (std::size_t y = 0; y < report.years.size(); ++y) {
@@ -201,8 +228,8 @@ std::string fan_chart(const SimulationReport& report, const ChartStyle& style)
                  : c >= p5 && c <= p95  ? light
                                         : " ";
       }
-      text += fmt::format("  {:<8} {}  P10 {:.2f}  P50 {:.2f}  P90 {:.2f}\n", report.years[y],
-                          coloured(drawn, o, style), s.p10, s.p50, s.p90);
+      text += fmt::format("  {:<8} {}  {}\n", report.years[y], coloured(drawn, o, style),
+                          values(s));
     }
   }
   return text;

@@ -23,26 +23,28 @@ std::string money_or_blank(const double* value)
   return value ? two_decimals(*value) : std::string{};
 }
 
-std::string heading(const Report& report)
+std::string heading(const Report& report, std::size_t width)
 {
-  return fmt::format("{}\nAmounts in {}; financial years run April to March.\n", report.title,
-                     report.unit);
+  return wrapped(report.title, 0, 0, width)
+         + wrapped(fmt::format("Amounts in {}; financial years run April to March.", report.unit),
+                   0, 0, width);
 }
 
-std::string option_legend(const Report& report)
+std::string option_legend(const Report& report, std::size_t width)
 {
   TextTable table;
-  table.add_column("Option", Align::left);
-  table.add_column("Name", Align::left);
+  table.add_column("Option", Align::left, TextTable::Fit::shorten);
+  table.add_column("Name", Align::left, TextTable::Fit::wrap);
   for (const Label& option : report.options) {
     table.add_row({option.id, option.name});
   }
-  return table.render();
+  return table.render(width);
 }
 
 // One section of the comparison: a year per row, a chosen set of options per column.
 std::string option_section(const Report& report, std::string_view title, std::string_view measure,
-                           std::size_t first_option, bool with_budget, bool with_total)
+                           std::size_t first_option, bool with_budget, bool with_total,
+                           std::size_t width)
 {
   TextTable table;
   table.add_column("Year", Align::left);
@@ -80,7 +82,7 @@ std::string option_section(const Report& report, std::string_view title, std::st
     }
     table.add_row(std::move(cells));
   }
-  return fmt::format("\n{}\n{}", title, table.render());
+  return "\n" + wrapped(std::string(title), 0, 0, width) + table.render(width);
 }
 
 // Whether and from when an option's savings meet their target, from its savings rows.
@@ -97,7 +99,7 @@ std::string savings_status(const Report& report, const std::string& option)
 }
 
 // Options ranked by net present cost, the cheapest first.
-std::string appraisal_section(const Report& report)
+std::string appraisal_section(const Report& report, std::size_t width)
 {
   std::vector<std::pair<double, const Label*>> ranked;
   for (const Label& option : report.options) {
@@ -116,7 +118,8 @@ std::string appraisal_section(const Report& report)
   }
   const std::string prices =
     report.price_year.empty() ? "" : fmt::format(", in {} prices", report.price_year);
-  return fmt::format("\nNet present cost ({}{})\n{}", report.appraisal, prices, table.render());
+  return "\n" + wrapped(fmt::format("Net present cost ({}{})", report.appraisal, prices), 0, 0, width)
+         + table.render(width);
 }
 
 // The years in which any option has a savings target.
@@ -136,7 +139,8 @@ std::vector<std::string> savings_years(const Report& report)
 
 // Target, delivered and shortfall per year: the budget's target once, as every option
 // shares it, or each option's own.
-std::string savings_by_year(const Report& report, const std::vector<std::string>& years)
+std::string savings_by_year(const Report& report, const std::vector<std::string>& years,
+                            std::size_t width)
 {
   TextTable table;
   table.add_column("", Align::left);
@@ -166,14 +170,14 @@ std::string savings_by_year(const Report& report, const std::vector<std::string>
     add("  delivered", option.id, "savings_delivered");
     add("  shortfall", option.id, "savings_shortfall");
   }
-  return table.render();
+  return table.render(width);
 }
 
-std::string savings_section(const Report& report)
+std::string savings_section(const Report& report, std::size_t width)
 {
   TextTable table;
-  table.add_column("Option", Align::left);
-  table.add_column("Savings target", Align::left);
+  table.add_column("Option", Align::left, TextTable::Fit::shorten);
+  table.add_column("Savings target", Align::left, TextTable::Fit::wrap);
   table.add_column("Shortfall over horizon", Align::right);
   for (const Label& option : report.options) {
     double shortfall = 0.0;
@@ -189,11 +193,13 @@ std::string savings_section(const Report& report)
   }
   const std::vector<std::string> years = savings_years(report);
   if (years.empty()) {
-    return fmt::format("\nSavings against target\n{}", table.render());
+    return "\nSavings against target\n" + table.render(width);
   }
-  return fmt::format("\nSavings against target: {}\nShortfall = target - delivered, part of the "
-                     "variance above (not added to it)\n{}\n{}",
-                     report.savings_basis, savings_by_year(report, years), table.render());
+  return "\n"
+         + wrapped(fmt::format("Savings against target: {}", report.savings_basis), 0, 0, width)
+         + wrapped("Shortfall = target - delivered, part of the variance above (not added to it)",
+                   0, 0, width)
+         + savings_by_year(report, years, width) + "\n" + table.render(width);
 }
 
 // A table with a column per year after the first, of row labels.
@@ -230,7 +236,7 @@ void add_measure_row(TextTable& table, const Report& report, const Label& option
   }
 }
 
-std::string option_lines(const Report& report, const Label& option)
+std::string option_lines(const Report& report, const Label& option, std::size_t width)
 {
   TextTable table = year_columns(report, "Line");
   const auto add = [&](const std::string& label, std::string_view line, std::string_view measure) {
@@ -243,11 +249,12 @@ std::string option_lines(const Report& report, const Label& option)
   add("Total", k_total_line, "cost");
   add("Budget", k_total_line, "budget");
   add("Variance", k_total_line, "variance");
-  return fmt::format("\n{} [{}]\n{}", option.name, option.id, table.render());
+  return "\n" + wrapped(fmt::format("{} [{}]", option.name, option.id), 0, 0, width)
+         + table.render(width);
 }
 
 // The care ladder of one option: children at each year's end and cost per placement.
-std::string ladder_section(const Report& report, const Label& option)
+std::string ladder_section(const Report& report, const Label& option, std::size_t width)
 {
   if (report.placements.empty()) {
     return {};
@@ -261,36 +268,36 @@ std::string ladder_section(const Report& report, const Label& option)
   children.add_rule();
   add_measure_row(children, report, option, "All placements", k_total_line, "children_end",
                   children_or_blank);
-  return fmt::format("\nCare ladder: {} [{}]\n{}\n{}", option.name, option.id, children.render(),
-                     cost.render());
+  return "\n" + wrapped(fmt::format("Care ladder: {} [{}]", option.name, option.id), 0, 0, width)
+         + children.render(width) + "\n" + cost.render(width);
 }
 
-std::string compare_text(const Report& report)
+std::string compare_text(const Report& report, std::size_t width)
 {
-  std::string text = heading(report) + "\n" + option_legend(report);
-  text += option_section(report, "Cost", "cost", 0, true, true);
+  std::string text = heading(report, width) + "\n" + option_legend(report, width);
+  text += option_section(report, "Cost", "cost", 0, true, true, width);
   if (report.options.size() > 1) {
     text += option_section(
       report, fmt::format("Difference from {} (negative = cheaper)", report.options.front().id),
-      "difference", 1, false, true);
+      "difference", 1, false, true, width);
   }
-  text += option_section(report, "Cumulative cost", "cumulative", 0, false, false);
+  text += option_section(report, "Cumulative cost", "cumulative", 0, false, false, width);
   text += option_section(report, "Variance against budget (positive = overspend)", "variance", 0,
-                         false, true);
+                         false, true, width);
   if (!report.price_year.empty()) {
     text += option_section(report, fmt::format("Real cost (in {} prices)", report.price_year),
-                           "real_cost", 0, false, true);
+                           "real_cost", 0, false, true, width);
   }
-  text += appraisal_section(report) + savings_section(report);
+  text += appraisal_section(report, width) + savings_section(report, width);
   for (const Label& option : report.options) {
-    text += ladder_section(report, option);
+    text += ladder_section(report, option, width);
   }
   return text;
 }
 
 // The medium-term financial strategy: the budget built up by kind, then the option's
 // cost and the gap.
-std::string summary_text(const Report& report)
+std::string summary_text(const Report& report, std::size_t width)
 {
   const Label& option = report.options.front();
   TextTable table = year_columns(report, "");
@@ -313,31 +320,35 @@ std::string summary_text(const Report& report)
     add("Savings target", "savings_target");
     add("Savings delivered", "savings_delivered");
     add("Savings shortfall", "savings_shortfall");
-    savings = fmt::format("Savings against target ({}): {}.\nThe shortfall is part of the "
-                          "gap above, not added to it.\n",
-                          report.savings_basis, savings_status(report, option.id));
+    savings = wrapped(fmt::format("Savings against target ({}): {}.", report.savings_basis,
+                                  savings_status(report, option.id)),
+                      0, 0, width)
+              + wrapped("The shortfall is part of the gap above, not added to it.", 0, 0, width);
   }
-  return fmt::format("{}\nMedium-term financial strategy: {} [{}]\nGap = projected cost - net "
-                     "budget (positive = the budget falls short)\n{}{}",
-                     heading(report), option.name, option.id, table.render(), savings);
+  return heading(report, width) + "\n"
+         + wrapped(fmt::format("Medium-term financial strategy: {} [{}]", option.name, option.id),
+                   0, 0, width)
+         + wrapped("Gap = projected cost - net budget (positive = the budget falls short)", 0, 0,
+                   width)
+         + table.render(width) + savings;
 }
 
-std::string run_text(const Report& report)
+std::string run_text(const Report& report, std::size_t width)
 {
-  std::string text = heading(report);
+  std::string text = heading(report, width);
   for (const Label& option : report.options) {
-    text += option_lines(report, option) + ladder_section(report, option);
+    text += option_lines(report, option, width) + ladder_section(report, option, width);
   }
   return text;
 }
 
-std::string cost_change_section(const Report& report)
+std::string cost_change_section(const Report& report, std::size_t width)
 {
   const std::string_view title = "Cost change, B - A (positive = B costs more)";
   if (report.options.empty() || report.years.empty()) {
     return fmt::format("\n{}\nThe scenarios share no option, or no year.\n", title);
   }
-  return option_section(report, title, "cost_change", 0, false, true);
+  return option_section(report, title, "cost_change", 0, false, true, width);
 }
 
 std::string optional_value(const std::optional<double>& value)
@@ -346,13 +357,13 @@ std::string optional_value(const std::optional<double>& value)
 }
 
 // Values in full: a change of a rate from 0.0325 to 0.033 must not read 0.03 twice.
-std::string parameter_section(const std::vector<ParameterChange>& changes)
+std::string parameter_section(const std::vector<ParameterChange>& changes, std::size_t width)
 {
   if (changes.empty()) {
     return "\nParameters that differ\nNone.\n";
   }
   TextTable table;
-  table.add_column("Key", Align::left);
+  table.add_column("Key", Align::left, TextTable::Fit::wrap);
   table.add_column("A", Align::right);
   table.add_column("B", Align::right);
   table.add_column("Unit", Align::left);
@@ -360,25 +371,28 @@ std::string parameter_section(const std::vector<ParameterChange>& changes)
     table.add_row(
       {change.path, optional_value(change.before), optional_value(change.after), change.unit});
   }
-  return fmt::format("\nParameters that differ (blank: not in that scenario)\n{}", table.render());
+  return "\n" + wrapped("Parameters that differ (blank: not in that scenario)", 0, 0, width)
+         + table.render(width);
 }
 
 } // namespace
 
-std::string write_terminal(const Report& report)
+std::string write_terminal(const Report& report, std::size_t width)
 {
   if (report.kind == ReportKind::diff) {
-    return heading(report) + cost_change_section(report);
+    return heading(report, width) + cost_change_section(report, width);
   }
   if (report.kind == ReportKind::summary) {
-    return summary_text(report);
+    return summary_text(report, width);
   }
-  return report.kind == ReportKind::compare ? compare_text(report) : run_text(report);
+  return report.kind == ReportKind::compare ? compare_text(report, width)
+                                            : run_text(report, width);
 }
 
-std::string write_terminal(const ScenarioDiff& diff)
+std::string write_terminal(const ScenarioDiff& diff, std::size_t width)
 {
-  return heading(diff.cost) + parameter_section(diff.parameters) + cost_change_section(diff.cost);
+  return heading(diff.cost, width) + parameter_section(diff.parameters, width)
+         + cost_change_section(diff.cost, width);
 }
 
 } // namespace carecast

@@ -81,6 +81,28 @@ std::string unit_text(double value, const std::string& unit)
   return signed_text(value, affixes.before, grouped(value, 2), affixes.after);
 }
 
+std::string unit_text_in_full(double value, const std::string& unit)
+{
+  const Kind kind = kind_of(unit);
+  const double shown = kind == Kind::percent ? std::abs(value) * 100.0 : std::abs(value);
+  std::string figure = fmt::format("{:.6g}", shown);
+  if (shown >= 1000.0) {
+    figure = grouped(shown, figure.find('.') == std::string::npos || shown >= 1e6 ? 0 : 2);
+  }
+  switch (kind) {
+  case Kind::percent:
+    return signed_text(value, "", figure, "%");
+  case Kind::pounds_a_week:
+    return signed_text(value, "£", figure, "/week");
+  case Kind::count:
+    return signed_text(value, "", figure, "");
+  case Kind::amount:
+    break;
+  }
+  const Affixes affixes = affixes_of(unit);
+  return signed_text(value, affixes.before, figure, affixes.after);
+}
+
 std::string unit_number_format(const std::string& unit)
 {
   switch (kind_of(unit)) {

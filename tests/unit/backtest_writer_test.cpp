@@ -1,4 +1,5 @@
 #include "carecast/backtest_writer.hpp"
+#include "carecast/text_table.hpp"
 
 #include <algorithm>
 #include <doctest/doctest.h>
@@ -57,12 +58,12 @@ TEST_CASE("the back-test CSV has five measures per comparison, then the MAPE row
 
 TEST_CASE("the back-test table shows a measure column only when not everything is cost")
 {
-  const std::string cost = write_terminal(two_years());
+  const std::string cost = write_terminal(two_years(), carecast::k_default_width);
   CHECK(cost.find("Year     Line   h  Forecast  Actual  Error  % error\n") != std::string::npos);
   CHECK(cost.find("2021/22  total  1    110.00  100.00  10.00    10.0%\n") != std::string::npos);
   CHECK(cost.find("total  all      1  10.0%\n") != std::string::npos);
   CHECK(cost.find("  note: a forecast, not an outturn\n") != std::string::npos);
-  const std::string children = write_terminal(two_years("children_end"));
+  const std::string children = write_terminal(two_years("children_end"), carecast::k_default_width);
   CHECK(children.find("Measure") != std::string::npos);
   CHECK(children.find("2021/22 total children_end\n") != std::string::npos);
 }
@@ -72,7 +73,7 @@ TEST_CASE("the back-test table says when there is no MAPE to show")
   Backtest backtest = two_years();
   backtest.comparisons.pop_back();
   backtest.mape = {{"total", "cost", {}, std::nullopt}};
-  CHECK(write_terminal(backtest).find("No actuals after the base year, so no MAPE.")
+  CHECK(write_terminal(backtest, carecast::k_default_width).find("No actuals after the base year, so no MAPE.")
         != std::string::npos);
 }
 
@@ -92,7 +93,7 @@ TEST_CASE("the back-test JSON nests the MAPE by horizon under each line and meas
 
 TEST_CASE("the back-test table shows each band, whether the actual is inside and the coverage")
 {
-  const std::string table = write_terminal(two_years_with_bands());
+  const std::string table = write_terminal(two_years_with_bands(), carecast::k_default_width);
   // The comparisons' table is as without bands; the bands have a table of their own.
   CHECK(table.find("Year     Line   h  Forecast  Actual  Error  % error\n") != std::string::npos);
   CHECK(table.find("P10-P90: the forecast's 80% band from 500 Monte Carlo draws, seed 7.\n"
@@ -112,10 +113,10 @@ TEST_CASE("the back-test table says when no actual has a band or none after the 
   Backtest backtest = two_years_with_bands();
   backtest.comparisons.pop_back();
   backtest.coverage = {{"total", "cost", {}, std::nullopt}};
-  CHECK(write_terminal(backtest).find("No actual after the base year has a band, so no coverage.")
+  CHECK(write_terminal(backtest, carecast::k_default_width).find("No actual after the base year has a band, so no coverage.")
         != std::string::npos);
   backtest.comparisons[0].band.reset();
-  CHECK(write_terminal(backtest).find("No actual is the cost of a line or of the total")
+  CHECK(write_terminal(backtest, carecast::k_default_width).find("No actual is the cost of a line or of the total")
         != std::string::npos);
 }
 
@@ -123,7 +124,7 @@ TEST_CASE("the back-test table wraps a correlation repair's note within 80 colum
 {
   Backtest backtest = two_years_with_bands();
   backtest.sampling->repair_distance = 0.979795897113;
-  const std::string table = write_terminal(backtest);
+  const std::string table = write_terminal(backtest, carecast::k_default_width);
   CHECK(
     table.find("The correlation matrix was not valid; the nearest valid one was used (Frobenius\n"
                "distance 0.9798).\n")
@@ -134,7 +135,7 @@ TEST_CASE("without bands the back-test's outputs name no seed, band or coverage"
 {
   const Backtest backtest = two_years();
   for (const std::string& text :
-       {write_terminal(backtest), write_csv(backtest), write_json(backtest)}) {
+       {write_terminal(backtest, carecast::k_default_width), write_csv(backtest), write_json(backtest)}) {
     CHECK(text.find("seed") == std::string::npos);
     CHECK(text.find("P90") == std::string::npos);
     CHECK(text.find("p90") == std::string::npos);
@@ -196,7 +197,7 @@ Backtest with_children_band()
 
 TEST_CASE("the back-test table shows the measure of each band and coverage when a count has one")
 {
-  const std::string table = write_terminal(with_children_band());
+  const std::string table = write_terminal(with_children_band(), carecast::k_default_width);
   CHECK(table.find("Year     Line   Measure       h  Forecast     P10     P90  Actual  In\n")
         != std::string::npos);
   CHECK(table.find("2021/22  total  cost          1    110.00  104.00  120.00  100.00  no\n")

@@ -1,4 +1,5 @@
 #include "carecast/calibrate_writer.hpp"
+#include "carecast/text_table.hpp"
 
 #include <doctest/doctest.h>
 
@@ -21,7 +22,7 @@ TEST_CASE("A trend is shown with its growth, fit statistics and residuals")
     "date,n\n2019-03,2.718281828459045\n2020-03,7.38905609893065\n2021-03,54.598150033144236\n",
     "hand.csv", "");
   REQUIRE(result.calibration.has_value());
-  const std::string text = write_terminal(*result.calibration);
+  const std::string text = write_terminal(*result.calibration, carecast::k_default_width);
   CHECK(text.starts_with("Trend of n in hand.csv\n"));
   CHECK(contains(text, "annual growth  3.4817"));
   CHECK(contains(text, "R²             0.9643"));

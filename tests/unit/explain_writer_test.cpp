@@ -1,4 +1,5 @@
 #include "carecast/explain_report.hpp"
+#include "carecast/text_table.hpp"
 #include "carecast/explain_writer.hpp"
 #include "test_model.hpp"
 
@@ -49,7 +50,7 @@ TEST_CASE("the explain CSV carries the tidy columns, then term, key, location an
 TEST_CASE("the explain table ends with the total to 2 decimals")
 {
   const Model model = test::dcst_model();
-  const std::string text = write_terminal(budget_2022(model));
+  const std::string text = write_terminal(budget_2022(model), carecast::k_default_width);
   CHECK(text.starts_with("How the budget in 2022/23 is built (£m)\n"));
   CHECK(text.ends_with("==========\n     65.15  Total\n"));
 }
@@ -89,7 +90,7 @@ ExplainReport budget_bridge(const Model& model)
 TEST_CASE("a bridge's table reads from the opening figure through the change to the closing")
 {
   const Model model = test::dcst_model();
-  const std::string text = write_terminal(budget_bridge(model));
+  const std::string text = write_terminal(budget_bridge(model), carecast::k_default_width);
   CHECK(text.starts_with("What moves the budget from 2021/22 to 2022/23 (£m)\n\n"
                          "     58.17  Budget in 2021/22\n\n"
                          "    -58.17  2021/22 contract value\n"));

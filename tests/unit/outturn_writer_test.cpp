@@ -133,7 +133,7 @@ std::size_t count_of(const std::string& text, std::string_view part)
 
 TEST_CASE("The monitoring table fits 80 columns and shows each line's figures and RAG")
 {
-  const std::string text = write_terminal(two_lines());
+  const std::string text = write_terminal(two_lines(), carecast::k_default_width);
   check_fits_80_columns(text);
   CHECK(contains(text, "Budget monitoring: dcst_2022, 2021/22\n"));
   CHECK(contains(text, "actuals to period 9 (December 2021)"));
@@ -161,7 +161,7 @@ TEST_CASE("A line whose budget the scenario does not state is marked in the tabl
 {
   Outturn outturn = two_lines();
   outturn.lines[1].budget_stated = false;
-  const std::string text = write_terminal(outturn);
+  const std::string text = write_terminal(outturn, carecast::k_default_width);
   check_fits_80_columns(text);
   CHECK(contains(text, "\nstaffing*    24.00"));
   CHECK(contains(text, "*: the scenario states no budget for the line"));
@@ -170,7 +170,7 @@ TEST_CASE("A line whose budget the scenario does not state is marked in the tabl
 TEST_CASE("With an earlier forecast and draws the table adds the movement, its causes and "
           "the P10-P90 band")
 {
-  const std::string text = write_terminal(with_movement_and_bands());
+  const std::string text = write_terminal(with_movement_and_bands(), carecast::k_default_width);
   check_fits_80_columns(text);
   CHECK(contains(text, "Moved"));
   CHECK(contains(text, "Forecast outturn P10-P90: the 80% band over 1000 draws (seed 42)"));
@@ -190,7 +190,7 @@ TEST_CASE("Amounts too wide for a movement column leave it to the causes below")
     line->forecast_outturn *= 1000.0;
     line->actual_to_date *= 1000.0;
   }
-  const std::string text = write_terminal(outturn);
+  const std::string text = write_terminal(outturn, carecast::k_default_width);
   check_fits_80_columns(text);
   CHECK_FALSE(contains(text, "Moved"));
   CHECK(contains(text, "\nexternal_residential_…  31000.00"));

@@ -1,4 +1,5 @@
 #include "carecast/params.hpp"
+#include "carecast/text_table.hpp"
 #include "carecast/params_writer.hpp"
 
 #include "test_model.hpp"
@@ -60,5 +61,5 @@ TEST_CASE("params CSV ends each row with derived as 1 or 0, and the table says d
         == 0);
   CHECK(csv.find("test,budget.years.2022/23.demand,1,£m,test.toml:14,,,,0\n") != std::string::npos);
   CHECK(write_json(list).find("\"derived\": true") != std::string::npos);
-  CHECK(write_terminal(list).find("derived, not an input") != std::string::npos);
+  CHECK(write_terminal(list, carecast::k_default_width).find("derived, not an input") != std::string::npos);
 }

@@ -158,7 +158,7 @@ TEST_CASE("without uncertain inputs the JSON, the table and the note say every p
   CHECK(tornado_note(swung.sensitivity) == note);
   CHECK(write_json(swung).find("\"scope\": \"no uncertain inputs\",\n  \"note\": \"" + note + "\",")
         != std::string::npos);
-  CHECK(write_terminal(swung).find("Note: the scenario has no uncertain inputs, so every "
+  CHECK(write_terminal(swung, carecast::k_default_width).find("Note: the scenario has no uncertain inputs, so every "
                                    "parameter is swung by ±10%\nof its value.")
         != std::string::npos);
   CHECK(tornado_note(report().sensitivity).empty());
@@ -166,7 +166,7 @@ TEST_CASE("without uncertain inputs the JSON, the table and the note say every p
 
 TEST_CASE("the table shows the largest bars that move the metric, by label, in their unit")
 {
-  const std::string text = write_terminal(report(1));
+  const std::string text = write_terminal(report(1), carecast::k_default_width);
   // The heading is wrapped at 80 columns.
   CHECK(text.find("Sensitivity of the cost over the horizon of cheap (15.00 £m with every "
                   "parameter\nat its value)")
@@ -181,7 +181,7 @@ TEST_CASE("the table shows the largest bars that move the metric, by label, in t
   CHECK(rows[4] == "1 of the 3 does not move the cost over the horizon of cheap.");
   CHECK(tornado.find("lines.a.base") == std::string::npos); // addresses stay out
   // With room for all, the two that move; extra, which moves nothing, is left out.
-  const std::string all = between(write_terminal(report()), "Tornado", "Switching values");
+  const std::string all = between(write_terminal(report(), carecast::k_default_width), "Tornado", "Switching values");
   CHECK(all.find("the 2 largest swings of 3") != std::string::npos);
   CHECK(all.find("\nLine b: cost a year ") != std::string::npos);
   CHECK(all.find("Extra") == std::string::npos);
@@ -191,7 +191,7 @@ TEST_CASE("the table of uncertain inputs alone has no Range column")
 {
   SensitivityReport inputs = report();
   inputs.sensitivity.scope = TornadoScope::uncertain;
-  const std::string text = write_terminal(inputs);
+  const std::string text = write_terminal(inputs, carecast::k_default_width);
   CHECK(text.find("Ranges: each uncertain input from its P10 to its P90 (--all adds every "
                   "other\nparameter at ±10%).")
         != std::string::npos);
@@ -202,7 +202,7 @@ TEST_CASE("the table of uncertain inputs alone has no Range column")
 TEST_CASE("long labels are wrapped whole, never cut, and the tables keep within 80 columns")
 {
   const SensitivityReport made = long_labels();
-  const std::string text = write_terminal(made);
+  const std::string text = write_terminal(made, carecast::k_default_width);
   for (const std::string& line : lines_of(text)) {
     CAPTURE(line);
     CHECK(display_width(line) <= 80);
@@ -226,7 +226,7 @@ TEST_CASE("long labels are wrapped whole, never cut, and the tables keep within 
 
 TEST_CASE("the table lists only the parameters that switch the ranking, by label")
 {
-  const std::string text = write_terminal(report());
+  const std::string text = write_terminal(report(), carecast::k_default_width);
   const std::string switching = text.substr(text.find("Switching values"));
   CHECK(switching.find("where cheap stops being the cheapest by cost over the horizon")
         != std::string::npos);
@@ -246,7 +246,7 @@ TEST_CASE("the table says so when no parameter switches the ranking")
   SensitivityReport none = report();
   none.sensitivity.switching[2].value.reset();
   // Wrapped at 80 columns.
-  CHECK(write_terminal(none).find("None: no parameter on its own, within its range, changes "
+  CHECK(write_terminal(none, carecast::k_default_width).find("None: no parameter on its own, within its range, changes "
                                   "which option is\ncheapest.")
         != std::string::npos);
 }

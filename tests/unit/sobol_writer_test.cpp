@@ -77,7 +77,7 @@ TEST_CASE("the JSON carries the seed, the design and each output's flags")
 
 TEST_CASE("the table ranks inputs by total index and sets aside those with no effect")
 {
-  const std::string text = write_terminal(report());
+  const std::string text = write_terminal(report(), carecast::k_default_width);
   CHECK(text.find("seed 7") != std::string::npos);
   CHECK(text.find("[correlation] is not used") != std::string::npos);
   CHECK(text.find("Cost in 2021/22: does not vary with the inputs.") != std::string::npos);

@@ -142,22 +142,34 @@ TEST_CASE("the fan shades P5 to P95 and P10 to P90 and marks the median")
   s.p90 = 90.0;
   s.p95 = 100.0;
   report.simulation.cost = {{s}};
-  // 61 columns leave 20 for the band: value v at column round(v / 100 x 19), so P10 at
-  // 2, the median at 10 (9.5 rounded away from zero), P90 at 17, P95 at 19.
+  // 64 columns leave 20 for the band (11 before it, 2 and the 31 of the percentiles
+  // after it): value v at column round(v / 100 x 19), so P10 at 2, the median at 10 (9.5
+  // rounded away from zero), P90 at 17, P95 at 19. The title takes two lines.
   const std::vector<std::string> lines =
-    carecast::test::lines_of(carecast::fan_chart(report, ChartStyle{61, false, false}));
-  REQUIRE(lines.size() == 4);
-  CHECK(lines[2] == "a");
-  CHECK(lines[3] == "  2022/23  --========|=======--  P10 10.00  P50 50.00  P90 90.00");
+    carecast::test::lines_of(carecast::fan_chart(report, ChartStyle{64, false, false}));
+  REQUIRE(lines.size() == 5);
+  CHECK(lines[3] == "a");
+  CHECK(lines[4] == "  2022/23  --========|=======--  P10 10.00  P50 50.00  P90 90.00");
+  for (const std::string& line : lines) {
+    CHECK(carecast::display_width(line) <= 64);
+  }
 }
 
-TEST_CASE("the style: the terminal's width, else COLUMNS, else 80; colour on a terminal")
+TEST_CASE("the style: COLUMNS, else the terminal's width, else 80, within 40 to 400; colour on "
+          "a terminal")
 {
   using carecast::chart_style;
-  CHECK(chart_style(true, 120, "60", nullptr, false, "auto").width == 120);
+  CHECK(chart_style(true, 120, "60", nullptr, false, "auto").width == 60);
+  CHECK(chart_style(true, 120, nullptr, nullptr, false, "auto").width == 120);
+  CHECK(chart_style(false, 120, nullptr, nullptr, false, "auto").width == 80); // not to it
   CHECK(chart_style(false, 0, "60", nullptr, false, "auto").width == 60);
   CHECK(chart_style(false, 0, nullptr, nullptr, false, "auto").width == 80);
   CHECK(chart_style(false, 0, "wide", nullptr, false, "auto").width == 80);
+  CHECK(chart_style(false, 0, "60x", nullptr, false, "auto").width == 80);
+  CHECK(chart_style(false, 0, "-60", nullptr, false, "auto").width == 80);
+  CHECK(chart_style(false, 0, "12", nullptr, false, "auto").width == 40);
+  CHECK(chart_style(false, 0, "2147483647", nullptr, false, "auto").width == 400);
+  CHECK(chart_style(false, 0, "99999999999999999999999", nullptr, false, "auto").width == 400);
   CHECK(chart_style(true, 120, nullptr, nullptr, false, "auto").colour);
   CHECK_FALSE(chart_style(false, 0, nullptr, nullptr, false, "auto").colour); // a pipe or file
   CHECK_FALSE(chart_style(true, 120, nullptr, "1", false, "auto").colour);    // NO_COLOR

@@ -70,7 +70,7 @@ Report small_compare()
 
 TEST_CASE("the compare table shows its heading and every section")
 {
-  const std::string text = write_terminal(small_compare());
+  const std::string text = write_terminal(small_compare(), carecast::k_default_width);
   CHECK(text.rfind("Small comparison\nAmounts in £m; financial years run April to March.\n", 0)
         == 0);
   CHECK(contains(text, "\nCost\n"));
@@ -85,7 +85,7 @@ TEST_CASE("the compare table shows its heading and every section")
 
 TEST_CASE("terminal amounts are rounded to 2 decimals, and never show -0.00")
 {
-  const std::string text = write_terminal(small_compare());
+  const std::string text = write_terminal(small_compare(), carecast::k_default_width);
   const std::string cost = section(text, "Cost");
   // Year, Budget, a, b; the budget cell of 2022/23 is blank.
   CHECK(contains(cost, "2021/22   10.00  10.00    10.00\n")); // 10.004 and 9.996
@@ -122,7 +122,7 @@ TEST_CASE("the run table lists each option's lines, total, budget and variance")
   add("2022/23", "x", "cost", 2.236);
   add("2022/23", "y", "cost", -1.5);
   add("2022/23", "total", "cost", 0.736);
-  const std::string text = write_terminal(report);
+  const std::string text = write_terminal(report, carecast::k_default_width);
   CHECK(text.rfind("Small run\nAmounts in £m; financial years run April to March.\n", 0) == 0);
   CHECK(contains(text, "\nOption A [a]\n"));
   CHECK(contains(text, "Line      2021/22  2022/23\n"));
@@ -145,7 +145,7 @@ TEST_CASE("the run table leaves out budget and variance when no year has a budge
   report.years = {"2021/22"};
   report.rows.push_back({"a", "2021/22", "x", "cost", 2.0});
   report.rows.push_back({"a", "2021/22", "total", "cost", 2.0});
-  const std::string text = write_terminal(report);
+  const std::string text = write_terminal(report, carecast::k_default_width);
   CHECK(contains(text, "Total     2.00\n"));
   CHECK_FALSE(contains(text, "Budget"));
   CHECK_FALSE(contains(text, "Variance"));
@@ -155,8 +155,8 @@ TEST_CASE("the DCST compare and run tables fit in 80 columns and show the cabine
 {
   const carecast::Model model = carecast::test::dcst_model();
   const carecast::Outcome outcome = carecast::Evaluator(model).evaluate(model.values());
-  const std::string compare = write_terminal(carecast::compare_report(model, outcome, "dcst_2022"));
-  const std::string run = write_terminal(carecast::run_report(model, outcome, "dcst_2022", {}));
+  const std::string compare = write_terminal(carecast::compare_report(model, outcome, "dcst_2022"), carecast::k_default_width);
+  const std::string run = write_terminal(carecast::run_report(model, outcome, "dcst_2022", {}), carecast::k_default_width);
   for (const std::string* text : {&compare, &run}) {
     for (const std::string& line : lines_of(*text)) {
       CAPTURE(line);
@@ -192,7 +192,7 @@ TEST_CASE("a diff shows the parameters in full precision, blank where a side has
   diff.cost.years = {"2021/22", "2022/23"};
   diff.cost.rows.push_back({"o", "2021/22", "total", "cost_change", 0.004});
   diff.cost.rows.push_back({"o", "2022/23", "total", "cost_change", -1.236});
-  const std::string text = write_terminal(diff);
+  const std::string text = write_terminal(diff, carecast::k_default_width);
   CHECK(text.rfind("From a (A) to b (B)\nAmounts in £m;", 0) == 0);
   CHECK(section(text, "Parameters that differ (blank: not in that scenario)")
         == "Parameters that differ (blank: not in that scenario)\n"
@@ -205,14 +205,14 @@ TEST_CASE("a diff shows the parameters in full precision, blank where a side has
   CHECK(contains(costs, "2022/23  -1.24\n"));
   CHECK(contains(costs, "Total    -1.23\n"));
   // The cost report alone renders the same cost section under its heading.
-  CHECK(contains(write_terminal(diff.cost), costs));
+  CHECK(contains(write_terminal(diff.cost, carecast::k_default_width), costs));
 }
 
 TEST_CASE("a diff without parameter changes or common options says so")
 {
   carecast::ScenarioDiff diff;
   diff.cost.kind = ReportKind::diff;
-  const std::string text = write_terminal(diff);
+  const std::string text = write_terminal(diff, carecast::k_default_width);
   CHECK(contains(text, "\nParameters that differ\nNone.\n"));
   CHECK(contains(text, "The scenarios share no option, or no year.\n"));
 }
@@ -227,7 +227,8 @@ TEST_CASE("the DCST diff of base and high demand fits in 80 columns")
   const carecast::Outcome a_outcome = carecast::Evaluator(a).evaluate(a.values());
   const carecast::Outcome b_outcome = carecast::Evaluator(b).evaluate(b.values());
   const std::string text = write_terminal(
-    carecast::diff_report({a, a_outcome, "dcst_2022"}, {b, b_outcome, "dcst_2022_high_demand"}));
+    carecast::diff_report({a, a_outcome, "dcst_2022"}, {b, b_outcome, "dcst_2022_high_demand"}),
+    carecast::k_default_width);
   for (const std::string& line : lines_of(text)) {
     CAPTURE(line);
     CHECK(carecast::display_width(line) <= 80);
@@ -242,7 +243,7 @@ TEST_CASE("compare shows the budget's savings target once, each option's deliver
   const carecast::Outcome outcome = carecast::Evaluator(model).evaluate(model.values());
   Report report = carecast::compare_report(model, outcome, "dcst_2022");
   carecast::add_savings_rows(report, model, model.values());
-  const std::string text = write_terminal(report);
+  const std::string text = write_terminal(report, carecast::k_default_width);
   // Para 45's 0.8m as saving steps of 0.27, 0.27 and 0.26: running sums from 2023/24.
   CHECK(text.find("Savings against target: the budget's saving steps\n") != std::string::npos);
   CHECK(text.find("Target                  0.27     0.54     0.80     0.80\n")
