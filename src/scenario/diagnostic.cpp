@@ -40,17 +40,16 @@ bool continues_character(char c)
   return (static_cast<unsigned char>(c) & 0xC0) == 0x80;
 }
 
-// The byte offset of each character of `text`, and its length as the last entry.
-std::vector<std::size_t> character_starts(const std::string& text)
+// The byte at which character `index` (from 0) of `text` starts; its size past the end.
+std::size_t character_byte(const std::string& text, int index)
 {
-  std::vector<std::size_t> starts;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (!continues_character(text[i])) {
-      starts.push_back(i);
+  std::size_t at = 0;
+  for (int seen = -1; at < text.size(); ++at) {
+    if (!continues_character(text[at]) && ++seen == index) {
+      break;
     }
   }
-  starts.push_back(text.size());
-  return starts;
+  return at;
 }
 
 } // namespace
@@ -154,23 +153,28 @@ std::string render(const Diagnostic& diagnostic, const SourceFiles& sources)
   }
   std::string text = fmt::format("carecast: error: {}:{}:{}: {}\n", shown_printable(pos.file),
                                  pos.line, pos.column, message);
-  std::string quoted = shown_printable(sources.line(pos.file, pos.line));
-  if (quoted.empty()) {
+  const std::string line = sources.line(pos.file, pos.line);
+  if (line.empty()) {
     return text;
   }
   // Columns count characters, not bytes. A long line keeps the characters around the
-  // column, with "..." where it was cut.
-  const std::vector<std::size_t> starts = character_starts(quoted);
-  const int characters = static_cast<int>(starts.size()) - 1;
+  // column, with "..." where it was cut; only those are made printable (one character
+  // each), so that many errors on one long line cost little each.
+  const auto characters = static_cast<int>(
+    std::count_if(line.begin(), line.end(), [](char c) { return !continues_character(c); }));
   int column = std::max(pos.column, 1);
+  std::string quoted;
   if (characters > k_max_quoted_characters) {
     const int first =
       std::clamp(column - k_max_quoted_characters / 2, 1, characters - k_max_quoted_characters + 1);
     const int last = first + k_max_quoted_characters - 1;
     const std::string before = first > 1 ? "..." : "";
-    quoted = before + quoted.substr(starts[first - 1], starts[last] - starts[first - 1])
+    const std::size_t from = character_byte(line, first - 1);
+    quoted = before + shown_printable(line.substr(from, character_byte(line, last) - from))
              + (last < characters ? "..." : "");
     column += static_cast<int>(before.size()) - (first - 1);
+  } else {
+    quoted = shown_printable(line);
   }
   // Tabs are kept in the caret line so the caret stays under its column.
   std::string caret;
