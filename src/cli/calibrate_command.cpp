@@ -48,7 +48,8 @@ ExitCode run_calibrate(const CalibrateOptions& options, RunProvenance& provenanc
     std::cerr << render(refusal, result.sources);
   }
   print_warnings(calibration.warnings);
-  write_output(&report, format_named(options.format).value_or(Format::table), {}, provenance);
+  write_output(&report, format_named(options.format).value_or(Format::table),
+               destination(OutputOptions{}), provenance);
   return refused ? ExitCode::invalid_input : ExitCode::success;
 }
 

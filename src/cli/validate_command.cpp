@@ -21,10 +21,14 @@ ExitCode run_validate(const ValidateOptions& options, RunProvenance& provenance)
       continue;
     }
     const Model& model = *loaded->model;
-    write_to_stdout(fmt::format("{}: valid ({} to {}, {} lines, {} options)\n", file,
-                             to_string(model.grid().year(0)),
-                             to_string(model.grid().year(model.grid().years() - 1)),
-                             model.lines().size(), model.options().size()));
+    const auto counted = [](std::size_t count, std::string_view noun) {
+      return fmt::format("{} {}{}", count, noun, count == 1 ? "" : "s");
+    };
+    write_to_stdout(fmt::format("{}: valid ({} to {}, {}, {})\n", file,
+                                to_string(model.grid().year(0)),
+                                to_string(model.grid().year(model.grid().years() - 1)),
+                                counted(model.lines().size(), "line"),
+                                counted(model.options().size(), "option")));
   }
   return code;
 }

@@ -10,6 +10,7 @@
 #include "carecast/actuals.hpp"
 #include "carecast/calibrate.hpp"
 #include "carecast/calibrate_writer.hpp"
+#include "carecast/text_table.hpp"
 
 #include <cmath>
 #include <cstddef>
@@ -41,7 +42,7 @@ void fuzz_history(const std::string& text)
   const carecast::Calibration& calibration = *result.calibration;
   require_rendered(calibration.refusals, calibration.warnings, result.sources);
   const carecast::CalibrationReport report{calibration, "", ""};
-  carecast::write_terminal(report);
+  carecast::write_terminal(report, carecast::k_default_width);
   carecast::write_csv(report);
   carecast::write_json(report);
   if (calibration.refusals.empty()) {

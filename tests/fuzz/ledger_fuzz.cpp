@@ -11,6 +11,7 @@
 #include "carecast/model.hpp"
 #include "carecast/outturn.hpp"
 #include "carecast/outturn_writer.hpp"
+#include "carecast/text_table.hpp"
 
 #include <cmath>
 #include <cstddef>
@@ -50,7 +51,7 @@ void fuzz_ledger(const std::string& text)
   require(std::isfinite(outturn.total.forecast_outturn) && std::isfinite(outturn.total.variance)
             && std::isfinite(outturn.reconciliation.ledger_total),
           "an outturn's figures are finite");
-  carecast::write_terminal(outturn);
+  carecast::write_terminal(outturn, carecast::k_default_width);
   carecast::write_csv(outturn);
   carecast::write_json(outturn);
   carecast::write_fragment(outturn);

@@ -9,6 +9,7 @@
 #include "carecast/model.hpp"
 #include "carecast/report.hpp"
 #include "carecast/simulation.hpp"
+#include "carecast/text_table.hpp"
 #include "carecast/writers.hpp"
 
 #include <cstddef>
@@ -30,7 +31,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   evaluator.evaluate(model.values(), carecast::Period::month);
   const carecast::Outcome yearly = evaluator.evaluate(model.values());
   const carecast::Report report = carecast::compare_report(model, yearly, "fuzz_input");
-  carecast::write_terminal(report);
+  carecast::write_terminal(report, carecast::k_default_width);
   carecast::write_csv(report);
   carecast::write_json(report);
 
