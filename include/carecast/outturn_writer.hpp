@@ -62,8 +62,6 @@ std::string write_fragment(const Outturn& outturn);
 
 // What the writers and the workbook share.
 
-// An amount with its sign, to 2 decimals, as variances and movements read: +5.96, -0.12.
-std::string signed_amount(double value);
 // An amount to 2 decimals in a unit: £64.43m, £12.00k, £5.00, or "64.43 UNIT".
 std::string in_unit(double value, const std::string& unit);
 // What moved a figure: "+0.42: restated +0.00, spent vs forecast +0.30, reforecast +0.12".

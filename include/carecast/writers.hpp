@@ -45,6 +45,10 @@ std::string full_precision(double value);
 // An amount as tables show it: 2 decimals, never "-0.00".
 std::string two_decimals(double value);
 
+// An amount with its sign, to 2 decimals, as variances, movements and swings read:
+// +5.96, -0.12, and +0.00 for what rounds to 0.
+std::string signed_amount(double value);
+
 // A text cell as CSV and workbooks carry it: one a spreadsheet would take for a formula
 // (it begins with =, +, -, @, a tab or a carriage return and is not a number) gets a
 // leading apostrophe, as OWASP's guidance on CSV injection advises; numbers and other

@@ -158,12 +158,6 @@ std::string json_optional_members(const Outturn& outturn)
 
 } // namespace
 
-std::string signed_amount(double value)
-{
-  const std::string text = two_decimals(value);
-  return text.front() == '-' ? text : "+" + text;
-}
-
 std::string in_unit(double value, const std::string& unit)
 {
   const std::string text = two_decimals(value);

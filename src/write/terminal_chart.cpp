@@ -1,6 +1,7 @@
 #include "carecast/terminal_chart.hpp"
 
 #include "carecast/text_table.hpp"
+#include "carecast/writers.hpp"
 
 #include <algorithm>
 #include <cerrno>
@@ -160,10 +161,10 @@ std::string tornado_chart(const SensitivityReport& report, const ChartStyle& sty
     const std::vector<std::string> lines =
       label_lines(report.labels[static_cast<std::size_t>(tornado.parameter)],
                   static_cast<std::size_t>(label_width));
-    text += fmt::format("{} {}{}{}{}{}{}{} {:+.2f} / {:+.2f}\n", padded(lines[0], label_width),
+    text += fmt::format("{} {}{}{}{}{}{}{} {} / {}\n", padded(lines[0], label_width),
                         spaces(half - left_far), drawn(left_far - left_near, 1), spaces(left_near),
                         axis, spaces(right_near), drawn(right_far - right_near, 0),
-                        spaces(half - right_far), low, high);
+                        spaces(half - right_far), signed_amount(low), signed_amount(high));
     for (std::size_t l = 1; l < lines.size(); ++l) {
       text += fmt::format("{} {}{}\n", padded(lines[l], label_width), spaces(half), axis);
     }

@@ -1,5 +1,6 @@
 #include "carecast/savings.hpp"
 #include "carecast/text_table.hpp"
+#include "carecast/unit_format.hpp"
 #include "carecast/writers.hpp"
 
 #include <algorithm>
@@ -12,6 +13,12 @@ namespace carecast {
 std::string two_decimals(double value)
 {
   return fmt::format("{:.2f}", std::abs(value) < 0.005 ? 0.0 : value);
+}
+
+std::string signed_amount(double value)
+{
+  const std::string text = two_decimals(value);
+  return text.front() == '-' ? text : "+" + text;
 }
 
 namespace {
@@ -351,12 +358,12 @@ std::string cost_change_section(const Report& report, std::size_t width)
   return option_section(report, title, "cost_change", 0, false, true, width);
 }
 
-std::string optional_value(const std::optional<double>& value)
+std::string optional_value(const std::optional<double>& value, const std::string& unit)
 {
-  return value ? full_precision(*value) : std::string{};
+  return value ? unit_text_in_full(*value, unit) : std::string{};
 }
 
-// Values in full: a change of a rate from 0.0325 to 0.033 must not read 0.03 twice.
+// Values to six figures: a change of a rate from 3.25% to 3.3% must not read 3.3% twice.
 std::string parameter_section(const std::vector<ParameterChange>& changes, std::size_t width)
 {
   if (changes.empty()) {
@@ -369,7 +376,8 @@ std::string parameter_section(const std::vector<ParameterChange>& changes, std::
   table.add_column("Unit", Align::left);
   for (const ParameterChange& change : changes) {
     table.add_row(
-      {change.path, optional_value(change.before), optional_value(change.after), change.unit});
+      {change.path, optional_value(change.before, change.unit),
+       optional_value(change.after, change.unit), change.unit});
   }
   return "\n" + wrapped("Parameters that differ (blank: not in that scenario)", 0, 0, width)
          + table.render(width);

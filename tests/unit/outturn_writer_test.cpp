@@ -3,6 +3,7 @@
 #include "carecast/output.hpp"
 #include "carecast/text_table.hpp"
 #include "carecast/validate.hpp"
+#include "carecast/writers.hpp"
 
 #include "json_reader.hpp"
 #include "temp_dir.hpp"

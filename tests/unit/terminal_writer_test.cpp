@@ -179,8 +179,8 @@ TEST_CASE("the DCST compare and run tables fit in 80 columns and show the cabine
   }
 }
 
-TEST_CASE("a diff shows the parameters in full precision, blank where a side has none, and the "
-          "cost changes")
+TEST_CASE("a diff shows the parameters to six figures in their unit, blank where a side has none, "
+          "and the cost changes")
 {
   carecast::ScenarioDiff diff;
   diff.parameters = {{"lines.x.base", "£m/yr", 1.23456, 2.0},
@@ -196,10 +196,10 @@ TEST_CASE("a diff shows the parameters in full precision, blank where a side has
   CHECK(text.rfind("From a (A) to b (B)\nAmounts in £m;", 0) == 0);
   CHECK(section(text, "Parameters that differ (blank: not in that scenario)")
         == "Parameters that differ (blank: not in that scenario)\n"
-           "Key                 A     B  Unit\n"
-           "----------------------------------\n"
-           "lines.x.base  1.23456     2  £m/yr\n"
-           "lines.y.base           0.25  £m/yr\n");
+           "Key                   A       B  Unit\n"
+           "--------------------------------------\n"
+           "lines.x.base  £1.23456m     £2m  £m/yr\n"
+           "lines.y.base             £0.25m  £m/yr\n");
   const std::string costs = section(text, "Cost change, B - A (positive = B costs more)");
   CHECK(contains(costs, "2021/22   0.00\n"));
   CHECK(contains(costs, "2022/23  -1.24\n"));
@@ -233,7 +233,8 @@ TEST_CASE("the DCST diff of base and high demand fits in 80 columns")
     CAPTURE(line);
     CHECK(carecast::display_width(line) <= 80);
   }
-  CHECK(contains(text, "options.contract_management.overlays.demand_grip.rate   0.03  0.047  "
+  // A rate as a percentage to six figures: 0.03 and 0.047 (the two scenarios' files).
+  CHECK(contains(text, "options.contract_management.overlays.demand_grip.rate    3%  4.7%  "
                        "rate/yr\n"));
 }
 
