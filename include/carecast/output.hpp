@@ -57,9 +57,9 @@ struct Destination
   ChartStyle charts;          // the table format's charts
 };
 
-// Writes `content` in `format` to `destination`. JSON carries `provenance` as its first
-// member, and a CSV written to a file gets it as FILE.meta.json, with the CSV's SHA-256,
-// committed together with the CSV (write_files). A workbook needs a file. Throws Error
+// Writes `content` in `format` to `destination`. JSON starts with the schema version and
+// `provenance` (with_head), and a CSV written to a file gets them as FILE.meta.json, with
+// the CSV's SHA-256, committed together with the CSV (write_files). A workbook needs a file. Throws Error
 // when the output cannot be written, with the system's reason, and std::logic_error for
 // a content and format without a writer (a mistake in the caller).
 void write_output(Content content, Format format, const Destination& destination,

@@ -64,7 +64,7 @@ std::string text_of(const Result& content, Format format, const RunProvenance& p
     break;
   case Format::json:
     if constexpr (requires { write_json(content); }) {
-      return with_provenance(write_json(content), provenance);
+      return with_head(write_json(content), provenance);
     }
     break;
   case Format::table:
@@ -92,7 +92,7 @@ void write_text(const std::string& text, Format format, const Destination& desti
     return;
   }
   const std::string record =
-    provenance_json(provenance, OutputDigest{destination.path.string(), sha256_hex(text)}) + "\n";
+    output_record(provenance, {destination.path.string(), sha256_hex(text)}) + "\n";
   write_files({{destination.path, text, {}}, {destination.path.string() + ".meta.json", record, {}}});
 }
 
