@@ -162,8 +162,12 @@ void write_output(Content content, Format format, const Destination& destination
           return;
         }
       }
-      write_text(text_of(*result, format, provenance, destination.charts), format, destination,
-                 provenance);
+      if (destination.byte_order_mark && format != Format::csv) {
+        throw std::logic_error("write_output: a byte-order mark on another format than CSV");
+      }
+      const std::string text = text_of(*result, format, provenance, destination.charts);
+      write_text(destination.byte_order_mark ? std::string(k_byte_order_mark) + text : text, format,
+                 destination, provenance);
     },
     content);
 }

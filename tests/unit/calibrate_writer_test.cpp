@@ -39,7 +39,7 @@ TEST_CASE("Calibration CSV is tidy: parameters by address, statistics, then each
   CHECK(contains(write_csv(hand_trend(), "demand"), "\nhand,,all,indices.demand.default,value,"));
 }
 
-TEST_CASE("Calibration JSON starts with the history and carries the rows, its kind and the fragment")
+TEST_CASE("Calibration JSON starts with the history, then its kind, rows and fragment")
 {
   const std::string json = write_json(hand_trend(), "", "[ladder.entries]\n");
   CHECK(json.starts_with("{\n  \"history\": \"history/hand.csv\",\n"));

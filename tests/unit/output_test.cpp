@@ -76,6 +76,31 @@ TEST_CASE("a CSV written to a file gets a record of the run ending with the CSV'
   CHECK(dir.entries() == std::vector<std::string>{"summary.csv", "summary.csv.meta.json"});
 }
 
+TEST_CASE("a byte-order mark starts a CSV file, and its record's digest covers it")
+{
+  const TempDir dir;
+  const carecast::BatchSummary content = summary();
+  carecast::RunProvenance provenance;
+  const fs::path target = dir.path() / "summary.csv";
+  carecast::write_output(&content, carecast::Format::csv, {target, {}, true}, provenance);
+  const std::string csv = read(target);
+  CHECK(csv == "\xEF\xBB\xBF" + carecast::write_csv(content));
+  CHECK(read(target.string() + ".meta.json")
+        == carecast::output_record(provenance, {target.string(), carecast::sha256_hex(csv)})
+             + "\n");
+}
+
+TEST_CASE("a byte-order mark on another format than CSV is the caller's mistake")
+{
+  const TempDir dir;
+  carecast::Report report;
+  const fs::path target = dir.path() / "report.json";
+  CHECK_THROWS_AS(
+    carecast::write_output(&report, carecast::Format::json, {target, {}, true}, {}),
+    std::logic_error);
+  CHECK(dir.entries().empty());
+}
+
 TEST_CASE("JSON and table files get no record beside them")
 {
   const TempDir dir;

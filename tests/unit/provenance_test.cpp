@@ -47,8 +47,8 @@ TEST_CASE("with_head puts the schema version and the record before a JSON object
   RunProvenance provenance;
   // Schema version 1: the first, docs/outputs.md and CHANGELOG.md.
   CHECK(carecast::with_head("{\n  \"a\": 1\n}\n", provenance)
-        == "{\n  \"schema_version\": 1,\n  \"provenance\": "
-             + carecast::provenance_json(provenance) + ",\n  \"a\": 1\n}\n");
+        == "{\n  \"schema_version\": 1,\n  \"provenance\": " + carecast::provenance_json(provenance)
+             + ",\n  \"a\": 1\n}\n");
   CHECK_THROWS(carecast::with_head("[1]", provenance));
 }
 
