@@ -74,9 +74,7 @@ void add_output_options(CLI::App& command, OutputOptions& options, bool workbook
 
 void add_bom_flag(CLI::App& command, bool& bom)
 {
-  command.add_flag("--bom", bom,
-                   "Start CSV with a UTF-8 byte-order mark, so that Excel shows '£' and other "
-                   "non-ASCII text as written");
+  command.add_flag("--bom", bom, "Start CSV with a UTF-8 byte-order mark, for Excel");
 }
 
 void refuse_input(const std::filesystem::path& output, const RunProvenance& provenance)
