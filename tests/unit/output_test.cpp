@@ -95,9 +95,8 @@ TEST_CASE("a byte-order mark on another format than CSV is the caller's mistake"
   const TempDir dir;
   carecast::Report report;
   const fs::path target = dir.path() / "report.json";
-  CHECK_THROWS_AS(
-    carecast::write_output(&report, carecast::Format::json, {target, {}, true}, {}),
-    std::logic_error);
+  CHECK_THROWS_AS(carecast::write_output(&report, carecast::Format::json, {target, {}, true}, {}),
+                  std::logic_error);
   CHECK(dir.entries().empty());
 }
 
