@@ -53,15 +53,21 @@ using Content = std::variant<const Report*, const ScenarioDiff*, const ExplainRe
 
 struct Destination
 {
-  std::filesystem::path path; // empty: standard output
-  ChartStyle charts;          // the table format's charts
+  std::filesystem::path path;   // empty: standard output
+  ChartStyle charts;            // the table format's charts
+  bool byte_order_mark = false; // CSV only: starts with UTF-8's byte-order mark, for Excel
 };
 
-// Writes `content` in `format` to `destination`. JSON carries `provenance` as its first
-// member, and a CSV written to a file gets it as FILE.meta.json, with the CSV's SHA-256,
-// committed together with the CSV (write_files). A workbook needs a file. Throws Error
-// when the output cannot be written, with the system's reason, and std::logic_error for
-// a content and format without a writer (a mistake in the caller).
+// UTF-8's byte-order mark, EF BB BF: Excel reads a CSV that starts with it as UTF-8.
+inline constexpr std::string_view k_byte_order_mark = "\xEF\xBB\xBF";
+
+// Writes `content` in `format` to `destination`. JSON starts with the schema version and
+// `provenance` (with_head), and a CSV written to a file gets them as FILE.meta.json, with
+// the SHA-256 of the CSV's bytes (its byte-order mark included), committed together with
+// the CSV (write_files). A workbook needs a file. Throws Error when the output cannot be
+// written, with the system's reason, and std::logic_error for a content and format
+// without a writer, or a byte-order mark on another format than CSV (a mistake in the
+// caller).
 void write_output(Content content, Format format, const Destination& destination,
                   const RunProvenance& provenance);
 

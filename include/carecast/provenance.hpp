@@ -2,7 +2,7 @@
 
 // RunProvenance: what an output records of the run that wrote it, so that a figure can be
 // traced back to its inputs. JSON outputs carry it as a "provenance" member; a CSV
-// written with -o gets it as FILE.meta.json beside it.
+// written with -o gets it as FILE.meta.json beside it. Both carry k_schema_version.
 
 #include "carecast/diagnostic.hpp"
 
@@ -14,6 +14,11 @@
 #include <vector>
 
 namespace carecast {
+
+// The version of every output's columns, measures and members (docs/outputs.md): JSON's
+// "schema_version", and a CSV's in its FILE.meta.json. Any change of them raises it and
+// is recorded in CHANGELOG.md.
+inline constexpr int k_schema_version = 1;
 
 struct RunProvenance
 {
@@ -36,14 +41,17 @@ struct OutputDigest
 };
 
 // {"carecast": VERSION, "arguments": [...], "inputs": [{"path": ..., "sha256": ...}],
-//  "seed": N or null}, on one line; a record beside an output (FILE.meta.json) ends
-// with "output": {"path": ..., "sha256": ...}, so that it can be checked against the
-// file beside it.
-std::string provenance_json(const RunProvenance& provenance,
-                            const std::optional<OutputDigest>& output = std::nullopt);
+//  "seed": N or null}, on one line.
+std::string provenance_json(const RunProvenance& provenance);
 
-// A JSON object's text with "provenance": provenance_json(...) as its first member, on
-// a line of its own.
-std::string with_provenance(const std::string& json_object, const RunProvenance& provenance);
+// The record beside an output (FILE.meta.json), on one line: {"schema_version": N,
+// then provenance_json's members, then "output": {"path": ..., "sha256": ...}}, so that
+// it can be checked against the file beside it.
+std::string output_record(const RunProvenance& provenance, const OutputDigest& output);
+
+// A JSON object's text with the head every JSON output shares before its own members:
+// "schema_version": k_schema_version and "provenance": provenance_json(...), each on a
+// line of its own.
+std::string with_head(const std::string& json_object, const RunProvenance& provenance);
 
 } // namespace carecast

@@ -19,6 +19,7 @@ struct BatchOptions
   std::string out;
   int jobs = 0;
   Gates gates;
+  bool bom = false; // each CSV starts with UTF-8's byte-order mark
 };
 
 // How one scenario of a batch went, the worst outcome first, in the ranking of exit
@@ -80,7 +81,7 @@ void compare_one(const std::filesystem::path& file, const BatchOptions& options,
   }
   const std::filesystem::path output = std::filesystem::path(options.out) / (report.scenario + ".csv");
   refuse_input(output, run.provenance);
-  write_output(&report, Format::csv, {output, {}}, run.provenance);
+  write_output(&report, Format::csv, {output, {}, options.bom}, run.provenance);
   run.summary = batch_summary_rows(report);
   const std::vector<std::string> failures = failed_gates(report, options.gates);
   for (const std::string& failure : failures) {
@@ -148,7 +149,8 @@ ExitCode run_batch(const BatchOptions& options, RunProvenance& provenance)
   // summary the list.
   std::optional<Error> summary_failure;
   try {
-    write_output(&summary, Format::csv, {std::filesystem::path(options.out) / k_summary_file, {}},
+    write_output(&summary, Format::csv,
+                 {std::filesystem::path(options.out) / k_summary_file, {}, options.bom},
                  provenance);
   } catch (const Error& failure) {
     summary_failure = failure;
@@ -177,6 +179,7 @@ Command register_batch(CLI::App& app)
   add_number_option(*command, "--jobs", options->jobs,
                     "Scenarios run at once (default: all cores)", WholeRange<int>{1, 256, ""});
   add_gate_options(*command, options->gates, true);
+  add_bom_flag(*command, options->bom);
   return {command,
           [options](RunProvenance& provenance) { return run_batch(*options, provenance); }};
 }

@@ -21,22 +21,24 @@ void resolve_output(OutputOptions& options, bool format_given, bool workbook)
   options.format = format_named(options.format_flag).value_or(Format::table);
   if (options.path == "-") {
     options.path.clear();
-    return;
+  } else if (const std::optional<Format> implied = format_of(options.path)) {
+    if (*implied == Format::xlsx && !workbook) {
+      throw UsageError(fmt::format("-o {}: this command writes no workbook; name a .csv or .json "
+                                   "file, or another name with --format",
+                                   options.path));
+    }
+    if (!format_given) {
+      options.format = *implied;
+    } else if (options.format != *implied) {
+      throw UsageError(fmt::format("--format {} contradicts -o {}, whose extension means {}",
+                                   format_name(options.format), options.path,
+                                   format_name(*implied)));
+    }
   }
-  const std::optional<Format> implied = format_of(options.path);
-  if (!implied) {
-    return;
-  }
-  if (*implied == Format::xlsx && !workbook) {
-    throw UsageError(fmt::format("-o {}: this command writes no workbook; name a .csv or .json "
-                                 "file, or another name with --format",
-                                 options.path));
-  }
-  if (!format_given) {
-    options.format = *implied;
-  } else if (options.format != *implied) {
-    throw UsageError(fmt::format("--format {} contradicts -o {}, whose extension means {}",
-                                 format_name(options.format), options.path, format_name(*implied)));
+  if (options.bom && options.format != Format::csv) {
+    throw UsageError(fmt::format("--bom applies to CSV output only, and this output is {}; add "
+                                 "--format csv or name a .csv file with -o",
+                                 format_name(options.format)));
   }
 }
 
@@ -61,12 +63,18 @@ void add_output_options(CLI::App& command, OutputOptions& options, bool workbook
   command.parse_complete_callback([&command, &options, workbook] {
     resolve_output(options, command.get_option("--format")->count() > 0, workbook);
   });
+  add_bom_flag(command, options.bom);
   command.add_flag("--ascii", options.ascii, "Draw the table format's charts in ASCII");
   command
     .add_option("--color", options.color,
                 "Colour the charts: auto (on a terminal, unless NO_COLOR is set), always or never")
     ->check(CLI::IsMember({"auto", "always", "never"}))
     ->capture_default_str();
+}
+
+void add_bom_flag(CLI::App& command, bool& bom)
+{
+  command.add_flag("--bom", bom, "Start CSV with a UTF-8 byte-order mark, for Excel");
 }
 
 void refuse_input(const std::filesystem::path& output, const RunProvenance& provenance)
@@ -108,7 +116,8 @@ Destination destination(const OutputOptions& options)
   return {options.path,
           carecast::chart_style(terminal, terminal ? terminal_columns() : 0,
                                 std::getenv("COLUMNS"), std::getenv("NO_COLOR"), options.ascii,
-                                options.color)};
+                                options.color),
+          options.bom};
 }
 
 void emit(Content content, const OutputOptions& options, const RunProvenance& provenance)

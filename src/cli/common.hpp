@@ -51,15 +51,21 @@ struct OutputOptions
   std::string path;
   bool ascii = false;         // charts in ASCII instead of block characters
   std::string color = "auto"; // auto: on a terminal, unless NO_COLOR is set
+  bool bom = false;           // --bom: a CSV starts with UTF-8's byte-order mark
 };
 
-// Adds --format (table, csv, json, and xlsx when `workbook`) and -o, resolved by
+// Adds --format (table, csv, json, and xlsx when `workbook`), -o and --bom, resolved by
 // resolve_output once the command line is parsed.
 void add_output_options(CLI::App& command, OutputOptions& options, bool workbook = false);
 
+// Adds --bom, which starts a CSV with UTF-8's byte-order mark so that Excel reads it as
+// UTF-8 (add_output_options adds it; batch, whose outputs are all CSV, on its own).
+void add_bom_flag(CLI::App& command, bool& bom);
+
 // -o - is standard output. Otherwise a -o name ending .csv, .json or .xlsx (any case)
 // sets the format when --format is not given (`format_given`); a --format that
-// contradicts it, or .xlsx on a command without workbooks, is a UsageError.
+// contradicts it, or .xlsx on a command without workbooks, is a UsageError, and so is
+// --bom with another format than CSV.
 void resolve_output(OutputOptions& options, bool format_given, bool workbook);
 
 // Where the chosen output goes, with the charts' style for it: to a terminal only when

@@ -131,13 +131,12 @@ std::string write_json(const Calibration& calibration, std::string_view index,
                                json_string(row.year), json_string(row.line),
                                json_string(row.measure), full_precision(row.value)));
   }
-  return fmt::format(
-    "{{\n  \"scenario\": {},\n  \"history\": {},\n  \"kind\": {},\n  \"step_months\": {},\n"
-    "  \"rows\": [\n    {}\n  ],\n  \"warnings\": {},\n  \"fragment\": {}\n}}\n",
-    json_string(std::filesystem::path(calibration.file).stem().string()),
-    json_string(calibration.file), json_string(ladder ? "ladder" : "trend"),
-    ladder ? std::to_string(ladder->step_months) : "null", fmt::join(rows, ",\n    "),
-    json_warnings(calibration.warnings), fragment ? json_string(*fragment) : "null");
+  return fmt::format("{{\n  \"history\": {},\n  \"kind\": {},\n  \"step_months\": {},\n"
+                     "  \"rows\": [\n    {}\n  ],\n  \"warnings\": {},\n  \"fragment\": {}\n}}\n",
+                     json_string(calibration.file), json_string(ladder ? "ladder" : "trend"),
+                     ladder ? std::to_string(ladder->step_months) : "null",
+                     fmt::join(rows, ",\n    "), json_warnings(calibration.warnings),
+                     fragment ? json_string(*fragment) : "null");
 }
 
 std::string write_csv(const CalibrationReport& report)

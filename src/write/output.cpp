@@ -64,7 +64,7 @@ std::string text_of(const Result& content, Format format, const RunProvenance& p
     break;
   case Format::json:
     if constexpr (requires { write_json(content); }) {
-      return with_provenance(write_json(content), provenance);
+      return with_head(write_json(content), provenance);
     }
     break;
   case Format::table:
@@ -93,7 +93,7 @@ void write_text(const std::string& text, Format format, const Destination& desti
     return;
   }
   const std::string record =
-    provenance_json(provenance, OutputDigest{destination.path.string(), sha256_hex(text)}) + "\n";
+    output_record(provenance, {destination.path.string(), sha256_hex(text)}) + "\n";
   write_files({{destination.path, text, {}}, {destination.path.string() + ".meta.json", record, {}}});
 }
 
@@ -163,8 +163,12 @@ void write_output(Content content, Format format, const Destination& destination
           return;
         }
       }
-      write_text(text_of(*result, format, provenance, destination.charts), format, destination,
-                 provenance);
+      if (destination.byte_order_mark && format != Format::csv) {
+        throw std::logic_error("write_output: a byte-order mark on another format than CSV");
+      }
+      const std::string text = text_of(*result, format, provenance, destination.charts);
+      write_text(destination.byte_order_mark ? std::string(k_byte_order_mark) + text : text, format,
+                 destination, provenance);
     },
     content);
 }

@@ -29,8 +29,10 @@ std::string sha256_hex(std::string_view bytes)
   return hex;
 }
 
-std::string provenance_json(const RunProvenance& provenance,
-                            const std::optional<OutputDigest>& output)
+namespace {
+
+// provenance_json's members, without the braces.
+std::string provenance_members(const RunProvenance& provenance)
 {
   std::vector<std::string> arguments;
   for (const std::string& argument : provenance.arguments) {
@@ -41,23 +43,32 @@ std::string provenance_json(const RunProvenance& provenance,
     inputs.push_back(
       fmt::format("{{\"path\": {}, \"sha256\": \"{}\"}}", json_string(path), sha256));
   }
-  const std::string described =
-    output ? fmt::format(", \"output\": {{\"path\": {}, \"sha256\": \"{}\"}}",
-                         json_string(output->path), output->sha256)
-           : std::string();
-  return fmt::format(
-    "{{\"carecast\": \"{}\", \"arguments\": [{}], \"inputs\": [{}], \"seed\": {}{}}}",
-    CARECAST_VERSION, fmt::join(arguments, ", "), fmt::join(inputs, ", "),
-    provenance.seed ? std::to_string(*provenance.seed) : "null", described);
+  return fmt::format("\"carecast\": \"{}\", \"arguments\": [{}], \"inputs\": [{}], \"seed\": {}",
+                     CARECAST_VERSION, fmt::join(arguments, ", "), fmt::join(inputs, ", "),
+                     provenance.seed ? std::to_string(*provenance.seed) : "null");
 }
 
-std::string with_provenance(const std::string& json_object, const RunProvenance& provenance)
+} // namespace
+
+std::string provenance_json(const RunProvenance& provenance)
+{
+  return fmt::format("{{{}}}", provenance_members(provenance));
+}
+
+std::string output_record(const RunProvenance& provenance, const OutputDigest& output)
+{
+  return fmt::format(
+    "{{\"schema_version\": {}, {}, \"output\": {{\"path\": {}, \"sha256\": \"{}\"}}}}",
+    k_schema_version, provenance_members(provenance), json_string(output.path), output.sha256);
+}
+
+std::string with_head(const std::string& json_object, const RunProvenance& provenance)
 {
   if (json_object.empty() || json_object.front() != '{') {
-    throw std::logic_error("with_provenance: not a JSON object");
+    throw std::logic_error("with_head: not a JSON object");
   }
-  return fmt::format("{{\n  \"provenance\": {},{}", provenance_json(provenance),
-                     json_object.substr(1));
+  return fmt::format("{{\n  \"schema_version\": {},\n  \"provenance\": {},{}", k_schema_version,
+                     provenance_json(provenance), json_object.substr(1));
 }
 
 } // namespace carecast

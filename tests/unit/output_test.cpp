@@ -71,11 +71,33 @@ TEST_CASE("a CSV written to a file gets a record of the run ending with the CSV'
   // The record is the run's provenance with the output's path and SHA-256 (the digest
   // function is checked against sha256sum in tests/provenance).
   CHECK(read(target.string() + ".meta.json")
-        == carecast::provenance_json(provenance,
-                                     carecast::OutputDigest{target.string(),
-                                                            carecast::sha256_hex(csv)})
+        == carecast::output_record(provenance, {target.string(), carecast::sha256_hex(csv)})
              + "\n");
   CHECK(dir.entries() == std::vector<std::string>{"summary.csv", "summary.csv.meta.json"});
+}
+
+TEST_CASE("a byte-order mark starts a CSV file, and its record's digest covers it")
+{
+  const TempDir dir;
+  const carecast::BatchSummary content = summary();
+  carecast::RunProvenance provenance;
+  const fs::path target = dir.path() / "summary.csv";
+  carecast::write_output(&content, carecast::Format::csv, {target, {}, true}, provenance);
+  const std::string csv = read(target);
+  CHECK(csv == "\xEF\xBB\xBF" + carecast::write_csv(content));
+  CHECK(read(target.string() + ".meta.json")
+        == carecast::output_record(provenance, {target.string(), carecast::sha256_hex(csv)})
+             + "\n");
+}
+
+TEST_CASE("a byte-order mark on another format than CSV is the caller's mistake")
+{
+  const TempDir dir;
+  carecast::Report report;
+  const fs::path target = dir.path() / "report.json";
+  CHECK_THROWS_AS(carecast::write_output(&report, carecast::Format::json, {target, {}, true}, {}),
+                  std::logic_error);
+  CHECK(dir.entries().empty());
 }
 
 TEST_CASE("JSON and table files get no record beside them")
@@ -85,7 +107,7 @@ TEST_CASE("JSON and table files get no record beside them")
   report.scenario = "s";
   const fs::path target = dir.path() / "report.json";
   carecast::write_output(&report, carecast::Format::json, {target, {}}, {});
-  CHECK(read(target).rfind("{\n  \"provenance\": ", 0) == 0);
+  CHECK(read(target).starts_with("{\n  \"schema_version\": 1,\n  \"provenance\": "));
   CHECK(dir.entries() == std::vector<std::string>{"report.json"});
 }
 

@@ -42,10 +42,22 @@ TEST_CASE("the record lists the arguments, each input's digest by path, and the 
   }
 }
 
-TEST_CASE("with_provenance makes the record a JSON object's first member")
+TEST_CASE("with_head puts the schema version and the record before a JSON object's members")
 {
   RunProvenance provenance;
-  CHECK(carecast::with_provenance("{\n  \"a\": 1\n}\n", provenance)
-        == "{\n  \"provenance\": " + carecast::provenance_json(provenance) + ",\n  \"a\": 1\n}\n");
-  CHECK_THROWS(carecast::with_provenance("[1]", provenance));
+  // Schema version 1: the first, docs/outputs.md and CHANGELOG.md.
+  CHECK(carecast::with_head("{\n  \"a\": 1\n}\n", provenance)
+        == "{\n  \"schema_version\": 1,\n  \"provenance\": " + carecast::provenance_json(provenance)
+             + ",\n  \"a\": 1\n}\n");
+  CHECK_THROWS(carecast::with_head("[1]", provenance));
+}
+
+TEST_CASE("the record beside an output starts with the schema version and ends with the output")
+{
+  RunProvenance provenance;
+  provenance.arguments = {"compare"};
+  CHECK(carecast::output_record(provenance, {"out/a \"b\".csv", "00ff"})
+        == "{\"schema_version\": 1, \"carecast\": \"" CARECAST_VERSION
+           "\", \"arguments\": [\"compare\"], \"inputs\": [], \"seed\": null, \"output\": "
+           "{\"path\": \"out/a \\\"b\\\".csv\", \"sha256\": \"00ff\"}}");
 }
