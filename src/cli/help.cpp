@@ -151,8 +151,15 @@ std::string usage_problem(const CLI::App& app, const CLI::ParseError& failure)
   if (command == &app && dynamic_cast<const CLI::RequiredError*>(&failure) != nullptr) {
     return "a command is required (carecast help lists them)";
   }
+  const std::string what = failure.what();
+  // CLI11's "--draws: 1 required INT:INT in [2 - 10000000] missing" for a flag given
+  // without its value.
+  if (dynamic_cast<const CLI::ArgumentMismatch*>(&failure) != nullptr && what.ends_with(" missing")
+      && what.starts_with("-")) {
+    return fmt::format("{} needs a value ({} --help)", what.substr(0, what.find(':')), name);
+  }
   if (dynamic_cast<const CLI::ExtrasError*>(&failure) == nullptr) {
-    return fmt::format("{} ({} --help)", failure.what(), name);
+    return fmt::format("{} ({} --help)", what, name);
   }
   const std::vector<std::string> extras = command->remaining();
   const auto flag = std::ranges::find_if(

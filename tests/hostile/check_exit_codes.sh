@@ -258,6 +258,9 @@ expect 2 -m '^carecast: error: --format: nonsense not in ' -- compare "$S" --for
 expect 2 -m '^carecast: error: --format: nonsense not in ' -- params "$S" --format nonsense -o "$out/never.csv"
 expect 2 -m '^carecast: error: --format: xlsx not in ' -- summary "$S" --format xlsx -o "$out/never.xlsx"
 expect 2 -m '^carecast: error: --color: ' -- compare "$S" --color purple
+expect 2 -m '^carecast: error: --draws needs a value \(carecast simulate --help\)$' -- simulate "$S" --draws=
+expect 2 -m '^carecast: error: --draws needs a value \(carecast simulate --help\)$' -- simulate "$S" --draws
+expect 2 -m '^carecast: error: --format needs a value \(carecast compare --help\)$' -- compare "$S" --format=
 expect 2 -m '^carecast: error: --actuals is required \(carecast backtest --help\)$' -- backtest "$S17"
 expect 2 -m '^carecast: error: scenario is required \(carecast compare --help\)$' -- compare
 
