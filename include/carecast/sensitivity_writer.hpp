@@ -30,8 +30,9 @@ std::string range_text(const TornadoBar& bar, double swing_share);
 // What a tornado of a scenario without uncertain inputs says about it; empty otherwise.
 std::string tornado_note(const Sensitivity& sensitivity);
 
-// A label in lines of at most `width` columns, broken between words (within a word
-// longer than a line), the lines after the first indented by 2.
+// A label in lines of at most `width` columns, broken between words (a word longer than
+// a line after its last dot that fits, or within it), the lines after the first
+// indented by 2.
 std::vector<std::string> label_lines(const std::string& label, std::size_t width);
 
 } // namespace carecast

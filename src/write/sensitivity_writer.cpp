@@ -170,18 +170,6 @@ std::string switching_section(const SensitivityReport& report, std::size_t width
                    0, 0, width);
 }
 
-// The byte at which `text`'s code point `count` starts.
-std::size_t byte_of(const std::string& text, std::size_t count)
-{
-  std::size_t at = 0;
-  for (std::size_t seen = 0; at < text.size(); ++at) {
-    if ((static_cast<unsigned char>(text[at]) & 0xC0) != 0x80 && seen++ == count) {
-      break;
-    }
-  }
-  return at;
-}
-
 } // namespace
 
 std::string range_text(const TornadoBar& bar, double swing_share)
@@ -202,36 +190,12 @@ std::string tornado_note(const Sensitivity& sensitivity)
 std::vector<std::string> label_lines(const std::string& label, std::size_t width)
 {
   constexpr std::size_t k_indent = 2;
-  width = std::max(width, std::size_t{1});
   std::vector<std::string> lines;
-  std::string line;
-  std::size_t room = width;
-  const auto next_line = [&] {
-    lines.push_back(std::exchange(line, {}));
-    room = width - std::min(width - 1, k_indent);
-  };
-  std::size_t start = 0;
-  while (start < label.size()) {
-    const std::size_t end = std::min(label.find(' ', start), label.size());
-    std::string word = label.substr(start, end - start);
+  const std::string text = wrapped(label, 0, k_indent, width);
+  for (std::size_t start = 0; start < text.size();) {
+    const std::size_t end = text.find('\n', start);
+    lines.push_back(text.substr(start, end - start));
     start = end + 1;
-    while (!word.empty()) {
-      const std::size_t needed = display_width(line) + (line.empty() ? 0 : 1) + display_width(word);
-      if (needed <= room) {
-        line += (line.empty() ? "" : " ") + word;
-        break;
-      }
-      if (line.empty()) {
-        const std::size_t cut = byte_of(word, room);
-        line = word.substr(0, cut);
-        word.erase(0, cut);
-      }
-      next_line();
-    }
-  }
-  lines.push_back(line);
-  for (std::size_t l = 1; l < lines.size(); ++l) {
-    lines[l] = std::string(k_indent, ' ') + lines[l];
   }
   return lines;
 }

@@ -259,16 +259,18 @@ TEST_CASE("a bar's range is its distribution's P10 to P90 or the swing")
   CHECK(range_text(made.sensitivity.tornado[2], 0.1) == "P10–P90");
 }
 
-TEST_CASE("a label is broken between words into lines of the width, then within a word")
+TEST_CASE("a label is broken between words into lines of the width, then after a dot or within "
+          "a word")
 {
   using Lines = std::vector<std::string>;
   CHECK(label_lines("Entries into care a year", 30) == Lines{"Entries into care a year"});
   // 14 columns, 12 on the indented lines: "External residential:" (21) does not fit.
   CHECK(label_lines("External residential: weekly cost", 14)
         == Lines{"External", "  residential:", "  weekly cost"});
-  // An address has no spaces: it is broken where the line is full, nothing lost.
+  // An address has no spaces: it is broken after the last dot that fits, so its parts
+  // stay whole, nothing lost ("transfer.overlays." is 18, over the 14 of a later line).
   CHECK(label_lines("options.transfer.overlays.savings.target", 16)
-        == Lines{"options.transfer", "  .overlays.savi", "  ngs.target"});
+        == Lines{"options.", "  transfer.", "  overlays.", "  savings.target"});
   // Columns, not bytes: £ is one.
   CHECK(label_lines("£££££", 3) == Lines{"£££", "  £", "  £"});
 }
