@@ -107,7 +107,10 @@ double quantile(const Distribution& distribution, double u);
 double approximate_mean(const Distribution& distribution);
 
 // "triangular(low 0.02, mode 0.033, high 0.06)": the kind and its settings, the
-// optional ones where stated, and any truncation with the mean it leaves.
-std::string describe(const Distribution& distribution);
+// optional ones where stated, and any truncation with the mean it leaves. `shown`, when
+// given, writes a figure in the parameter's unit (every setting but sigma, which has
+// none): "triangular(low 2%, mode 3.3%, high 6%)".
+std::string describe(const Distribution& distribution,
+                     const std::function<std::string(double)>& shown = {});
 
 } // namespace carecast

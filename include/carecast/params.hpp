@@ -3,8 +3,10 @@
 // Every parameter of a scenario by its address: the list `carecast params` shows, so
 // that any number can be found, overridden or given a distribution.
 
+#include "carecast/distribution.hpp"
 #include "carecast/model.hpp"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -18,7 +20,7 @@ struct ParameterEntry
   std::string location; // file:line where it is set; empty for a default
   std::string source;
   std::string assumption;
-  std::string distribution; // e.g. "triangular(low 0.02, mode 0.033, high 0.06)"; empty if none
+  std::optional<Distribution> distribution; // the input's, when the parameter is uncertain
   bool derived = false;     // computed from other parameters, not an input (Parameter::derived)
 };
 

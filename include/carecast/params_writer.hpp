@@ -5,9 +5,19 @@
 #include "carecast/params.hpp"
 
 #include <cstddef>
+#include <functional>
 #include <string>
 
 namespace carecast {
+
+// A parameter's distribution as text, "" when it has none; figures as `shown` writes
+// them (describe's), so that a table can show a rate's as percentages.
+std::string description(const ParameterEntry& entry,
+                        const std::function<std::string(double)>& shown = {});
+
+// A parameter's distribution with its figures in the parameter's unit: "triangular(low
+// 2%, mode 3.3%, high 6%)", as tables and workbooks show it.
+std::string description_in_unit(const ParameterEntry& entry);
 
 // CSV: the header `scenario,path,value,unit,location,source,assumption,distribution,derived`,
 // derived being 1 or 0.

@@ -13,11 +13,10 @@ ParameterList parameter_list(const Model& model, const std::string& scenario)
                               ? std::string{}
                               : fmt::format("{}:{}", parameter.pos.file, parameter.pos.line),
                             parameter.provenance.source, parameter.provenance.assumption,
-                            std::string{}, parameter.derived});
+                            std::nullopt, parameter.derived});
   }
   for (const ModelInput& input : model.inputs()) {
-    list.entries[static_cast<std::size_t>(input.parameter)].distribution =
-      describe(input.distribution);
+    list.entries[static_cast<std::size_t>(input.parameter)].distribution = input.distribution;
   }
   return list;
 }

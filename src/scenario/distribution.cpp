@@ -371,22 +371,33 @@ double approximate_mean(const Distribution& distribution)
   return sum / k_points;
 }
 
-std::string describe(const Distribution& distribution)
+std::string describe(const Distribution& distribution,
+                     const std::function<std::string(double)>& shown)
 {
+  const auto figure = [&](double value) {
+    return shown ? shown(value) : fmt::format("{:g}", value);
+  };
+  const auto setting_text = [&](Setting setting) {
+    const double value = distribution[setting];
+    return fmt::format("{} {}", setting_name(setting),
+                       setting == Setting::sigma ? fmt::format("{:g}", value) : figure(value));
+  };
   const DistributionType& type = distribution_type(distribution.kind);
   std::vector<std::string> settings;
   for (const Setting setting : type.required) {
-    settings.push_back(fmt::format("{} {:g}", setting_name(setting), distribution[setting]));
+    settings.push_back(setting_text(setting));
   }
   for (const Setting setting : type.optional) {
     if (std::isfinite(distribution[setting])) {
-      settings.push_back(fmt::format("{} {:g}", setting_name(setting), distribution[setting]));
+      settings.push_back(setting_text(setting));
     }
   }
   std::string text = fmt::format("{}({})", type.name, fmt::join(settings, ", "));
   if (bounded(distribution.truncation)) {
-    text += fmt::format(" truncated to [{:g}, {:g}], mean {:.4g}", distribution.truncation.low,
-                        distribution.truncation.high, approximate_mean(distribution));
+    const double mean = approximate_mean(distribution);
+    text += fmt::format(" truncated to [{}, {}], mean {}", figure(distribution.truncation.low),
+                        figure(distribution.truncation.high),
+                        shown ? shown(mean) : fmt::format("{:.4g}", mean));
   }
   return text;
 }

@@ -8,13 +8,24 @@
 
 namespace carecast {
 
+std::string description(const ParameterEntry& entry,
+                        const std::function<std::string(double)>& shown)
+{
+  return entry.distribution ? describe(*entry.distribution, shown) : std::string{};
+}
+
+std::string description_in_unit(const ParameterEntry& entry)
+{
+  return description(entry, [&](double value) { return unit_text_in_full(value, entry.unit); });
+}
+
 std::string write_csv(const ParameterList& list)
 {
   std::string text = csv_record({"scenario", "path", "value", "unit", "location", "source",
                                  "assumption", "distribution", "derived"});
   for (const ParameterEntry& entry : list.entries) {
     text += csv_record({list.scenario, entry.path, full_precision(entry.value), entry.unit,
-                        entry.location, entry.source, entry.assumption, entry.distribution,
+                        entry.location, entry.source, entry.assumption, description(entry),
                         entry.derived ? "1" : "0"});
   }
   return text;
@@ -29,7 +40,7 @@ std::string write_json(const ParameterList& list)
                   "\"source\": {}, \"assumption\": {}, \"distribution\": {}, \"derived\": {}}}",
                   items.empty() ? "" : ",\n", json_string(entry.path), full_precision(entry.value),
                   json_string(entry.unit), json_string(entry.location), json_string(entry.source),
-                  json_string(entry.assumption), json_string(entry.distribution),
+                  json_string(entry.assumption), json_string(description(entry)),
                   entry.derived ? "true" : "false");
   }
   return fmt::format("{{\n  \"scenario\": {},\n  \"parameters\": [\n{}\n  ]\n}}\n",
@@ -45,7 +56,7 @@ std::string write_terminal(const ParameterList& list, std::size_t width)
   table.add_column("Distribution", TextTable::Align::left, TextTable::Fit::wrap);
   for (const ParameterEntry& entry : list.entries) {
     table.add_row({entry.path, unit_text_in_full(entry.value, entry.unit), entry.unit,
-                   entry.derived ? "derived, not an input" : entry.distribution});
+                   entry.derived ? "derived, not an input" : description_in_unit(entry)});
   }
   std::string provenance;
   for (const ParameterEntry& entry : list.entries) {

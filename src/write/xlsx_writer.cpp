@@ -2,6 +2,7 @@
 
 #include "xlsx_sheet.hpp"
 
+#include "carecast/params_writer.hpp"
 #include "carecast/sensitivity_writer.hpp"
 #include "carecast/unit_format.hpp"
 #include "carecast/writers.hpp"
@@ -114,9 +115,10 @@ void write_assumptions(lxw_workbook* workbook, const ParameterList& list, const 
     write_text(sheet, r, 3, entry.location, formats.wrapped);
     write_text(sheet, r, 4, text.empty() ? "" : sourced ? "source" : "assumption", formats.wrapped);
     write_text(sheet, r, 5, text, formats.wrapped);
-    write_text(sheet, r, 6, entry.distribution, formats.wrapped);
+    const std::string distribution = description_in_unit(entry);
+    write_text(sheet, r, 6, distribution, formats.wrapped);
     const int lines = std::max(wrapped_lines(text, text_width),
-                               wrapped_lines(entry.distribution, distribution_width));
+                               wrapped_lines(distribution, distribution_width));
     if (lines > 1) {
       worksheet_set_row(sheet, r, LXW_DEF_ROW_HEIGHT * lines, nullptr);
     }
