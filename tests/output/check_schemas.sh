@@ -44,6 +44,10 @@ run calibrate_ladder calibrate data/example_ladder_history.csv
 "$carecast" calibrate tests/golden/history_negative_move.csv --format json \
   > "$work/calibrate_refused.json" 2> /dev/null
 pairs+=(calibrate "$work/calibrate_refused.json")
+# validate exits 1 for an invalid scenario, and a file that cannot be read has no line.
+"$carecast" validate "$S" tests/broken/syntax_error.toml "$work/missing.toml" --format json \
+  > "$work/validate_invalid.json" 2> /dev/null
+pairs+=(validate "$work/validate_invalid.json")
 
 "$carecast" compare "$S" -o "$work/compare.csv" || fail "compare -o compare.csv failed"
 pairs+=(meta "$work/compare.csv.meta.json")
