@@ -46,7 +46,8 @@ std::optional<Format> format_named(std::string_view name);
 std::optional<Format> format_of(const std::filesystem::path& path);
 
 // What can be written. A Workbook is written only as xlsx, and every other result in
-// each format it has writers for (all have CSV; the batch summary has nothing else).
+// each format it has writers for (all have CSV; the batch summary has JSON too, and no
+// table).
 using Content =
   std::variant<const Report*, const ScenarioDiff*, const ExplainReport*, const Backtest*,
                const ParameterList*, const SimulationReport*, const SensitivityReport*,

@@ -49,6 +49,12 @@ pairs+=(calibrate "$work/calibrate_refused.json")
   > "$work/validate_invalid.json" 2> /dev/null
 pairs+=(validate "$work/validate_invalid.json")
 
+# batch's summary.json, of a scenario that runs and one that is invalid (exit code 1).
+mkdir -p "$work/batch_in"
+cp "$S" tests/broken/rate_as_percent.toml "$work/batch_in/"
+"$carecast" batch "$work/batch_in" --out "$work/batch_out" > /dev/null 2>&1
+pairs+=(batch "$work/batch_out/summary.json")
+
 "$carecast" compare "$S" -o "$work/compare.csv" || fail "compare -o compare.csv failed"
 pairs+=(meta "$work/compare.csv.meta.json")
 
