@@ -12,8 +12,10 @@
 
 namespace carecast {
 
-// The name of a batch's summary, beside the scenarios' CSVs.
+// The name of a batch's summary, beside the scenarios' CSVs, and of the same summary
+// in JSON with how each scenario's run went.
 inline constexpr std::string_view k_summary_file = "summary.csv";
+inline constexpr std::string_view k_summary_json_file = "summary.json";
 
 struct BatchFiles
 {
@@ -39,10 +41,23 @@ struct BatchSummaryRow
 // One row per option of a compare report (compare_report).
 std::vector<BatchSummaryRow> batch_summary_rows(const Report& compare);
 
-// A batch's summary.csv: each written scenario's rows, in file order.
+// How one scenario file of a batch went.
+struct BatchRun
+{
+  std::string file;                 // as found
+  std::string scenario;             // the file's name without .toml
+  std::string status;               // as the status list reads: "ok", "gate failed", ...
+  int exit_code = 0;                // the run's exit code, had it run alone
+  std::string csv;                  // the CSV written; empty when none was
+  std::vector<std::string> reasons; // each problem, failure or failed gate, in order
+};
+
+// A batch's summary: each written scenario's rows, in file order (summary.csv), and
+// each file's run (summary.json adds them).
 struct BatchSummary
 {
   std::vector<BatchSummaryRow> rows;
+  std::vector<BatchRun> runs;
 };
 
 } // namespace carecast

@@ -18,6 +18,7 @@
 #include "carecast/simulation_report.hpp"
 #include "carecast/sobol_report.hpp"
 #include "carecast/terminal_chart.hpp"
+#include "carecast/validate_report.hpp"
 #include "carecast/workbook.hpp"
 
 #include <array>
@@ -45,11 +46,13 @@ std::optional<Format> format_named(std::string_view name);
 std::optional<Format> format_of(const std::filesystem::path& path);
 
 // What can be written. A Workbook is written only as xlsx, and every other result in
-// each format it has writers for (all have CSV; the batch summary has nothing else).
-using Content = std::variant<const Report*, const ScenarioDiff*, const ExplainReport*,
-                             const Backtest*, const ParameterList*, const SimulationReport*,
-                             const SensitivityReport*, const SobolReport*, const CalibrationReport*,
-                             const BatchSummary*, const Workbook*, const Outturn*>;
+// each format it has writers for (all have CSV; the batch summary has JSON too, and no
+// table).
+using Content =
+  std::variant<const Report*, const ScenarioDiff*, const ExplainReport*, const Backtest*,
+               const ParameterList*, const SimulationReport*, const SensitivityReport*,
+               const SobolReport*, const CalibrationReport*, const BatchSummary*, const Workbook*,
+               const Outturn*, const ValidationReport*>;
 
 struct Destination
 {

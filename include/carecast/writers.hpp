@@ -35,6 +35,11 @@ std::string write_terminal(const ScenarioDiff& diff, std::size_t width);
 // A batch's summary.csv: scenario,option,horizon_total,net_present_cost,cheapest, values
 // unrounded.
 std::string write_csv(const BatchSummary& summary);
+// A batch's summary.json: {"scenarios": [{"file", "scenario", "status", "exit_code",
+// "csv", "reasons", "cheapest", "options": [{"option", "horizon_total",
+// "net_present_cost"}]}]}, one per run, with the summary's rows of its scenario; csv and
+// cheapest are null when the run wrote no CSV.
+std::string write_json(const BatchSummary& summary);
 
 // A value as CSV and JSON carry it: unrounded to 12 significant digits (for £m
 // amounts far below a penny, while the binary noise of sums such as

@@ -57,8 +57,19 @@ struct ScenarioRun
   RunStatus status = RunStatus::invalid;
   std::string messages; // for stderr, printed in file order once every run is done
   std::vector<BatchSummaryRow> summary;
+  std::string csv;                  // the CSV written; empty when none was
+  std::vector<std::string> reasons; // the messages' problems, one line each
   RunProvenance provenance; // the batch's command line and this scenario's files
 };
+
+// A problem as summary.json gives it: "FILE:LINE:COL: message", or "FILE: message" for
+// a file that cannot be read.
+std::string located(const Diagnostic& problem)
+{
+  return problem.pos.line == 0 ? fmt::format("{}: {}", problem.pos.file, problem.message)
+                               : fmt::format("{}:{}:{}: {}", problem.pos.file, problem.pos.line,
+                                             problem.pos.column, problem.message);
+}
 
 // Compares one scenario, writes its CSV and record into `out`, and checks the gates.
 void compare_one(const std::filesystem::path& file, const BatchOptions& options,
@@ -68,6 +79,7 @@ void compare_one(const std::filesystem::path& file, const BatchOptions& options,
   run.provenance.add_inputs(loaded.sources);
   for (const Diagnostic& diagnostic : loaded.diagnostics) {
     run.messages += render(diagnostic, loaded.sources);
+    run.reasons.push_back(located(diagnostic));
   }
   if (!loaded.model) {
     run.status = RunStatus::invalid;
@@ -82,10 +94,12 @@ void compare_one(const std::filesystem::path& file, const BatchOptions& options,
   const std::filesystem::path output = std::filesystem::path(options.out) / (report.scenario + ".csv");
   refuse_input(output, run.provenance);
   write_output(&report, Format::csv, {output, {}, options.bom}, run.provenance);
+  run.csv = output.string();
   run.summary = batch_summary_rows(report);
   const std::vector<std::string> failures = failed_gates(report, options.gates);
   for (const std::string& failure : failures) {
     run.messages += fmt::format("carecast: gate failed: {}: {}\n", file.string(), failure);
+    run.reasons.push_back(failure);
   }
   run.status = failures.empty() ? RunStatus::written : RunStatus::failed_gates;
 }
@@ -100,6 +114,7 @@ ScenarioRun run_one(const std::filesystem::path& file, const BatchOptions& optio
   const auto failed = [&](RunStatus status, std::string_view message) {
     run.status = status;
     run.messages += fmt::format("carecast: error: {}: {}\n", file.string(), message);
+    run.reasons.emplace_back(message);
   };
   try {
     compare_one(file, options, run);
@@ -139,6 +154,10 @@ ExitCode run_batch(const BatchOptions& options, RunProvenance& provenance)
   for (std::size_t i = 0; i < runs.size(); ++i) {
     std::cerr << runs[i].messages;
     summary.rows.insert(summary.rows.end(), runs[i].summary.begin(), runs[i].summary.end());
+    summary.runs.push_back({found.files[i].string(), found.files[i].stem().string(),
+                            std::string(lookup(k_statuses, runs[i].status)),
+                            static_cast<int>(lookup(k_exit_codes, runs[i].status)), runs[i].csv,
+                            runs[i].reasons});
     provenance.inputs.insert(runs[i].provenance.inputs.begin(), runs[i].provenance.inputs.end());
     worst = std::min(worst, runs[i].status);
     statuses +=
@@ -152,6 +171,8 @@ ExitCode run_batch(const BatchOptions& options, RunProvenance& provenance)
     write_output(&summary, Format::csv,
                  {std::filesystem::path(options.out) / k_summary_file, {}, options.bom},
                  provenance);
+    write_output(&summary, Format::json,
+                 {std::filesystem::path(options.out) / k_summary_json_file, {}, false}, provenance);
   } catch (const Error& failure) {
     summary_failure = failure;
   }

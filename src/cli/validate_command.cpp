@@ -1,6 +1,8 @@
 #include "common.hpp"
 
-#include <fmt/format.h>
+#include "carecast/validate_report.hpp"
+
+#include <algorithm>
 #include <iostream>
 
 namespace carecast::cli {
@@ -9,28 +11,24 @@ namespace {
 struct ValidateOptions
 {
   std::vector<std::string> files;
+  OutputOptions output;
 };
 
 ExitCode run_validate(const ValidateOptions& options, RunProvenance& provenance)
 {
-  ExitCode code = ExitCode::success;
+  ValidationReport report;
   for (const std::string& file : options.files) {
-    const auto loaded = load(file, provenance);
-    if (!loaded) {
-      code = ExitCode::invalid_input;
-      continue;
+    const ModelLoad loaded = read_model(file);
+    provenance.add_inputs(loaded.sources);
+    for (const Diagnostic& diagnostic : loaded.diagnostics) {
+      std::cerr << render(diagnostic, loaded.sources);
     }
-    const Model& model = *loaded->model;
-    const auto counted = [](std::size_t count, std::string_view noun) {
-      return fmt::format("{} {}{}", count, noun, count == 1 ? "" : "s");
-    };
-    write_to_stdout(fmt::format("{}: valid ({} to {}, {}, {})\n", file,
-                                to_string(model.grid().year(0)),
-                                to_string(model.grid().year(model.grid().years() - 1)),
-                                counted(model.lines().size(), "line"),
-                                counted(model.options().size(), "option")));
+    report.scenarios.push_back(scenario_check(file, loaded));
   }
-  return code;
+  emit(&report, options.output, provenance);
+  const bool all_valid = std::all_of(report.scenarios.begin(), report.scenarios.end(),
+                                     [](const ScenarioCheck& check) { return check.valid; });
+  return all_valid ? ExitCode::success : ExitCode::invalid_input;
 }
 
 } // namespace
@@ -40,8 +38,10 @@ Command register_validate(CLI::App& app)
   auto options = std::make_shared<ValidateOptions>();
   CLI::App* command = app.add_subcommand(
     "validate", "Check scenario files and report every problem as FILE:LINE:COL");
-  command->footer("Example:\n  carecast validate scenarios/*.toml");
+  command->footer("Examples:\n  carecast validate scenarios/*.toml\n"
+                  "  carecast validate scenarios/*.toml --format json -o validation.json");
   command->add_option("files", options->files, "Scenario files (TOML)")->required();
+  add_output_options(*command, options->output);
   return {command,
           [options](RunProvenance& provenance) { return run_validate(*options, provenance); }};
 }

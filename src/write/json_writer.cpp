@@ -106,4 +106,33 @@ std::string write_json(const ScenarioDiff& diff)
                      labels(diff.cost.options), parameters(diff.parameters), rows(diff.cost));
 }
 
+std::string write_json(const BatchSummary& summary)
+{
+  std::vector<std::string> runs;
+  for (const BatchRun& run : summary.runs) {
+    std::vector<std::string> reasons;
+    for (const std::string& reason : run.reasons) {
+      reasons.push_back(json_string(reason));
+    }
+    std::vector<std::string> options;
+    std::string cheapest = "null";
+    for (const BatchSummaryRow& row : summary.rows) {
+      if (row.scenario == run.scenario) {
+        options.push_back(
+          fmt::format("{{\"option\": {}, \"horizon_total\": {}, \"net_present_cost\": {}}}",
+                      json_string(row.option), full_precision(row.horizon_total),
+                      full_precision(row.net_present_cost)));
+        cheapest = json_string(row.cheapest);
+      }
+    }
+    runs.push_back(fmt::format(
+      "{{\"file\": {}, \"scenario\": {}, \"status\": {}, \"exit_code\": {}, \"csv\": {}, "
+      "\"reasons\": [{}], \"cheapest\": {}, \"options\": [{}]}}",
+      json_string(run.file), json_string(run.scenario), json_string(run.status), run.exit_code,
+      run.csv.empty() ? "null" : json_string(run.csv), fmt::join(reasons, ", "), cheapest,
+      fmt::join(options, ", ")));
+  }
+  return fmt::format("{{\n  \"scenarios\": [\n    {}\n  ]\n}}\n", fmt::join(runs, ",\n    "));
+}
+
 } // namespace carecast

@@ -11,6 +11,7 @@
 #include "carecast/sensitivity_writer.hpp"
 #include "carecast/simulation_writer.hpp"
 #include "carecast/sobol_writer.hpp"
+#include "carecast/validate_writer.hpp"
 #include "carecast/writers.hpp"
 #include "carecast/xlsx_writer.hpp"
 

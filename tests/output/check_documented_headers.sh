@@ -33,6 +33,7 @@ headers sobol sobol "$S" --samples 64 --bootstrap 10 --option transfer
 headers backtest backtest scenarios/dcst_2017.toml --actuals data/dcst_actuals.csv --draws 100
 headers outturn outturn "$S" --actuals data/dcst_ledger_2021_22.csv --period 6
 headers calibrate calibrate data/doncaster_children_in_care.csv
+headers validate validate "$S" tests/broken/rate_as_percent.toml
 
 mkdir -p "$work/in"
 cp "$S" "$work/in/"

@@ -44,6 +44,16 @@ run calibrate_ladder calibrate data/example_ladder_history.csv
 "$carecast" calibrate tests/golden/history_negative_move.csv --format json \
   > "$work/calibrate_refused.json" 2> /dev/null
 pairs+=(calibrate "$work/calibrate_refused.json")
+# validate exits 1 for an invalid scenario, and a file that cannot be read has no line.
+"$carecast" validate "$S" tests/broken/syntax_error.toml "$work/missing.toml" --format json \
+  > "$work/validate_invalid.json" 2> /dev/null
+pairs+=(validate "$work/validate_invalid.json")
+
+# batch's summary.json, of a scenario that runs and one that is invalid (exit code 1).
+mkdir -p "$work/batch_in"
+cp "$S" tests/broken/rate_as_percent.toml "$work/batch_in/"
+"$carecast" batch "$work/batch_in" --out "$work/batch_out" > /dev/null 2>&1
+pairs+=(batch "$work/batch_out/summary.json")
 
 "$carecast" compare "$S" -o "$work/compare.csv" || fail "compare -o compare.csv failed"
 pairs+=(meta "$work/compare.csv.meta.json")

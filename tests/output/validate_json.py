@@ -11,7 +11,13 @@ import sys
 import jsonschema
 
 # What each output describes, right after its head.
-SUBJECT = {"diff": ["a", "b"], "calibrate": ["history"], "meta": []}
+SUBJECT = {
+    "diff": ["a", "b"],
+    "calibrate": ["history"],
+    "validate": ["scenarios"],
+    "batch": ["scenarios"],
+    "meta": [],
+}
 
 schema_dir = pathlib.Path(sys.argv[1])
 schemas = {

@@ -86,7 +86,7 @@ TEST_CASE("the summary has each option's horizon total and net present cost, and
   CHECK(rows[0].net_present_cost == 20.0);
   CHECK(rows[0].cheapest == "b"); // 19.5 < 20: by net present cost, not by the total
   CHECK(rows[1].cheapest == "b");
-  CHECK(carecast::write_csv(carecast::BatchSummary{rows})
+  CHECK(carecast::write_csv(carecast::BatchSummary{rows, {}})
         == "scenario,option,horizon_total,net_present_cost,cheapest\n"
            "s,a,21.5,20,b\n"
            "s,b,21,19.5,b\n");

@@ -177,3 +177,32 @@ TEST_CASE("a diff as JSON names both scenarios and lists parameters with null fo
   CHECK(rows.items[0]["measure"].text == "cost_change");
   CHECK(rows.items[0]["value"].number == 0.5);
 }
+
+TEST_CASE("a batch's summary JSON gives each run, with its scenario's rows, or null when none")
+{
+  carecast::BatchSummary summary;
+  summary.rows = {{"s", "a", 21.5, 20.0, "b"}, {"s", "b", 21.0, 19.5, "b"}};
+  summary.runs = {
+    {"in/s.toml", "s", "gate failed", 3, "out/s.csv", {"gate one"}},
+    {"in/t.toml", "t", "invalid", 1, "", {"in/t.toml:2:1: one", "in/t.toml:3:1: two"}}};
+  const std::optional<Json> document = parse(write_json(summary));
+  REQUIRE(document);
+  const Json& runs = (*document)["scenarios"];
+  REQUIRE(runs.items.size() == 2);
+  const Json& written = runs.items[0];
+  CHECK(written["file"].text == "in/s.toml");
+  CHECK(written["status"].text == "gate failed");
+  CHECK(written["exit_code"].number == 3);
+  CHECK(written["csv"].text == "out/s.csv");
+  CHECK(written["reasons"].items.size() == 1);
+  CHECK(written["cheapest"].text == "b");
+  REQUIRE(written["options"].items.size() == 2);
+  CHECK(written["options"].items[1]["option"].text == "b");
+  CHECK(written["options"].items[1]["horizon_total"].number == 21.0);
+  CHECK(written["options"].items[1]["net_present_cost"].number == 19.5);
+  const Json& invalid = runs.items[1];
+  CHECK(invalid["csv"].type == Json::Type::null);
+  CHECK(invalid["cheapest"].type == Json::Type::null);
+  CHECK(invalid["options"].items.empty());
+  CHECK(invalid["reasons"].items[1].text == "in/t.toml:3:1: two");
+}

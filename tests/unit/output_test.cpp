@@ -26,7 +26,7 @@ std::string read(const fs::path& path)
 
 carecast::BatchSummary summary()
 {
-  return {{{"s", "a", 21.5, 20.0, "b"}, {"s", "b", 21.0, 19.5, "b"}}};
+  return {{{"s", "a", 21.5, 20.0, "b"}, {"s", "b", 21.0, 19.5, "b"}}, {}};
 }
 
 } // namespace
@@ -115,10 +115,9 @@ TEST_CASE("a content and format without a writer are the caller's mistake, and w
 {
   const TempDir dir;
   const carecast::BatchSummary content = summary();
-  const fs::path target = dir.path() / "summary.json";
-  CHECK_THROWS_AS(
-    carecast::write_output(&content, carecast::Format::json, {target, {}}, {}),
-    std::logic_error);
+  const fs::path target = dir.path() / "summary.txt";
+  CHECK_THROWS_AS(carecast::write_output(&content, carecast::Format::table, {target, {}}, {}),
+                  std::logic_error);
   CHECK_THROWS_AS(
     carecast::write_output(&content, carecast::Format::xlsx, {target, {}}, {}),
     std::logic_error);
