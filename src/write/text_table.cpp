@@ -35,11 +35,12 @@ std::size_t character_end(const std::string& text, std::size_t count)
 }
 
 // Where a word too long for a line of `room` characters is broken: after its last dot,
-// slash, underscore or hyphen that fits (a key's parts stay whole), else at the room.
+// underscore or hyphen that fits (a key's parts and a year such as 2022/23 stay whole),
+// else at the room.
 std::size_t break_in(const std::string& word, std::size_t room)
 {
   const std::size_t end = character_end(word, room);
-  const std::size_t after = word.find_last_of("./_-", end - 1);
+  const std::size_t after = word.find_last_of("._-", end - 1);
   return after != std::string::npos ? after + 1 : end;
 }
 

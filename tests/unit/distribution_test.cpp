@@ -4,6 +4,7 @@
 #include "carecast/distribution.hpp"
 
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 #include <cmath>
 #include <set>
@@ -102,6 +103,20 @@ TEST_CASE("a distribution is described by its kind and settings, optional ones w
   truncated.truncation = {0.0, INFINITY};
   // The mean: 25.75, by the hand calculation below.
   CHECK(describe(truncated) == "normal(mean 20, sd 20) truncated to [0, inf], mean 25.75");
+}
+
+TEST_CASE("a distribution's figures can be shown in its parameter's unit, all but sigma")
+{
+  const auto percent = [](double value) { return fmt::format("{:g}%", value * 100.0); };
+  Distribution triangular = uniform_on(0.02, 0.06);
+  triangular.kind = DistributionKind::triangular;
+  triangular.mode = 0.033;
+  CHECK(describe(triangular, percent) == "triangular(low 2%, mode 3.3%, high 6%)");
+  Distribution lognormal;
+  lognormal.kind = DistributionKind::lognormal;
+  lognormal.median = 0.05;
+  lognormal.sigma = 0.2; // a shape, with no unit
+  CHECK(describe(lognormal, percent) == "lognormal(median 5%, sigma 0.2)");
 }
 
 TEST_CASE("the settings' rules are reported at the setting that breaks them")
