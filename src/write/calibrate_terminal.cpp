@@ -10,11 +10,19 @@ namespace {
 
 using Align = TextTable::Align;
 
-// A rate or statistic as tables show it: 4 decimals, never "-0.0000".
+// A statistic as tables show it: 4 decimals, never "-0.0000".
 std::string four_decimals(double value)
 {
   const std::string text = fmt::format("{:.4f}", value);
   return text == "-0.0000" ? "0.0000" : text;
+}
+
+// A rate, share or probability as tables show it: a percentage to 2 decimals (the
+// fragment below the tables has the fraction in full), never "-0.00%".
+std::string percent(double value)
+{
+  const std::string text = fmt::format("{:.2f}%", value * 100.0);
+  return text == "-0.00%" ? "0.00%" : text;
 }
 
 std::string span(const FittedSeries& series)
@@ -39,7 +47,8 @@ std::string points_table(const FittedSeries& series, std::size_t width)
   return table.render(width);
 }
 
-std::string trend_text(const Calibration& calibration, const TrendCalibration& trend, std::size_t width)
+std::string trend_text(const Calibration& calibration, const TrendCalibration& trend,
+                       std::size_t width)
 {
   const FittedSeries& series = trend.series;
   const std::string first = to_string(series.dates.front());
@@ -47,7 +56,7 @@ std::string trend_text(const Calibration& calibration, const TrendCalibration& t
   fit.add_column("Fit", Align::left);
   fit.add_column("Value", Align::right);
   fit.add_column("Meaning", Align::left, TextTable::Fit::wrap);
-  fit.add_row({"annual growth", four_decimals(trend.fit.growth()), "e^b - 1: the fragment's rate"});
+  fit.add_row({"annual growth", percent(trend.fit.growth()), "e^b - 1: the fragment's rate"});
   fit.add_row({"b", four_decimals(trend.fit.slope), "slope of ln N a year"});
   fit.add_row({"a", four_decimals(trend.fit.intercept), "ln N on the trend at " + first});
   fit.add_row({"R²", four_decimals(series.r_squared), "of ln N"});
@@ -78,10 +87,10 @@ std::string matrix_table(const LadderCalibration& ladder, const Eigen::MatrixXd&
     const auto row = static_cast<Eigen::Index>(i);
     std::vector<std::string> cells{ladder.types[i]};
     for (Eigen::Index j = 0; j < rates.cols(); ++j) {
-      cells.push_back(four_decimals(rates(row, j)));
+      cells.push_back(percent(rates(row, j)));
     }
     for (const auto& column : extra) {
-      cells.push_back(four_decimals(column.second(row)));
+      cells.push_back(percent(column.second(row)));
     }
     table.add_row(std::move(cells));
   }
@@ -100,12 +109,12 @@ std::string types_table(const LadderCalibration& ladder, std::size_t width)
     const auto at = static_cast<Eigen::Index>(i);
     const Eigen::VectorXd& residuals = ladder.closing[i].residuals;
     table.add_row(
-      {ladder.types[i], four_decimals(ladder.shares(at)), four_decimals(ladder.fit.raw_shares(at)),
+      {ladder.types[i], percent(ladder.shares(at)), percent(ladder.fit.raw_shares(at)),
        four_decimals(ladder.closing[i].r_squared),
        two_decimals(std::sqrt(residuals.squaredNorm() / static_cast<double>(residuals.size())))});
   }
   table.add_rule();
-  table.add_row({"total", four_decimals(ladder.shares.sum()), four_decimals(ladder.share_sum)});
+  table.add_row({"total", percent(ladder.shares.sum()), percent(ladder.share_sum)});
   return table.render(width);
 }
 
@@ -118,7 +127,7 @@ std::string entries_table(const LadderCalibration& ladder, std::size_t width)
   table.add_row(
     {"per_year", two_decimals(ladder.per_year),
      "a year of entries at the trend's value for " + to_string(ladder.entries.dates.back())});
-  table.add_row({"growth", four_decimals(ladder.entries_trend.growth()),
+  table.add_row({"growth", percent(ladder.entries_trend.growth()),
                  "e^b - 1 of the log-linear trend of entries"});
   table.add_row({"R²", four_decimals(ladder.entries.r_squared), "of ln entries"});
   table.add_row({"points", std::to_string(ladder.entries.observed.size()), "steps"});
