@@ -47,9 +47,6 @@ private:
 // The number of characters a UTF-8 string shows as (one per code point).
 std::size_t display_width(const std::string& text);
 
-// The widest line of a text, in characters.
-std::size_t widest_line(const std::string& text);
-
 // Words laid out in lines of at most `width` columns, the first indented by `first`
 // spaces and the others by `rest`, each line ending in a newline. A word longer than a
 // line is broken between characters.

@@ -91,17 +91,6 @@ std::size_t display_width(const std::string& text)
   return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), starts_character));
 }
 
-std::size_t widest_line(const std::string& text)
-{
-  std::size_t widest = 0;
-  for (std::size_t start = 0; start < text.size();) {
-    const std::size_t end = std::min(text.find('\n', start), text.size());
-    widest = std::max(widest, display_width(text.substr(start, end - start)));
-    start = end + 1;
-  }
-  return widest;
-}
-
 std::string shortened(const std::string& text, std::size_t width)
 {
   if (display_width(text) <= width) {
