@@ -16,13 +16,17 @@ namespace {
 // Every block allocates and frees the same few megabytes of arrays. By default glibc
 // hands large freed blocks back to the kernel, which then faults the pages in again for
 // the next block: that more than doubled the time of a Monte Carlo run (bench/README.md).
-// Keeping freed memory for reuse changes no result.
+// Keeping freed memory for reuse changes no result. Windows' heap has no such setting.
 bool keep_freed_memory()
 {
+#ifdef __GLIBC__
   constexpr int k_mmap_threshold = 64 << 20;
   constexpr int k_trim_threshold = 256 << 20;
   return mallopt(M_MMAP_THRESHOLD, k_mmap_threshold) == 1
          && mallopt(M_TRIM_THRESHOLD, k_trim_threshold) == 1;
+#else
+  return false;
+#endif
 }
 
 // Blocks of `size` items of [0, items), shared out between threads as they come free.

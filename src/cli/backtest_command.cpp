@@ -28,7 +28,7 @@ std::optional<Backtest> point_backtest(const Model& model, const std::string& id
 {
   const Outcome outcome = Evaluator(model).evaluate(model.values());
   const Report forecast = run_report(model, outcome, id, {option});
-  ActualsResult actuals = read_actuals_file(actuals_file);
+  ActualsResult actuals = read_actuals_file(file_path(actuals_file));
   provenance.add_inputs(actuals.sources);
   BacktestResult result =
     backtest(forecast, model.options()[option].id, actuals.actuals, actuals_file);

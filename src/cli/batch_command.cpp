@@ -75,7 +75,7 @@ std::string located(const Diagnostic& problem)
 void compare_one(const std::filesystem::path& file, const BatchOptions& options,
                  ScenarioRun& run)
 {
-  const ModelLoad loaded = read_model(file.string());
+  const ModelLoad loaded = read_model(file);
   run.provenance.add_inputs(loaded.sources);
   for (const Diagnostic& diagnostic : loaded.diagnostics) {
     run.messages += render(diagnostic, loaded.sources);
@@ -91,7 +91,7 @@ void compare_one(const std::filesystem::path& file, const BatchOptions& options,
   if (const auto problems = gate_problems(report, options.gates); !problems.empty()) {
     throw UsageError(fmt::format("{}", fmt::join(problems, "; ")));
   }
-  const std::filesystem::path output = std::filesystem::path(options.out) / (report.scenario + ".csv");
+  const std::filesystem::path output = file_path(options.out) / file_path(report.scenario + ".csv");
   refuse_input(output, run.provenance);
   write_output(&report, Format::csv, {output, {}, options.bom}, run.provenance);
   run.csv = output.string();
@@ -137,7 +137,7 @@ ExitCode run_batch(const BatchOptions& options, RunProvenance& provenance)
     throw UsageError(fmt::format("{}", fmt::join(found.problems, "; ")));
   }
   std::error_code error;
-  std::filesystem::create_directories(options.out, error);
+  std::filesystem::create_directories(file_path(options.out), error);
   if (error) {
     throw Error(
       fmt::format("cannot create the output directory '{}': {}", options.out, error.message()));
@@ -168,11 +168,10 @@ ExitCode run_batch(const BatchOptions& options, RunProvenance& provenance)
   // summary the list.
   std::optional<Error> summary_failure;
   try {
-    write_output(&summary, Format::csv,
-                 {std::filesystem::path(options.out) / k_summary_file, {}, options.bom},
+    write_output(&summary, Format::csv, {file_path(options.out) / k_summary_file, {}, options.bom},
                  provenance);
-    write_output(&summary, Format::json,
-                 {std::filesystem::path(options.out) / k_summary_json_file, {}, false}, provenance);
+    write_output(&summary, Format::json, {file_path(options.out) / k_summary_json_file, {}, false},
+                 provenance);
   } catch (const Error& failure) {
     summary_failure = failure;
   }

@@ -20,7 +20,7 @@ struct CalibrateOptions
 
 ExitCode run_calibrate(const CalibrateOptions& options, RunProvenance& provenance)
 {
-  const CalibrationResult result = calibrate_file(options.history, options.column);
+  const CalibrationResult result = calibrate_file(file_path(options.history), options.column);
   provenance.add_inputs(result.sources);
   for (const Diagnostic& diagnostic : result.diagnostics) {
     std::cerr << render(diagnostic, result.sources);

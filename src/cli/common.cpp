@@ -4,6 +4,7 @@
 #include "carecast/terminal_chart.hpp"
 #include "carecast/validate.hpp"
 #include "carecast/workbook.hpp"
+#include "console.hpp"
 
 #include <chrono>
 #include <cmath>
@@ -11,8 +12,6 @@
 #include <filesystem>
 #include <fmt/format.h>
 #include <iostream>
-#include <sys/ioctl.h>
-#include <unistd.h>
 
 namespace carecast::cli {
 
@@ -79,11 +78,12 @@ void add_bom_flag(CLI::App& command, bool& bom)
 
 void refuse_input(const std::filesystem::path& output, const RunProvenance& provenance)
 {
-  const std::filesystem::path record = output.string() + ".meta.json";
+  std::filesystem::path record = output;
+  record += ".meta.json";
   for (const std::filesystem::path& written : {output, record}) {
     for (const auto& [input, sha256] : provenance.inputs) {
       std::error_code error;
-      if (std::filesystem::equivalent(written, input, error)) {
+      if (std::filesystem::equivalent(written, file_path(input), error)) {
         throw UsageError(fmt::format("{}: it is an input of this run, which carecast does not "
                                      "write over; choose another output file",
                                      written.string()));
@@ -92,19 +92,6 @@ void refuse_input(const std::filesystem::path& output, const RunProvenance& prov
   }
 }
 
-namespace {
-
-// Standard output's terminal width; 0 when it is not a terminal.
-int terminal_columns()
-{
-  winsize size{};
-  return isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0
-           ? static_cast<int>(size.ws_col)
-           : 0;
-}
-
-} // namespace
-
 std::size_t stdout_width()
 {
   return carecast::output_width(terminal_columns(), std::getenv("COLUMNS"));
@@ -112,18 +99,20 @@ std::size_t stdout_width()
 
 Destination destination(const OutputOptions& options)
 {
-  const bool terminal = options.path.empty() && isatty(STDOUT_FILENO);
-  return {options.path,
-          carecast::chart_style(terminal, terminal ? terminal_columns() : 0,
-                                std::getenv("COLUMNS"), std::getenv("NO_COLOR"), options.ascii,
-                                options.color),
+  const bool terminal = options.path.empty() && stdout_is_terminal();
+  // A Windows console that cannot show ANSI colour gets none unless asked for.
+  const std::string color =
+    options.color == "auto" && !terminal_shows_colour() ? "never" : options.color;
+  return {file_path(options.path),
+          carecast::chart_style(terminal, terminal ? terminal_columns() : 0, std::getenv("COLUMNS"),
+                                std::getenv("NO_COLOR"), options.ascii, color),
           options.bom};
 }
 
 void emit(Content content, const OutputOptions& options, const RunProvenance& provenance)
 {
   if (!options.path.empty()) {
-    refuse_input(options.path, provenance);
+    refuse_input(file_path(options.path), provenance);
   }
   write_output(content, options.format, destination(options), provenance);
 }
@@ -248,7 +237,7 @@ std::string duration_text(double seconds)
 // one) and cleared when the run ends, so that the output that follows starts clean.
 std::function<void(std::int64_t)> progress_reporter(std::string task, std::int64_t total)
 {
-  if (!isatty(STDERR_FILENO)) {
+  if (!stderr_is_terminal()) {
     return {};
   }
   const auto start = std::chrono::steady_clock::now();
@@ -273,7 +262,7 @@ std::function<void(std::int64_t)> progress_reporter(std::string task, std::int64
 
 std::optional<LoadedScenario> load(const std::string& path, RunProvenance& provenance)
 {
-  ModelLoad result = read_model(path);
+  ModelLoad result = read_model(file_path(path));
   provenance.add_inputs(result.sources);
   for (const Diagnostic& diagnostic : result.diagnostics) {
     std::cerr << render(diagnostic, result.sources);
@@ -281,7 +270,7 @@ std::optional<LoadedScenario> load(const std::string& path, RunProvenance& prove
   if (!result.model) {
     return std::nullopt;
   }
-  return LoadedScenario{std::filesystem::path(path).stem().string(), std::move(result.model),
+  return LoadedScenario{file_path(path).stem().string(), std::move(result.model),
                         std::move(result.sources)};
 }
 

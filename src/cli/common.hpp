@@ -4,6 +4,7 @@
 // its problems reported on stderr.
 
 #include "carecast/evaluator.hpp"
+#include "carecast/file_names.hpp"
 #include "carecast/gates.hpp"
 #include "carecast/model.hpp"
 #include "carecast/output.hpp"

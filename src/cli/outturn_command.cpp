@@ -26,7 +26,7 @@ struct OutturnOptions
 
 bool names_fragment(const std::string& path)
 {
-  std::string extension = std::filesystem::path(path).extension().string();
+  std::string extension = file_path(path).extension().string();
   std::transform(extension.begin(), extension.end(), extension.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   return extension == ".toml";
@@ -44,7 +44,7 @@ std::optional<LedgerOutturn> outturn_of(const LoadedScenario& loaded, const std:
                                         const OutturnSettings& settings,
                                         RunProvenance& provenance)
 {
-  LedgerResult ledger = read_ledger_file(file);
+  LedgerResult ledger = read_ledger_file(file_path(file));
   provenance.add_inputs(ledger.sources);
   if (!ledger.diagnostics.empty()) {
     print_problems(std::move(ledger.diagnostics), ledger.sources);
@@ -72,7 +72,7 @@ std::optional<Outturn> previous_outturn(const LoadedScenario& loaded,
                                         const OutturnSettings& settings,
                                         RunProvenance& provenance)
 {
-  const CsvResult csv = read_csv_file(options.previous);
+  const CsvResult csv = read_csv_file(file_path(options.previous));
   if (!is_outturn_csv(csv)) {
     OutturnSettings earlier = settings;
     earlier.period.reset();

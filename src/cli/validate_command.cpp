@@ -18,7 +18,7 @@ ExitCode run_validate(const ValidateOptions& options, RunProvenance& provenance)
 {
   ValidationReport report;
   for (const std::string& file : options.files) {
-    const ModelLoad loaded = read_model(file);
+    const ModelLoad loaded = read_model(file_path(file));
     provenance.add_inputs(loaded.sources);
     for (const Diagnostic& diagnostic : loaded.diagnostics) {
       std::cerr << render(diagnostic, loaded.sources);

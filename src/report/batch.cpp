@@ -1,5 +1,7 @@
 #include "carecast/batch.hpp"
 
+#include "carecast/file_names.hpp"
+
 #include <algorithm>
 #include <fmt/format.h>
 #include <map>
@@ -12,9 +14,10 @@ BatchFiles batch_files(const std::vector<std::string>& paths)
   BatchFiles result;
   for (const std::string& path : paths) {
     std::error_code error;
-    if (fs::is_directory(path, error)) {
+    const fs::path file = file_path(path);
+    if (fs::is_directory(file, error)) {
       const std::size_t before = result.files.size();
-      for (const fs::directory_entry& entry : fs::directory_iterator(path, error)) {
+      for (const fs::directory_entry& entry : fs::directory_iterator(file, error)) {
         if (entry.path().extension() == ".toml" && entry.is_regular_file(error)) {
           result.files.push_back(entry.path());
         }
@@ -22,8 +25,8 @@ BatchFiles batch_files(const std::vector<std::string>& paths)
       if (result.files.size() == before) {
         result.problems.push_back(fmt::format("{}: a directory without .toml files", path));
       }
-    } else if (fs::is_regular_file(path, error)) {
-      result.files.emplace_back(path);
+    } else if (fs::is_regular_file(file, error)) {
+      result.files.push_back(file);
     } else {
       result.problems.push_back(fmt::format("{}: no such file or directory", path));
     }

@@ -1,5 +1,7 @@
 #include "carecast/loader.hpp"
 
+#include "carecast/file_names.hpp"
+
 #include "reader.hpp"
 
 #include <algorithm>
@@ -154,12 +156,12 @@ std::optional<toml::table> TreeLoader::extend(toml::table child, const std::stri
     return std::nullopt;
   }
   const std::filesystem::path base_path =
-    (std::filesystem::path(file_name).parent_path() / extends->as_string()->get())
-      .lexically_normal();
+    file_path(file_beside(file_name, extends->as_string()->get()));
   // A path the system refuses (a name too long, say) cannot be read: the overloads that
   // report it, rather than throw.
   std::error_code refused;
-  const std::filesystem::path self = std::filesystem::weakly_canonical(file_name, refused);
+  const std::filesystem::path self =
+    std::filesystem::weakly_canonical(file_path(file_name), refused);
   const std::filesystem::path base_canonical =
     refused ? std::filesystem::path() : std::filesystem::weakly_canonical(base_path, refused);
   if (refused) {

@@ -95,7 +95,9 @@ void write_text(const std::string& text, Format format, const Destination& desti
   }
   const std::string record =
     output_record(provenance, {destination.path.string(), sha256_hex(text)}) + "\n";
-  write_files({{destination.path, text, {}}, {destination.path.string() + ".meta.json", record, {}}});
+  std::filesystem::path record_path = destination.path;
+  record_path += ".meta.json";
+  write_files({{destination.path, text, {}}, {record_path, record, {}}});
 }
 
 // A content that write_xlsx writes as a workbook.

@@ -18,6 +18,9 @@
 #include <numeric>
 #include <set>
 #include <unistd.h>
+#ifdef _WIN32
+#include <windows.h>
+#endif
 
 namespace carecast {
 namespace {
@@ -542,13 +545,62 @@ void write_provenance(lxw_workbook* workbook, const RunProvenance& provenance,
   add("seed", provenance.seed ? std::to_string(*provenance.seed) : "none");
 }
 
-// `call()`, with standard error sent to /dev/null meanwhile; errno as `call` left it.
+#ifdef _WIN32
+constexpr const char* k_null_device = "NUL";
+constexpr int k_null_flags = O_WRONLY;
+
+// The name libxlsxwriter opens `path` by: it takes a narrow name, which Windows reads in
+// the ANSI code page, so a folder whose name that cannot spell is given by its short
+// (8.3) name. `path`'s own name is carecast's, in ASCII (output_file_windows.cpp).
+std::string library_file_name(const std::filesystem::path& path,
+                              const std::filesystem::path& target)
+{
+  std::wstring folder(32768, L'\0');
+  const DWORD size =
+    GetShortPathNameW(path.parent_path().c_str(), folder.data(), static_cast<DWORD>(folder.size()));
+  folder = size > 0 && size < folder.size() ? folder.substr(0, size) : path.parent_path().native();
+  const std::wstring wide = folder + L"\\" + path.filename().native();
+  BOOL lossy = FALSE;
+  const int bytes = WideCharToMultiByte(CP_ACP, WC_NO_BEST_FIT_CHARS, wide.c_str(), -1, nullptr, 0,
+                                        nullptr, &lossy);
+  if (bytes <= 0 || lossy) {
+    throw Error(fmt::format("cannot write '{}': the system's code page cannot spell its folder's "
+                            "name for the workbook library; write the workbook to another folder",
+                            target.string()));
+  }
+  std::string name(static_cast<std::size_t>(bytes), '\0');
+  WideCharToMultiByte(CP_ACP, WC_NO_BEST_FIT_CHARS, wide.c_str(), -1, name.data(), bytes, nullptr,
+                      nullptr);
+  name.pop_back();
+  return name;
+}
+
+std::FILE* open_to_write(const std::filesystem::path& path)
+{
+  return _wfopen(path.c_str(), L"wb");
+}
+#else
+constexpr const char* k_null_device = "/dev/null";
+constexpr int k_null_flags = O_WRONLY | O_CLOEXEC;
+
+std::string library_file_name(const std::filesystem::path& path, const std::filesystem::path&)
+{
+  return path.string();
+}
+
+std::FILE* open_to_write(const std::filesystem::path& path)
+{
+  return std::fopen(path.c_str(), "wb");
+}
+#endif
+
+// `call()`, with standard error sent to the null device meanwhile; errno as `call` left it.
 template <typename Call>
 auto without_stderr(const Call& call)
 {
   std::fflush(stderr);
   const int saved = ::dup(STDERR_FILENO);
-  const int null = ::open("/dev/null", O_WRONLY | O_CLOEXEC);
+  const int null = ::open(k_null_device, k_null_flags);
   if (saved >= 0 && null >= 0) {
     ::dup2(null, STDERR_FILENO);
   }
@@ -572,12 +624,12 @@ lxw_workbook* open_workbook(const std::filesystem::path& path, const std::filesy
 {
   // The library reports a file it cannot create on standard error, in its own words;
   // trying first gives carecast's message alone, with the system's reason.
-  if (std::FILE* probe = std::fopen(path.c_str(), "wb")) {
+  if (std::FILE* probe = open_to_write(path)) {
     std::fclose(probe);
   } else {
     throw Error(fmt::format("cannot write '{}': {}", target.string(), std::strerror(errno)));
   }
-  lxw_workbook* workbook = workbook_new(path.c_str());
+  lxw_workbook* workbook = workbook_new(library_file_name(path, target).c_str());
   if (!workbook) {
     throw Error(fmt::format("cannot write '{}'", target.string()));
   }

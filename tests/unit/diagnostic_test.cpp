@@ -208,7 +208,7 @@ TEST_CASE("an input file is read whole, up to the size limit")
 {
   TempDir dir;
   const fs::path file = dir.path() / "s.toml";
-  std::ofstream(file) << "a = 1\n";
+  std::ofstream(file, std::ios::binary) << "a = 1\n";
   const InputText read = read_input_file(file, "scenario file", {});
   REQUIRE(read.text);
   CHECK(*read.text == "a = 1\n");

@@ -1076,7 +1076,12 @@ TEST_CASE("an extends the system refuses as a path is an error at the extends, n
   const Diagnostic& problem = only_diagnostic(result);
   CHECK(problem.pos == SourcePos{"test.toml", 1, 11});
   CHECK(problem.message.starts_with("cannot read scenario file '" + std::string(300, 'a')));
+#ifdef _WIN32
+  // Windows takes the name, and then has no such file.
+  CHECK(problem.message == "cannot read scenario file '" + std::string(300, 'a') + ".toml'");
+#else
   CHECK(problem.message.ends_with(": File name too long"));
+#endif
 }
 
 namespace {

@@ -1,4 +1,5 @@
 #include "carecast/diagnostic.hpp"
+#include "carecast/file_names.hpp"
 #include "carecast/output.hpp"
 
 #include "temp_dir.hpp"
@@ -10,8 +11,10 @@
 #include <sstream>
 #include <string>
 #include <sys/stat.h>
-#include <unistd.h>
 #include <vector>
+#ifdef _WIN32
+#include <windows.h>
+#endif
 
 namespace fs = std::filesystem;
 using carecast::write_file_atomically;
@@ -117,6 +120,54 @@ TEST_CASE("a file made by a function is committed whole, and removed when the fu
   CHECK(dir.entries() == std::vector<std::string>{"book.xlsx"});
 }
 
+#ifdef _WIN32
+TEST_CASE("a device is written in place, not replaced, and a regular file or directory is not")
+{
+  const TempDir dir;
+  CHECK(carecast::writes_in_place("NUL"));
+  CHECK(carecast::writes_in_place(dir.path() / "nul.csv")); // a device in any folder
+  CHECK(carecast::writes_in_place("CON"));
+  CHECK(carecast::writes_in_place("COM1"));
+  CHECK_FALSE(carecast::writes_in_place(dir.path() / "COM10"));
+  write(dir.path() / "file", "x");
+  CHECK_FALSE(carecast::writes_in_place(dir.path() / "file"));
+  CHECK_FALSE(carecast::writes_in_place(dir.path()));
+  CHECK_FALSE(carecast::writes_in_place(dir.path() / "absent"));
+  write_file_atomically("NUL", "discarded\n");
+}
+
+TEST_CASE("a file another program holds open is reported so, and kept as it was")
+{
+  const TempDir dir;
+  const fs::path target = dir.path() / "report.xlsx";
+  write(target, "old workbook\n");
+  // Excel opens the files it shows without sharing them for deletion.
+  const HANDLE held = CreateFileW(target.c_str(), GENERIC_READ, 0, nullptr, OPEN_EXISTING,
+                                  FILE_ATTRIBUTE_NORMAL, nullptr);
+  REQUIRE(held != INVALID_HANDLE_VALUE);
+  std::string message;
+  try {
+    write_file_atomically(target, "new workbook\n");
+  } catch (const carecast::Error& error) {
+    message = error.what();
+  }
+  CloseHandle(held);
+  CHECK(message.find("report.xlsx") != std::string::npos);
+  CHECK(message.find("close it in Excel and run again") != std::string::npos);
+  CHECK(read(target) == "old workbook\n");
+  CHECK(dir.entries() == std::vector<std::string>{"report.xlsx"});
+}
+
+TEST_CASE("a file whose name is not ASCII is written and replaced")
+{
+  const TempDir dir;
+  const fs::path target = dir.path() / carecast::file_path("donn\xC3\xA9\x65s_\xE2\x82\xAC.csv");
+  write_file_atomically(target, "first\n");
+  write_file_atomically(target, "second\n");
+  CHECK(read(target) == "second\n");
+  CHECK(dir.entries() == std::vector<std::string>{"donn\xC3\xA9\x65s_\xE2\x82\xAC.csv"});
+}
+#else
 TEST_CASE("a FIFO is written in place, not replaced, and a regular file or directory is not")
 {
   const TempDir dir;
@@ -132,6 +183,7 @@ TEST_CASE("a FIFO is written in place, not replaced, and a regular file or direc
   fs::create_symlink("file", dir.path() / "link");
   CHECK_FALSE(carecast::writes_in_place(dir.path() / "link")); // replaced, not followed
 }
+#endif
 
 TEST_CASE("a target that is a directory fails with carecast::Error and leaves nothing behind")
 {

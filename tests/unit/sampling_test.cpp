@@ -126,17 +126,18 @@ MatrixXd correlation_2(double rho)
   return matrix;
 }
 
-// 1e-12 .. 1 - 1e-12, denser towards the tails.
+// 1e-12 .. 1 - 1e-12, denser towards the tails. 0.01 and 0.99 come from the middle
+// loop only: a C library's pow(10, -2) may be 0.01 give or take a bit.
 std::vector<double> probability_grid()
 {
   std::vector<double> grid;
-  for (int power = 12; power >= 2; --power) {
+  for (int power = 12; power >= 3; --power) {
     grid.push_back(std::pow(10.0, -power));
   }
   for (int i = 1; i < 100; ++i) {
     grid.push_back(i / 100.0);
   }
-  for (int power = 2; power <= 12; ++power) {
+  for (int power = 3; power <= 12; ++power) {
     grid.push_back(1.0 - std::pow(10.0, -power));
   }
   return grid;

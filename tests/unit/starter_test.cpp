@@ -4,6 +4,8 @@
 #include "carecast/validate.hpp"
 #include "carecast/output.hpp"
 
+#include "temp_dir.hpp"
+
 #include <algorithm>
 #include <doctest/doctest.h>
 #include <filesystem>
@@ -11,7 +13,6 @@
 #include <set>
 #include <sstream>
 #include <string>
-#include <unistd.h>
 
 using namespace carecast;
 
@@ -86,13 +87,11 @@ TEST_CASE("every number in the starter has a source or an assumption")
 
 TEST_CASE("the starter is the same text when written to a file and read back from it")
 {
-  const std::filesystem::path path =
-    std::filesystem::temp_directory_path()
-    / ("carecast_starter_test_" + std::to_string(::getpid()) + ".toml");
+  const TempDir dir;
+  const std::filesystem::path path = dir.path() / "starter.toml";
   write_file_atomically(path, std::string(starter_scenario()));
   CHECK(read(path) == starter_scenario());
   const LoadResult result = read_scenario(path);
   CHECK(result.diagnostics.empty());
   CHECK(result.scenario.has_value());
-  std::filesystem::remove(path);
 }

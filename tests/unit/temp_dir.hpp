@@ -5,7 +5,6 @@
 #include <filesystem>
 #include <random>
 #include <string>
-#include <unistd.h>
 #include <vector>
 
 namespace fs = std::filesystem;
@@ -17,9 +16,8 @@ public:
   TempDir()
   {
     std::random_device random;
-    m_path =
-      fs::temp_directory_path()
-      / ("carecast_test_" + std::to_string(::getpid()) + "_" + std::to_string(random()));
+    m_path = fs::temp_directory_path()
+             / ("carecast_test_" + std::to_string(random()) + "_" + std::to_string(random()));
     fs::create_directories(m_path);
   }
   ~TempDir()
