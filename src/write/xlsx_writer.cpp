@@ -551,7 +551,7 @@ constexpr int k_null_flags = O_WRONLY;
 
 // The name libxlsxwriter opens `path` by: it takes a narrow name, which Windows reads in
 // the ANSI code page, so a folder whose name that cannot spell is given by its short
-// (8.3) name. `path`'s own name is carecast's, in ASCII (output_file_windows.cpp).
+// (8.3) name. `path`'s own name is carecast's, in ASCII (file_system_windows.cpp).
 std::string library_file_name(const std::filesystem::path& path,
                               const std::filesystem::path& target)
 {
