@@ -2,6 +2,7 @@
 
 #ifdef _WIN32
 #include <cstdio>
+#include <cstdlib>
 #include <fcntl.h>
 #include <io.h>
 #include <windows.h>
@@ -17,6 +18,7 @@ namespace carecast::cli {
 namespace {
 
 bool g_colour = false;
+UINT g_code_page = 0; // the console's own, given back when carecast ends
 
 // A console, not a file, a pipe or NUL (for which _isatty is also true).
 bool is_console(DWORD stream)
@@ -40,7 +42,10 @@ void prepare_console()
 {
   _setmode(_fileno(stdout), _O_BINARY);
   _setmode(_fileno(stderr), _O_BINARY);
-  SetConsoleOutputCP(CP_UTF8);
+  g_code_page = GetConsoleOutputCP();
+  if (g_code_page != 0 && SetConsoleOutputCP(CP_UTF8)) {
+    std::atexit([] { SetConsoleOutputCP(g_code_page); });
+  }
   const HANDLE output = GetStdHandle(STD_OUTPUT_HANDLE);
   DWORD mode = 0;
   g_colour = GetConsoleMode(output, &mode) != 0
