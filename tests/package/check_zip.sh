@@ -4,7 +4,8 @@
 # It holds one folder with carecast.exe, the README, the scenarios, the data, the
 # PowerShell completion and SHA256SUMS, whose sums hold for every other file. Unzipped,
 # carecast.exe (under Wine, through cmake/wine-run) compares scenarios\dcst_2022.toml,
-# named with a backslash as in PowerShell, exactly as the Linux golden case does, then
+# named with a backslash as in PowerShell, exactly as the Linux golden case does, and by
+# a drive letter; refuses to write over that scenario; then
 # writes a workbook in a folder whose name the ANSI code page cannot spell (ŵ) and a CSV
 # whose name is not ASCII, leaving no temporary file.
 set -euo pipefail
@@ -43,6 +44,19 @@ run compare 'scenarios\dcst_2022.toml' > "$work/compare.txt" \
   || fail "carecast.exe compare exited with $?"
 diff -u "$repo/tests/golden/compare_dcst/stdout" "$work/compare.txt" \
   || fail "the output differs from tests/golden/compare_dcst/stdout"
+
+say "carecast.exe compare with the scenario named by drive letter (Wine's Z: is /)"
+run compare "Z:$(pwd | tr / '\\')\\scenarios\\dcst_2022.toml" > "$work/by_drive.txt" \
+  || fail "carecast.exe compare Z:\\...\\dcst_2022.toml exited with $?"
+cmp -s "$work/by_drive.txt" "$work/compare.txt" || fail "the output differs when named by drive letter"
+
+say "carecast.exe refuses to write over its input"
+status=0
+run compare 'scenarios\dcst_2022.toml' --format csv -o 'scenarios\dcst_2022.toml' \
+  2> "$work/refused.txt" || status=$?
+[[ $status -eq 2 ]] || fail "writing over the scenario exited with $status, not 2"
+grep -q "it is an input of this run" "$work/refused.txt" || fail "no message: $(cat "$work/refused.txt")"
+sha256sum --quiet -c SHA256SUMS || fail "the scenario changed"
 
 say "writing 'Cyllideb Gŵyl €\\résumé.xlsx' and 'données 2022.csv'"
 mkdir "Cyllideb Gŵyl €"
