@@ -4,11 +4,11 @@
 # CARECAST_UPDATE_GOLDEN=1 in the environment it rewrites those files from the actual
 # run instead, for review with git diff.
 #
-cmake_policy(SET CMP0057 NEW)
-
 # In the Windows build EMULATOR (Wine) runs carecast.exe, and a case listed in
 # windows_tolerance.txt may differ in numbers that depend on the C maths library: those
 # are compared to 1e-10 relative by compare_numbers.py (docs/windows.md).
+
+cmake_policy(SET CMP0057 NEW) # if(... IN_LIST ...)
 
 file(STRINGS ${CASE_DIR}/args arguments)
 # Charts are drawn 80 columns wide unless the case's optional `env` file (NAME=VALUE
