@@ -13,8 +13,15 @@
 
 namespace carecast::file_system {
 
+// Shared by both systems, in output_file.cpp:
+
 // Throws Error: `path` cannot be written, for `reason`.
 [[noreturn]] void cannot_write(const std::filesystem::path& path, std::string_view reason);
+
+// The folder `path` is in: "." for a bare name.
+std::filesystem::path folder_of(const std::filesystem::path& path);
+
+// Each system's own:
 
 // A new private folder in `folder`, created exclusively with an unpredictable name, for
 // `make` to write `target` in.
@@ -38,7 +45,8 @@ void write_temporary(const std::filesystem::path& target, std::string_view bytes
 // Moves the temporary file `from` over `target`, or to it when there is none.
 void replace(const std::filesystem::path& from, const std::filesystem::path& target);
 
-// Appends `bytes` to the existing `target` (a device, a pipe), without replacing it.
+// Appends `bytes` to the existing `target` (a device, a pipe), without replacing it;
+// appended where the target is a regular file, as a shell's >> would.
 void write_into(const std::filesystem::path& target, std::string_view bytes);
 
 // Removes a listed temporary file or (empty) folder; safe in a signal or console handler.

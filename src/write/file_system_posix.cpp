@@ -94,11 +94,6 @@ extern "C" void on_signal(int signal)
 
 namespace file_system {
 
-void cannot_write(const fs::path& path, std::string_view reason)
-{
-  throw Error(fmt::format("cannot write '{}': {}", path.string(), reason));
-}
-
 fs::path private_folder(const fs::path& target, const fs::path& folder)
 {
   std::string pattern = (folder / target.filename()).string() + ".tmpXXXXXX";
@@ -201,8 +196,7 @@ bool writes_in_place(const fs::path& path)
   fs::path current = path;
   for (int hop = 0; hop < 16; ++hop) {
     std::error_code error;
-    const fs::path parent = current.parent_path().empty() ? "." : current.parent_path();
-    const fs::path folder = fs::canonical(parent, error);
+    const fs::path folder = fs::canonical(file_system::folder_of(current), error);
     if (error) {
       return false;
     }

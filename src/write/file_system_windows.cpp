@@ -149,11 +149,6 @@ std::wstring mutex_name(const fs::path& folder)
 
 namespace file_system {
 
-void cannot_write(const fs::path& path, std::string_view reason)
-{
-  throw Error(fmt::format("cannot write '{}': {}", path.string(), reason));
-}
-
 fs::path private_folder(const fs::path& target, const fs::path& folder)
 {
   return create_fresh(target, folder, L".carecast-", L".tmp", [](const fs::path& name) {
@@ -172,9 +167,9 @@ void write_temporary(const fs::path& target, std::string_view bytes,
                      const std::function<void(const fs::path&)>& created)
 {
   HANDLE handle = INVALID_HANDLE_VALUE;
-  const fs::path folder = target.parent_path().empty() ? fs::path(".") : target.parent_path();
   const fs::path path = create_fresh(
-    target, folder, target.filename().wstring() + L".tmp", L"", [&handle](const fs::path& name) {
+    target, folder_of(target), target.filename().wstring() + L".tmp", L"",
+    [&handle](const fs::path& name) {
       handle = CreateFileW(name.c_str(), GENERIC_WRITE, 0, nullptr, CREATE_NEW,
                            FILE_ATTRIBUTE_NORMAL, nullptr);
       return handle != INVALID_HANDLE_VALUE;

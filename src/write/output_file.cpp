@@ -10,6 +10,7 @@
 #include <atomic>
 #include <cerrno>
 #include <cstring>
+#include <fmt/format.h>
 #include <fstream>
 #include <iterator>
 #include <memory>
@@ -82,11 +83,6 @@ std::string read_file(const fs::path& path)
   return bytes;
 }
 
-fs::path folder_of(const fs::path& path)
-{
-  return path.parent_path().empty() ? fs::path(".") : path.parent_path();
-}
-
 // `bytes`, or what `make` writes to a private temporary folder, written into the
 // existing target `path` (a device, a FIFO, a file descriptor) without replacing it.
 void write_in_place(const OutputFile& file)
@@ -139,7 +135,7 @@ private:
   void write(const OutputFile& file)
   {
     if (file.make) {
-      m_folder = file_system::private_folder(file.path, folder_of(file.path));
+      m_folder = file_system::private_folder(file.path, file_system::folder_of(file.path));
       m_listed_folder.emplace(m_folder, true);
       m_path = m_folder / file_system::made_file_name(file.path);
       m_listed.emplace(m_path, false);
@@ -175,6 +171,20 @@ private:
 
 } // namespace
 
+namespace file_system {
+
+void cannot_write(const fs::path& path, std::string_view reason)
+{
+  throw Error(fmt::format("cannot write '{}': {}", path.string(), reason));
+}
+
+fs::path folder_of(const fs::path& path)
+{
+  return path.parent_path().empty() ? fs::path(".") : path.parent_path();
+}
+
+} // namespace file_system
+
 void remove_listed_temporaries()
 {
   // Files first, then the folders they may be in.
@@ -208,7 +218,7 @@ void write_files(const std::vector<OutputFile>& files)
   for (const OutputFile* file : replaced) {
     temporaries.push_back(std::make_unique<Temporary>(*file));
   }
-  const file_system::FolderLock lock(folder_of(replaced.front()->path));
+  const file_system::FolderLock lock(file_system::folder_of(replaced.front()->path));
   for (const auto& temporary : temporaries) {
     temporary->commit();
   }
