@@ -48,12 +48,13 @@ struct Settings
   std::int64_t model_draws = 65'536; // evaluated on one thread for the cost per line-month
   std::uint64_t seed = 7;
   bool quick = false;
+  bool evaluator_only = false; // (3) alone, e.g. under callgrind
 };
 
 [[noreturn]] void usage(const std::string& problem)
 {
   std::cerr << fmt::format("simulate_bench: {}\nusage: simulate_bench [--draws N] [--quick] "
-                           "[--scenario FILE]\n",
+                           "[--scenario FILE] [--evaluator-only [--model-draws N]]\n",
                            problem);
   std::exit(2);
 }
@@ -62,6 +63,7 @@ Settings parse(int argc, char** argv)
 {
   Settings settings;
   std::int64_t draws = 0;
+  std::int64_t model_draws = 0;
   for (int i = 1; i < argc; ++i) {
     const std::string_view argument = argv[i];
     const bool has_value = i + 1 < argc;
@@ -71,6 +73,13 @@ Settings parse(int argc, char** argv)
       draws = std::strtoll(argv[++i], nullptr, 10);
       if (draws < 2 || draws > carecast::k_max_draws) {
         usage(fmt::format("--draws must be between 2 and {}", carecast::k_max_draws));
+      }
+    } else if (argument == "--evaluator-only") {
+      settings.evaluator_only = true;
+    } else if (argument == "--model-draws" && has_value) {
+      model_draws = std::strtoll(argv[++i], nullptr, 10);
+      if (model_draws < 1) {
+        usage("--model-draws must be at least 1");
       }
     } else if (argument == "--scenario" && has_value) {
       settings.scenario = argv[++i];
@@ -85,6 +94,9 @@ Settings parse(int argc, char** argv)
   }
   if (draws > 0) {
     settings.draws = draws;
+  }
+  if (model_draws > 0) {
+    settings.model_draws = model_draws;
   }
   return settings;
 }
@@ -221,10 +233,16 @@ void bench_model(const Model& model, const Settings& settings)
   for (int pass = 0; pass < k_model_passes; ++pass) {
     const auto start = Clock::now();
     const double cpu_start = thread_cpu_seconds();
-    for (const carecast::ParameterRows& block : blocks) {
-      checksum += evaluator.evaluate(block, carecast::Period::year, carecast::Figures::costs)
-                    .net_present_cost(0)[0];
-    }
+    // Through for_each_block on one thread, as the commands run the evaluator (with its
+    // allocator settings), block by block in order.
+    carecast::for_each_block(
+      static_cast<std::int64_t>(blocks.size()) * carecast::k_block_draws, 1,
+      [&](std::int64_t first, std::int64_t) {
+        const auto& block = blocks[static_cast<std::size_t>(first / carecast::k_block_draws)];
+        checksum += evaluator.evaluate(block, carecast::Period::year, carecast::Figures::costs)
+                      .net_present_cost(0)[0];
+      },
+      {});
     cpu.push_back(thread_cpu_seconds() - cpu_start);
     wall.push_back(seconds_since(start));
   }
@@ -262,8 +280,10 @@ int main(int argc, char** argv)
   fmt::print("machine: {} cores; build {} (assertions on); seed {}\n", cores, CARECAST_BUILD_TYPE,
              settings.seed);
   fmt::print("load average at start: {:.2f}\n", load_average());
-  bench_simulate(*model, settings, cores);
-  bench_sobol(*model, settings, cores);
+  if (!settings.evaluator_only) {
+    bench_simulate(*model, settings, cores);
+    bench_sobol(*model, settings, cores);
+  }
   bench_model(*model, settings);
   fmt::print("\nload average at end: {:.2f}\n", load_average());
   return 0;

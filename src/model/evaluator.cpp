@@ -58,15 +58,6 @@ std::vector<bool> touched_lines(const Model& model, const ModelOption& option,
   return touched;
 }
 
-Array yearly_sums(const Array& monthly, int years)
-{
-  Array yearly(years, monthly.cols());
-  for (int y = 0; y < years; ++y) {
-    yearly.row(y) = year_sum(monthly, y);
-  }
-  return yearly;
-}
-
 void add_line_uplift(const ModelLine& line, const Parameters& parameters, Array& cost)
 {
   if (line.optimism_bias != k_none) {

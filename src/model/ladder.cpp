@@ -1,5 +1,7 @@
 #include "ladder.hpp"
 
+#include "kernels.hpp"
+
 #include <algorithm>
 #include <cmath>
 
@@ -183,51 +185,12 @@ std::vector<int> weekly_costs(const ModelOption& option, int type, int placement
   return cost_by_month;
 }
 
-// A monthly rate from one type into another: per draw, or one value for every draw.
-struct Rate
-{
-  const double* each = nullptr; // the draws' rates; null when they are all `all`
-  double all = 0.0;
-};
-
-// Children at the end of a month in one type, for every draw: entries x share plus the
-// sum over types i of opening_i x rate_i, added in the order of i. Sixteen draws at a
-// time stay in registers; a short tail takes the same operations draw by draw, so a
-// draw's figures do not depend on its place in the block.
-void step_month(const double* entries, const double* share,
-                const std::vector<const double*>& opening, const std::vector<Rate>& rates,
-                double* closing, Eigen::Index draws)
-{
-  constexpr Eigen::Index k_chunk = 16;
-  using Chunk = Eigen::Array<double, 1, k_chunk>;
-  using In = Eigen::Map<const Chunk>;
-  Eigen::Index d = 0;
-  for (; d + k_chunk <= draws; d += k_chunk) {
-    Chunk sum = In(entries + d) * In(share + d);
-    for (std::size_t i = 0; i < opening.size(); ++i) {
-      if (rates[i].each) {
-        sum += In(opening[i] + d) * In(rates[i].each + d);
-      } else {
-        sum += In(opening[i] + d) * rates[i].all;
-      }
-    }
-    Eigen::Map<Chunk>(closing + d) = sum;
-  }
-  for (; d < draws; ++d) {
-    double sum = entries[d] * share[d];
-    for (std::size_t i = 0; i < opening.size(); ++i) {
-      sum += opening[i][d] * (rates[i].each ? rates[i].each[d] : rates[i].all);
-    }
-    closing[d] = sum;
-  }
-}
-
 // rates[j][i]: the monthly rate from type i into type j, as one value when every draw
 // has the same (move rates are seldom sampled), so the step loads it once.
-std::vector<std::vector<Rate>> rates_into(const std::vector<std::vector<Array>>& monthly)
+std::vector<std::vector<kernels::Rate>> rates_into(const std::vector<std::vector<Array>>& monthly)
 {
   const std::size_t n = monthly.size();
-  std::vector<std::vector<Rate>> rates(n, std::vector<Rate>(n));
+  std::vector<std::vector<kernels::Rate>> rates(n, std::vector<kernels::Rate>(n));
   for (std::size_t j = 0; j < n; ++j) {
     for (std::size_t i = 0; i < n; ++i) {
       const Array& rate = monthly[i][j];
@@ -259,6 +222,7 @@ LadderProjection project_ladder(const Model& model, const ModelOption& option,
     weekly.push_back(weekly_costs(option, j, ladder.types[j].weekly_cost, months));
   }
 
+  const kernels::Table& loops = kernels::active();
   LadderProjection result;
   result.total = Array::Zero(months, draws);
   result.weeks = Array(months, 1);
@@ -283,7 +247,7 @@ LadderProjection project_ladder(const Model& model, const ModelOption& option,
   std::vector<bool> regime;
   std::vector<Array> shares;
   std::vector<const double*> from(n);
-  std::vector<std::vector<Rate>> rates;
+  std::vector<std::vector<kernels::Rate>> rates;
   std::vector<std::vector<Array>> monthly;
   for (int t = 0; t < months; ++t) {
     if (ladder.reset && ladder.reset->month == t) {
@@ -301,8 +265,8 @@ LadderProjection project_ladder(const Model& model, const ModelOption& option,
       from[i] = opening.row(i).data();
     }
     for (int j = 0; j < types; ++j) {
-      step_month(entries.row(t).data(), shares[j].data(), from, rates[j], closing.row(j).data(),
-                 draws);
+      loops.step(entries.row(t).data(), shares[j].data(), from.data(), rates[j].data(), types,
+                 closing.row(j).data(), draws);
     }
     const bool filling = fills_capacity(option, t);
     if (filling) {
@@ -320,11 +284,13 @@ LadderProjection project_ladder(const Model& model, const ModelOption& option,
     for (int j = 0; j < types; ++j) {
       const int index = ladder.types[j].price_index;
       const auto level = index != k_none ? levels[index].row(t) : unit_level.row(0);
-      const auto price = parameters.row(weekly[j][t]).array() * level * ladder.money_scale;
       // x 0.5 is x / 2 exactly, without a division.
-      const auto children = (counted_start.row(j) + counted_end.row(j)) * 0.5;
-      result.total.row(t) += children * price * weeks;
+      loops.add_cost(counted_start.row(j).data(), counted_end.row(j).data(),
+                     parameters.row(weekly[j][t]).data(), level.data(), ladder.money_scale, weeks,
+                     result.total.row(t).data(), draws);
       if (figures == LadderFigures::by_type) {
+        const auto price = parameters.row(weekly[j][t]).array() * level * ladder.money_scale;
+        const auto children = (counted_start.row(j) + counted_end.row(j)) * 0.5;
         result.closing[j].row(t) = counted_end.row(j);
         result.children[j].row(t) = children;
         result.price[j].row(t) = price;

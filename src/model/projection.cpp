@@ -1,5 +1,7 @@
 #include "projection.hpp"
 
+#include "kernels.hpp"
+
 #include <algorithm>
 #include <cmath>
 
@@ -14,11 +16,20 @@ void scale_months(Eigen::Ref<Array> rows, const Eigen::Ref<const Array>& factor)
 
 Array year_sum(const Array& monthly, int year)
 {
-  static_assert(k_months_per_year == 12);
-  const auto month = [&](int m) { return monthly.row(year * k_months_per_year + m); };
-  // One expression, so each draw's twelve months are added in registers, in order.
-  return month(0) + month(1) + month(2) + month(3) + month(4) + month(5) + month(6) + month(7)
-         + month(8) + month(9) + month(10) + month(11);
+  Array sum(1, monthly.cols());
+  kernels::active().year_sum(monthly.row(year * k_months_per_year).data(), monthly.cols(),
+                             sum.data(), monthly.cols());
+  return sum;
+}
+
+Array yearly_sums(const Array& monthly, int years)
+{
+  Array yearly(years, monthly.cols());
+  for (int y = 0; y < years; ++y) {
+    kernels::active().year_sum(monthly.row(y * k_months_per_year).data(), monthly.cols(),
+                               yearly.row(y).data(), monthly.cols());
+  }
+  return yearly;
 }
 
 namespace {
@@ -202,26 +213,20 @@ Array baseline_cost(const ModelLine& line, const IndexLevels& levels, const Para
   const Array base = parameters.row(line.base).array() / k_months_per_year;
   Array cost(months, parameters.cols());
   cost.bottomRows(months - line.end_month).setZero();
+  std::vector<const double*> level(line.prices.size());
+  std::vector<const double*> share(line.prices.size());
+  for (std::size_t p = 0; p < line.prices.size(); ++p) {
+    share[p] = parameters.row(line.prices[p].second).data();
+  }
+  const int prices = static_cast<int>(line.prices.size());
   for (int t = 0; t < line.end_month; ++t) {
-    // The share-weighted price level, added from zero, then x demand x base.
-    auto month = cost.row(t);
-    if (line.prices.empty()) {
-      month.setOnes();
-    }
     for (std::size_t p = 0; p < line.prices.size(); ++p) {
-      const auto& [index, share] = line.prices[p];
-      const auto weighted = levels[index].row(t) * parameters.row(share).array();
-      if (p == 0) {
-        month = 0.0 + weighted;
-      } else {
-        month += weighted;
-      }
+      level[p] = levels[line.prices[p].first].row(t).data();
     }
-    if (line.demand_index != k_none) {
-      month = month * levels[line.demand_index].row(t) * base;
-    } else {
-      month *= base;
-    }
+    const double* demand =
+      line.demand_index != k_none ? levels[line.demand_index].row(t).data() : nullptr;
+    kernels::active().baseline(level.data(), share.data(), prices, demand, base.data(),
+                               cost.row(t).data(), parameters.cols());
   }
   return cost;
 }

@@ -46,6 +46,8 @@ Array each_draw(const Array& x, F f)
 
 // The sum of each draw's months of financial year `year`, added in month order.
 Array year_sum(const Array& monthly, int year);
+// The same for each of the first `years` years, a row each.
+Array yearly_sums(const Array& monthly, int years);
 
 // An option's change of an index's rate: from first_month to end_month (exclusive), the
 // rate at parameter `rate` replaces the index's own.

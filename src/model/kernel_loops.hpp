@@ -1,0 +1,148 @@
+#pragma once
+
+// The loops of kernels.hpp, written once for any vector width W (doubles a vector).
+// Each kernels_*.cpp includes this inside an anonymous namespace and builds it for its
+// own instruction set, so that no copy leaves its file: the linker must not swap the
+// baseline's loops for another file's. Only plain arithmetic on GCC's vector types is
+// used, never a library function, which would be shared between the files.
+//
+// Per draw, each loop does the operations of its tail loop (one draw at a time) in the
+// same order: vector lanes are draws, never terms of one draw's sum.
+
+template <int W>
+struct Pack
+{
+  typedef double type __attribute__((vector_size(W * sizeof(double))));
+};
+
+template <int W>
+typename Pack<W>::type load(const double* from)
+{
+  typename Pack<W>::type value;
+  __builtin_memcpy(&value, from, sizeof value);
+  return value;
+}
+
+template <int W>
+void store(double* to, typename Pack<W>::type value)
+{
+  __builtin_memcpy(to, &value, sizeof value);
+}
+
+// U vectors of draws at a time stay in registers across the types' terms.
+template <int W, int U>
+void step(const double* entries, const double* share, const double* const* opening,
+          const carecast::kernels::Rate* rates, int types, double* closing, std::ptrdiff_t draws)
+{
+  using V = typename Pack<W>::type;
+  constexpr std::ptrdiff_t k_chunk = W * U;
+  std::ptrdiff_t d = 0;
+  for (; d + k_chunk <= draws; d += k_chunk) {
+    V sum[U];
+#pragma GCC unroll 8
+    for (int u = 0; u < U; ++u) {
+      sum[u] = load<W>(entries + d + u * W) * load<W>(share + d + u * W);
+    }
+    for (int i = 0; i < types; ++i) {
+      const double* from = opening[i] + d;
+      if (const double* each = rates[i].each) {
+#pragma GCC unroll 8
+        for (int u = 0; u < U; ++u) {
+          sum[u] += load<W>(from + u * W) * load<W>(each + d + u * W);
+        }
+      } else {
+        const double all = rates[i].all;
+#pragma GCC unroll 8
+        for (int u = 0; u < U; ++u) {
+          sum[u] += load<W>(from + u * W) * all;
+        }
+      }
+    }
+#pragma GCC unroll 8
+    for (int u = 0; u < U; ++u) {
+      store<W>(closing + d + u * W, sum[u]);
+    }
+  }
+  for (; d < draws; ++d) {
+    double sum = entries[d] * share[d];
+    for (int i = 0; i < types; ++i) {
+      sum += opening[i][d] * (rates[i].each ? rates[i].each[d] : rates[i].all);
+    }
+    closing[d] = sum;
+  }
+}
+
+template <int W>
+void add_cost(const double* start, const double* end, const double* cost, const double* level,
+              double scale, double weeks, double* total, std::ptrdiff_t draws)
+{
+  std::ptrdiff_t d = 0;
+  for (; d + W <= draws; d += W) {
+    const auto children = (load<W>(start + d) + load<W>(end + d)) * 0.5;
+    const auto price = load<W>(cost + d) * load<W>(level + d) * scale;
+    store<W>(total + d, load<W>(total + d) + children * price * weeks);
+  }
+  for (; d < draws; ++d) {
+    const double children = (start[d] + end[d]) * 0.5;
+    const double price = cost[d] * level[d] * scale;
+    total[d] = total[d] + children * price * weeks;
+  }
+}
+
+template <int W>
+void year_sum(const double* first, std::ptrdiff_t stride, double* out, std::ptrdiff_t draws)
+{
+  std::ptrdiff_t d = 0;
+  for (; d + W <= draws; d += W) {
+    auto sum = load<W>(first + d);
+#pragma GCC unroll 12
+    for (int m = 1; m < 12; ++m) {
+      sum += load<W>(first + m * stride + d);
+    }
+    store<W>(out + d, sum);
+  }
+  for (; d < draws; ++d) {
+    double sum = first[d];
+    for (int m = 1; m < 12; ++m) {
+      sum += first[m * stride + d];
+    }
+    out[d] = sum;
+  }
+}
+
+template <int W>
+void baseline(const double* const* levels, const double* const* shares, int prices,
+              const double* demand, const double* base, double* out, std::ptrdiff_t draws)
+{
+  using V = typename Pack<W>::type;
+  std::ptrdiff_t d = 0;
+  for (; d + W <= draws; d += W) {
+    V month = V{} + 1.0;
+    for (int p = 0; p < prices; ++p) {
+      const V weighted = load<W>(levels[p] + d) * load<W>(shares[p] + d);
+      month = p == 0 ? 0.0 + weighted : month + weighted;
+    }
+    if (demand) {
+      month = month * load<W>(demand + d);
+    }
+    store<W>(out + d, month * load<W>(base + d));
+  }
+  for (; d < draws; ++d) {
+    double month = 1.0;
+    for (int p = 0; p < prices; ++p) {
+      const double weighted = levels[p][d] * shares[p][d];
+      month = p == 0 ? 0.0 + weighted : month + weighted;
+    }
+    if (demand) {
+      month = month * demand[d];
+    }
+    out[d] = month * base[d];
+  }
+}
+
+// The table of these loops at width W, the step keeping U vectors in registers.
+template <int W, int U>
+constexpr carecast::kernels::Table table(const char* name)
+{
+  return {name, step<W, U>, add_cost<W>, year_sum<W>, baseline<W>};
+}

@@ -1,0 +1,59 @@
+#pragma once
+
+// The evaluator's innermost loops over a block's draws, in one version per instruction
+// set: the x86-64 baseline (SSE2, two doubles at a time), AVX2 (four) and AVX-512
+// (eight). One is chosen when first needed, the widest the processor supports. Every
+// version does, for each draw, the same additions and multiplications in the same
+// order, without fused multiply-adds: a draw's figures are the same bits whichever
+// runs, and whatever its place in the block (docs/kernels.md).
+
+#include <cstddef>
+#include <vector>
+
+namespace carecast::kernels {
+
+// A rate applied to every draw: one per draw, or one value for all of them.
+struct Rate
+{
+  const double* each = nullptr; // the draws' rates; null when they are all `all`
+  double all = 0.0;
+};
+
+struct Table
+{
+  const char* name; // "baseline", "avx2" or "avx512"
+
+  // closing[d] = entries[d] x share[d] + the sum over i < types of
+  // opening[i][d] x rates[i][d], added in the order of i: a care ladder type's children
+  // at the end of a month.
+  void (*step)(const double* entries, const double* share, const double* const* opening,
+               const Rate* rates, int types, double* closing, std::ptrdiff_t draws);
+
+  // total[d] += (start[d] + end[d]) x 0.5 x (cost[d] x level[d] x scale) x weeks: a
+  // type's children counted in a month (the mean of its opening and closing) times
+  // its weekly price times the month's weeks.
+  void (*add_cost)(const double* start, const double* end, const double* cost, const double* level,
+                   double scale, double weeks, double* total, std::ptrdiff_t draws);
+
+  // out[d] = the sum of first[d + m x stride] for the twelve months m, added in order.
+  void (*year_sum)(const double* first, std::ptrdiff_t stride, double* out, std::ptrdiff_t draws);
+
+  // A line's monthly baseline: out[d] = (0 + the sum over p of levels[p][d] x
+  // shares[p][d], added in order; 1 without prices) x demand[d] (when demand is not
+  // null) x base[d].
+  void (*baseline)(const double* const* levels, const double* const* shares, int prices,
+                   const double* demand, const double* base, double* out, std::ptrdiff_t draws);
+};
+
+// The version in use: the widest this processor runs.
+const Table& active();
+
+// The baseline version and each wider one this processor runs, baseline first.
+std::vector<const Table*> available();
+
+// The versions, each built for its instruction set: call only those available() lists.
+extern const Table k_baseline;
+extern const Table k_avx2;
+extern const Table k_avx512;
+
+} // namespace carecast::kernels

@@ -1,0 +1,16 @@
+// Built with -mavx2 -ffp-contract=off (CMakeLists.txt): called only where
+// kernels::available() lists it.
+
+#include "kernels.hpp"
+
+namespace carecast::kernels {
+namespace {
+
+#include "kernel_loops.hpp"
+
+} // namespace
+
+// Sixteen draws of the step in registers: four AVX2 vectors.
+const Table k_avx2 = table<4, 4>("avx2");
+
+} // namespace carecast::kernels

@@ -1,0 +1,16 @@
+// Built with -mavx512f -ffp-contract=off (CMakeLists.txt): called only where
+// kernels::available() lists it.
+
+#include "kernels.hpp"
+
+namespace carecast::kernels {
+namespace {
+
+#include "kernel_loops.hpp"
+
+} // namespace
+
+// Thirty-two draws of the step in registers: four AVX-512 vectors.
+const Table k_avx512 = table<8, 4>("avx512");
+
+} // namespace carecast::kernels
