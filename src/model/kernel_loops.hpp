@@ -13,7 +13,24 @@ template <int W>
 struct Pack
 {
   typedef double type __attribute__((vector_size(W * sizeof(double))));
+  // A lane comparison's result: all bits set where it holds.
+  typedef long long mask __attribute__((vector_size(W * sizeof(long long))));
 };
+
+// Whether any lane of `lanes` is set.
+template <int W>
+bool has_any(typename Pack<W>::mask lanes)
+{
+  long long any = 0;
+#pragma GCC unroll 8
+  for (int i = 0; i < W; ++i) {
+    any |= lanes[i];
+  }
+  return any != 0;
+}
+
+// monthly_factor's limit on Newton's iterations; it converges in a few.
+constexpr int k_newton_iterations = 50;
 
 template <int W>
 typename Pack<W>::type load(const double* from)
@@ -140,9 +157,71 @@ void baseline(const double* const* levels, const double* const* shares, int pric
   }
 }
 
+// A lane's value where `keep` is set, otherwise `other`'s.
+template <int W>
+typename Pack<W>::type select(typename Pack<W>::mask keep, typename Pack<W>::type value,
+                              typename Pack<W>::type other)
+{
+  return keep ? value : other;
+}
+
+template <int W>
+void monthly_factor(const double* ratio, double* g, std::ptrdiff_t draws)
+{
+  using V = typename Pack<W>::type;
+  using Mask = typename Pack<W>::mask;
+  std::ptrdiff_t d = 0;
+  for (; d + W <= draws; d += W) {
+    const V target = 12.0 * load<W>(ratio + d);
+    V factor = load<W>(g + d);
+    // Lanes still iterating; each stops at its own convergence, as the tail loop does.
+    Mask active = Mask{} == 0;
+    for (int iteration = 0; iteration < k_newton_iterations; ++iteration) {
+      V power = V{} + 1.0;
+      V sum = V{};
+      V slope = V{};
+#pragma GCC unroll 12
+      for (int j = 1; j <= 12; ++j) {
+        slope += static_cast<double>(j) * power;
+        power *= factor;
+        sum += power;
+      }
+      const V step = (sum - target) / slope;
+      const V next = factor - step;
+      factor = select<W>(active, next, factor);
+      const V size = select<W>(step < 0.0, -step, step);
+      active &= ~(size <= 1e-15 * next);
+      if (!has_any<W>(active)) {
+        break;
+      }
+    }
+    store<W>(g + d, factor);
+  }
+  for (; d < draws; ++d) {
+    const double target = 12.0 * ratio[d];
+    double factor = g[d];
+    for (int iteration = 0; iteration < k_newton_iterations; ++iteration) {
+      double power = 1.0;
+      double sum = 0.0;
+      double slope = 0.0;
+      for (int j = 1; j <= 12; ++j) {
+        slope += static_cast<double>(j) * power;
+        power *= factor;
+        sum += power;
+      }
+      const double step = (sum - target) / slope;
+      factor -= step;
+      if ((step < 0.0 ? -step : step) <= 1e-15 * factor) {
+        break;
+      }
+    }
+    g[d] = factor;
+  }
+}
+
 // The table of these loops at width W, the step keeping U vectors in registers.
 template <int W, int U>
 constexpr carecast::kernels::Table table(const char* name)
 {
-  return {name, step<W, U>, add_cost<W>, year_sum<W>, baseline<W>};
+  return {name, step<W, U>, add_cost<W>, year_sum<W>, baseline<W>, monthly_factor<W>};
 }

@@ -1,4 +1,4 @@
-#include "kernels.hpp"
+#include "carecast/kernels.hpp"
 
 namespace carecast::kernels {
 namespace {
@@ -24,21 +24,42 @@ const Table& widest()
 // Sixteen draws of the step in registers: eight SSE2 vectors.
 const Table k_baseline = table<2, 8>("baseline");
 
+namespace {
+
+// The version in use, chosen when first needed.
+const Table*& in_use()
+{
+  static const Table* table = &widest();
+  return table;
+}
+
+} // namespace
+
 const Table& active()
 {
-  static const Table& table = widest();
-  return table;
+  return *in_use();
+}
+
+const Table& use(const Table& table)
+{
+  const Table& replaced = *in_use();
+  in_use() = &table;
+  return replaced;
 }
 
 std::vector<const Table*> available()
 {
-  std::vector<const Table*> tables{&k_baseline};
-  if (&active() != &k_baseline) {
-    tables.push_back(&k_avx2);
-  }
-  if (&active() == &k_avx512) {
-    tables.push_back(&k_avx512);
-  }
+  static const std::vector<const Table*> tables = [] {
+    const Table& top = widest();
+    std::vector<const Table*> runnable{&k_baseline};
+    if (&top != &k_baseline) {
+      runnable.push_back(&k_avx2);
+    }
+    if (&top == &k_avx512) {
+      runnable.push_back(&k_avx512);
+    }
+    return runnable;
+  }();
   return tables;
 }
 

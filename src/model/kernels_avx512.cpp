@@ -1,7 +1,7 @@
 // Built with -mavx512f -ffp-contract=off (CMakeLists.txt): called only where
 // kernels::available() lists it.
 
-#include "kernels.hpp"
+#include "carecast/kernels.hpp"
 
 namespace carecast::kernels {
 namespace {

@@ -1,6 +1,6 @@
 #include "ladder.hpp"
 
-#include "kernels.hpp"
+#include "carecast/kernels.hpp"
 
 #include <algorithm>
 #include <cmath>

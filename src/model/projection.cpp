@@ -1,6 +1,6 @@
 #include "projection.hpp"
 
-#include "kernels.hpp"
+#include "carecast/kernels.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -34,27 +34,13 @@ Array yearly_sums(const Array& monthly, int years)
 
 namespace {
 
-// The monthly factor g with which a level that ended the year before at 1 averages
-// `ratio` over the next twelve months: (g + g^2 + ... + g^12) / 12 = ratio. The mean is
+// The monthly factors g with which levels that ended the year before at 1 average
+// `ratio` over the next twelve months (kernels::Table::monthly_factor). The mean is
 // increasing and convex in g, so Newton's method from g^6.5 = ratio converges.
-double monthly_factor(double ratio)
+Array averaging_factors(const Array& ratio)
 {
-  double g = std::exp(std::log(ratio) / 6.5);
-  for (int iteration = 0; iteration < 50; ++iteration) {
-    double power = 1.0;
-    double sum = 0.0;
-    double slope = 0.0;
-    for (int j = 1; j <= k_months_per_year; ++j) {
-      slope += j * power;
-      power *= g;
-      sum += power;
-    }
-    const double step = (sum - k_months_per_year * ratio) / slope;
-    g -= step;
-    if (std::abs(step) <= 1e-15 * g) {
-      break;
-    }
-  }
+  Array g = each_draw(ratio, [](double r) { return std::exp(std::log(r) / 6.5); });
+  kernels::active().monthly_factor(ratio.data(), g.data(), ratio.size());
   return g;
 }
 
@@ -117,8 +103,7 @@ Array monthly_factors(const ModelIndex& index, const Parameters& parameters, int
   for (int y = 0; y < years && years > 1; ++y) {
     const Array growth =
       1.0 + parameters.row(index.rate_by_year[static_cast<std::size_t>(std::max(y, 1))]).array();
-    const Array g =
-      y == 0 ? each_draw(growth, twelfth_root) : each_draw(growth / end, monthly_factor);
+    const Array g = y == 0 ? each_draw(growth, twelfth_root) : averaging_factors(growth / end);
     Array path = Array::Ones(1, draws);
     Array sum = Array::Zero(1, draws);
     for (int m = 0; m < k_months_per_year; ++m) {

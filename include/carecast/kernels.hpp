@@ -5,7 +5,7 @@
 // (eight). One is chosen when first needed, the widest the processor supports. Every
 // version does, for each draw, the same additions and multiplications in the same
 // order, without fused multiply-adds: a draw's figures are the same bits whichever
-// runs, and whatever its place in the block (docs/kernels.md).
+// runs, and whatever its place in the block (ARCHITECTURE.md, "Vector kernels").
 
 #include <cstddef>
 #include <vector>
@@ -43,13 +43,23 @@ struct Table
   // null) x base[d].
   void (*baseline)(const double* const* levels, const double* const* shares, int prices,
                    const double* demand, const double* base, double* out, std::ptrdiff_t draws);
+
+  // The monthly factor g with which a level that ended the year before at 1 averages
+  // ratio[d] over the next twelve months, (g + g^2 + ... + g^12) / 12 = ratio[d], by
+  // Newton's method from g[d], replaced by the result. Each draw stops when its own
+  // step is at most 1e-15 g, or after 50 steps.
+  void (*monthly_factor)(const double* ratio, double* g, std::ptrdiff_t draws);
 };
 
-// The version in use: the widest this processor runs.
+// The version in use: the widest this processor runs, unless use() chose another.
 const Table& active();
 
 // The baseline version and each wider one this processor runs, baseline first.
 std::vector<const Table*> available();
+
+// Makes `table`, one of available(), the version in use and returns the one it
+// replaces: for comparing the versions (tests, benchmarks) while no evaluation runs.
+const Table& use(const Table& table);
 
 // The versions, each built for its instruction set: call only those available() lists.
 extern const Table k_baseline;
