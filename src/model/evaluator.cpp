@@ -208,11 +208,13 @@ void apply_overlays(const Model& model, const ModelOption& option, const IndexLe
   for (std::size_t i = 0; i < option.overlays.size(); ++i) {
     const ModelOverlay& overlay = option.overlays[i];
     if (adds_amounts(overlay)) {
-      const Array amounts = overlay_amounts(overlay, levels, parameters, months);
+      // Added in the overlay's own months only: elsewhere its amounts are 0.
+      const Array amounts = overlay_months(overlay, levels, parameters);
       if (may_save(overlay)) {
-        saved[i] = -yearly_sums(amounts, years);
+        saved[i] = -yearly_sums(in_months(amounts, overlay.first_month, months), years);
       }
-      add_with_uplift(costs[overlay.target], amounts, overlay.optimism_bias, parameters);
+      add_with_uplift(costs[overlay.target].middleRows(overlay.first_month, amounts.rows()),
+                      amounts, overlay.optimism_bias, parameters);
     }
   }
 }

@@ -222,27 +222,28 @@ bool adds_amounts(const ModelOverlay& overlay)
          || overlay.kind == OverlayKind::saving;
 }
 
-Array overlay_amounts(const ModelOverlay& overlay, const IndexLevels& levels,
-                      const Parameters& parameters, int months)
+Array overlay_months(const ModelOverlay& overlay, const IndexLevels& levels,
+                     const Parameters& parameters)
 {
-  Array amounts = Array::Zero(months, parameters.cols());
+  Array amounts = Array::Zero(overlay.end_month - overlay.first_month, parameters.cols());
   const auto value = parameters.row(overlay.value).array();
   for (int t = overlay.first_month; t < overlay.end_month; ++t) {
+    auto month = amounts.row(t - overlay.first_month);
     switch (overlay.kind) {
     case OverlayKind::recurring:
       if (overlay.indexed_by == k_none) {
-        amounts.row(t) = value / k_months_per_year;
+        month = value / k_months_per_year;
       } else {
         const Array& level = levels[overlay.indexed_by];
-        amounts.row(t) = value / k_months_per_year * level.row(t) / level.row(overlay.first_month);
+        month = value / k_months_per_year * level.row(t) / level.row(overlay.first_month);
       }
       break;
     case OverlayKind::one_off:
-      amounts.row(t) = value / (overlay.end_month - overlay.first_month);
+      month = value / (overlay.end_month - overlay.first_month);
       break;
     case OverlayKind::saving:
       if (const int ramp = overlay.ramp_by_year[t / k_months_per_year]; ramp != k_none) {
-        amounts.row(t) = -value / k_months_per_year * parameters.row(ramp).array();
+        month = -value / k_months_per_year * parameters.row(ramp).array();
       }
       break;
     default: // overlays that scale a line or change an index or the ladder
@@ -252,7 +253,21 @@ Array overlay_amounts(const ModelOverlay& overlay, const IndexLevels& levels,
   return amounts;
 }
 
-void add_with_uplift(Array& sum, const Array& amounts, int bias, const Parameters& parameters)
+Array in_months(const Array& rows, int first_month, int months)
+{
+  Array all = Array::Zero(months, rows.cols());
+  all.middleRows(first_month, rows.rows()) = rows;
+  return all;
+}
+
+Array overlay_amounts(const ModelOverlay& overlay, const IndexLevels& levels,
+                      const Parameters& parameters, int months)
+{
+  return in_months(overlay_months(overlay, levels, parameters), overlay.first_month, months);
+}
+
+void add_with_uplift(Eigen::Ref<Array> sum, const Array& amounts, int bias,
+                     const Parameters& parameters)
 {
   if (bias == k_none) {
     sum += amounts;

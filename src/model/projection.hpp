@@ -96,7 +96,15 @@ Array baseline_cost(const ModelLine& line, const IndexLevels& levels, const Para
 // Whether an overlay adds amounts to its line (rather than scaling it or an index).
 bool adds_amounts(const ModelOverlay& overlay);
 
-// The monthly amounts an overlay adds to its line: negative for a saving.
+// The monthly amounts an overlay adds to its line in its own months, first_month to
+// end_month (exclusive), a row each: negative for a saving.
+Array overlay_months(const ModelOverlay& overlay, const IndexLevels& levels,
+                     const Parameters& parameters);
+
+// `rows` as months first_month onwards of `months`, the others 0.
+Array in_months(const Array& rows, int first_month, int months);
+
+// overlay_months() in every month of the horizon.
 Array overlay_amounts(const ModelOverlay& overlay, const IndexLevels& levels,
                       const Parameters& parameters, int months);
 
@@ -104,6 +112,7 @@ Array overlay_amounts(const ModelOverlay& overlay, const IndexLevels& levels,
 Array optimism_uplift(const Array& amounts, int bias, const Parameters& parameters);
 
 // sum += amounts + their optimism uplift; without a bias, no array of zeros is made.
-void add_with_uplift(Array& sum, const Array& amounts, int bias, const Parameters& parameters);
+void add_with_uplift(Eigen::Ref<Array> sum, const Array& amounts, int bias,
+                     const Parameters& parameters);
 
 } // namespace carecast::projection
