@@ -7,6 +7,7 @@
 #include "carecast/model.hpp"
 
 #include <Eigen/Core>
+#include <vector>
 
 namespace carecast {
 
@@ -135,9 +136,11 @@ public:
   {}
 
   // `parameters` has one row per model parameter and one column per draw; a matrix in
-  // another layout, or a vector, is copied into ParameterRows' first.
+  // another layout, or a vector, is copied into ParameterRows' first. `options` marks
+  // the options to work out, by index (empty: all of them); the others' figures are
+  // left at 0, and the figures of those worked out are the same either way.
   Outcome evaluate(const Eigen::Ref<const ParameterRows>& parameters, Period period = Period::year,
-                   Figures figures = Figures::all) const;
+                   Figures figures = Figures::all, const std::vector<bool>& options = {}) const;
 
 private:
   const Model& m_model;

@@ -51,9 +51,10 @@ struct Overflow
   Diagnostic problem;
 };
 
-// The metric of every option in every column of `parameters` (options x columns).
+// The metric of every option in every column of `parameters` (options x columns), or
+// of the options `wanted` marks (the others' rows are 0).
 Eigen::MatrixXd metrics(const Model& model, const Metric& metric, const Eigen::MatrixXd& parameters,
-                        int threads)
+                        int threads, const std::vector<bool>& wanted = {})
 {
   const int options = static_cast<int>(model.options().size());
   Eigen::MatrixXd result(options, parameters.cols());
@@ -64,7 +65,7 @@ Eigen::MatrixXd metrics(const Model& model, const Metric& metric, const Eigen::M
     if (!watch.check_rules(block, first)) {
       return;
     }
-    const Outcome outcome = evaluator.evaluate(block, Period::year, Figures::costs);
+    const Outcome outcome = evaluator.evaluate(block, Period::year, Figures::costs, wanted);
     watch.check(outcome, block, first);
     for (int o = 0; o < options; ++o) {
       result.row(o).segment(first, count) = metric_of(outcome, o, metric);
@@ -167,14 +168,26 @@ TornadoBar bar_of(const Model& model, int p, double value, double swing, Bounds 
   return bar;
 }
 
+// The options the subject reads: the option and the one it is compared with.
+std::vector<bool> subject_options(const Model& model, const SensitivitySettings& settings)
+{
+  std::vector<bool> read(model.options().size(), false);
+  read[static_cast<std::size_t>(settings.option)] = true;
+  if (settings.versus) {
+    read[static_cast<std::size_t>(*settings.versus)] = true;
+  }
+  return read;
+}
+
 // The bars, largest swing first, and (in `metric`) every option's metric at the base
-// and at each bar's low and high.
+// and the subject's options' at each bar's low and high.
 std::vector<TornadoBar> tornado(const Model& model, const SensitivitySettings& settings,
                                 const std::vector<int>& chosen, Eigen::MatrixXd& metric)
 {
   const Eigen::VectorXd values = model.values();
   const std::vector<Bounds> bounds = validated_bounds(model, values);
-  // Column 0 is the base; then each parameter's low and high.
+  // Column 0 is the base, where every option is evaluated to find the preferred one;
+  // then each parameter's low and high, where only the subject is read.
   Eigen::MatrixXd columns = values.replicate(1, 1 + 2 * static_cast<Eigen::Index>(chosen.size()));
   std::vector<TornadoBar> bars;
   for (std::size_t i = 0; i < chosen.size(); ++i) {
@@ -183,7 +196,9 @@ std::vector<TornadoBar> tornado(const Model& model, const SensitivitySettings& s
     columns(p, static_cast<Eigen::Index>(1 + 2 * i)) = bars.back().low_value;
     columns(p, static_cast<Eigen::Index>(2 + 2 * i)) = bars.back().high_value;
   }
-  metric = metrics(model, settings.metric, columns, settings.threads);
+  metric =
+    metrics(model, settings.metric, columns, settings.threads, subject_options(model, settings));
+  metric.col(0) = metrics(model, settings.metric, columns.col(0), settings.threads);
   for (std::size_t i = 0; i < bars.size(); ++i) {
     bars[i].metric_low = subject_of(metric, static_cast<Eigen::Index>(1 + 2 * i), settings);
     bars[i].metric_high = subject_of(metric, static_cast<Eigen::Index>(2 + 2 * i), settings);

@@ -100,12 +100,14 @@ SobolOutputs evaluate_design(const Model& model, const Sampler& sampler, int opt
   SobolOutputs outputs{empty, empty, std::vector<Matrix>(model.inputs().size(), empty)};
   const std::int64_t kinds = sampler.dimensions() + k_design_ab;
   const Evaluator evaluator(model);
+  std::vector<bool> analysed(model.options().size(), false);
+  analysed[static_cast<std::size_t>(option)] = true;
   const auto work = [&](std::int64_t first, std::int64_t count) {
     const ParameterRows parameters = design_block(model, sampler, first, count);
     if (!watch.check_rules(parameters, first)) {
       return;
     }
-    const Outcome outcome = evaluator.evaluate(parameters, Period::year, Figures::costs);
+    const Outcome outcome = evaluator.evaluate(parameters, Period::year, Figures::costs, analysed);
     watch.check(outcome, parameters, first);
     Matrix costs(years + 1, count);
     for (int y = 0; y < years; ++y) {

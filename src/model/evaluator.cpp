@@ -377,7 +377,7 @@ Eigen::RowVectorXd Outcome::total(int option, int period) const
 }
 
 Outcome Evaluator::evaluate(const Eigen::Ref<const ParameterRows>& parameters, Period period,
-                            Figures figures) const
+                            Figures figures, const std::vector<bool>& wanted) const
 {
   const Grid& grid = m_model.grid();
   const int periods = period == Period::month ? grid.months() : grid.years();
@@ -398,6 +398,9 @@ Outcome Evaluator::evaluate(const Eigen::Ref<const ParameterRows>& parameters, P
   fill_deflator(m_model, unchanged.levels(), outcome);
   const std::vector<Array> discounts = discount_factors(m_model, parameters);
   for (int o = 0; o < options; ++o) {
+    if (!wanted.empty() && !wanted[static_cast<std::size_t>(o)]) {
+      continue;
+    }
     const ModelOption& option = m_model.options()[o];
     const std::vector<bool> changed = changed_indices(m_model, option);
     const IndexLevels levels = index_levels(m_model, option, parameters, &unchanged.levels());

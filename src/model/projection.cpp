@@ -225,7 +225,7 @@ bool adds_amounts(const ModelOverlay& overlay)
 Array overlay_months(const ModelOverlay& overlay, const IndexLevels& levels,
                      const Parameters& parameters)
 {
-  Array amounts = Array::Zero(overlay.end_month - overlay.first_month, parameters.cols());
+  Array amounts(overlay.end_month - overlay.first_month, parameters.cols());
   const auto value = parameters.row(overlay.value).array();
   for (int t = overlay.first_month; t < overlay.end_month; ++t) {
     auto month = amounts.row(t - overlay.first_month);
@@ -244,9 +244,12 @@ Array overlay_months(const ModelOverlay& overlay, const IndexLevels& levels,
     case OverlayKind::saving:
       if (const int ramp = overlay.ramp_by_year[t / k_months_per_year]; ramp != k_none) {
         month = -value / k_months_per_year * parameters.row(ramp).array();
+      } else {
+        month.setZero();
       }
       break;
     default: // overlays that scale a line or change an index or the ladder
+      month.setZero();
       break;
     }
   }
