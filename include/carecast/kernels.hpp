@@ -23,11 +23,11 @@ struct Table
 {
   const char* name; // "baseline", "avx2" or "avx512"
 
-  // closing[d] = entries[d] x share[d] + the sum over i < types of
+  // closing[d] = entries[d] x share[d] + the sum over i < terms of
   // opening[i][d] x rates[i][d], added in the order of i: a care ladder type's children
   // at the end of a month.
   void (*step)(const double* entries, const double* share, const double* const* opening,
-               const Rate* rates, int types, double* closing, std::ptrdiff_t draws);
+               const Rate* rates, int terms, double* closing, std::ptrdiff_t draws);
 
   // total[d] += (start[d] + end[d]) x 0.5 x (cost[d] x level[d] x scale) x weeks: a
   // type's children counted in a month (the mean of its opening and closing) times

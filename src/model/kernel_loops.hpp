@@ -49,7 +49,7 @@ void store(double* to, typename Pack<W>::type value)
 // U vectors of draws at a time stay in registers across the types' terms.
 template <int W, int U>
 void step(const double* entries, const double* share, const double* const* opening,
-          const carecast::kernels::Rate* rates, int types, double* closing, std::ptrdiff_t draws)
+          const carecast::kernels::Rate* rates, int terms, double* closing, std::ptrdiff_t draws)
 {
   using V = typename Pack<W>::type;
   constexpr std::ptrdiff_t k_chunk = W * U;
@@ -60,7 +60,7 @@ void step(const double* entries, const double* share, const double* const* openi
     for (int u = 0; u < U; ++u) {
       sum[u] = load<W>(entries + d + u * W) * load<W>(share + d + u * W);
     }
-    for (int i = 0; i < types; ++i) {
+    for (int i = 0; i < terms; ++i) {
       const double* from = opening[i] + d;
       if (const double* each = rates[i].each) {
 #pragma GCC unroll 8
@@ -82,7 +82,7 @@ void step(const double* entries, const double* share, const double* const* openi
   }
   for (; d < draws; ++d) {
     double sum = entries[d] * share[d];
-    for (int i = 0; i < types; ++i) {
+    for (int i = 0; i < terms; ++i) {
       sum += opening[i][d] * (rates[i].each ? rates[i].each[d] : rates[i].all);
     }
     closing[d] = sum;

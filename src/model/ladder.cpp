@@ -185,23 +185,51 @@ std::vector<int> weekly_costs(const ModelOption& option, int type, int placement
   return cost_by_month;
 }
 
-// rates[j][i]: the monthly rate from type i into type j, as one value when every draw
-// has the same (move rates are seldom sampled), so the step loads it once.
-std::vector<std::vector<kernels::Rate>> rates_into(const std::vector<std::vector<Array>>& monthly)
+// The terms of a type's monthly step: the types children come from, in type order, and
+// the monthly rate from each.
+struct Inflows
+{
+  std::vector<int> from;
+  std::vector<kernels::Rate> rates;
+};
+
+bool same_for_every_draw(const Array& rate)
+{
+  const double first = rate(0, 0);
+  return std::all_of(rate.data(), rate.data() + rate.size(),
+                     [first](double value) { return value == first; });
+}
+
+// inflows[j]: the monthly rates into type j from each type i, as one value when every
+// draw has the same (move rates are seldom sampled), so the step loads it once. A rate
+// of 0 for every draw is left out: it would add opening x 0 = 0 to a sum of children,
+// which changes no count.
+std::vector<Inflows> inflows(const std::vector<std::vector<Array>>& monthly)
 {
   const std::size_t n = monthly.size();
-  std::vector<std::vector<kernels::Rate>> rates(n, std::vector<kernels::Rate>(n));
+  std::vector<Inflows> into(n);
   for (std::size_t j = 0; j < n; ++j) {
     for (std::size_t i = 0; i < n; ++i) {
       const Array& rate = monthly[i][j];
-      if ((rate == rate(0, 0)).all()) {
-        rates[j][i].all = rate(0, 0);
+      if (!same_for_every_draw(rate)) {
+        into[j].rates.push_back({rate.data(), 0.0});
+      } else if (rate(0, 0) != 0.0) {
+        into[j].rates.push_back({nullptr, rate(0, 0)});
       } else {
-        rates[j][i].each = rate.data();
+        continue;
       }
+      into[j].from.push_back(static_cast<int>(i));
     }
   }
-  return rates;
+  return into;
+}
+
+// Whether a shift of moves is in force in `month`.
+bool shifts_moves(const ModelOption& option, int month)
+{
+  return std::any_of(option.overlays.begin(), option.overlays.end(), [&](const auto& overlay) {
+    return overlay.kind == OverlayKind::shift_moves && active(overlay, month);
+  });
 }
 
 } // namespace
@@ -246,8 +274,8 @@ LadderProjection project_ladder(const Model& model, const ModelOption& option,
   }
   std::vector<bool> regime;
   std::vector<Array> shares;
-  std::vector<const double*> from(n);
-  std::vector<std::vector<kernels::Rate>> rates;
+  std::vector<const double*> from;
+  std::vector<Inflows> into;
   std::vector<std::vector<Array>> monthly;
   for (int t = 0; t < months; ++t) {
     if (ladder.reset && ladder.reset->month == t) {
@@ -257,16 +285,20 @@ LadderProjection project_ladder(const Model& model, const ModelOption& option,
     }
     if (std::vector<bool> now = shift_regime(option, t); t == 0 || now != regime) {
       regime = std::move(now);
-      monthly = monthly_matrix(shifted_rates(stated, option, t, parameters));
+      monthly = shifts_moves(option, t)
+                  ? monthly_matrix(shifted_rates(stated, option, t, parameters))
+                  : monthly_matrix(stated);
       shares = entry_shares(ladder, option, t, parameters);
-      rates = rates_into(monthly);
-    }
-    for (int i = 0; i < types; ++i) {
-      from[i] = opening.row(i).data();
+      into = inflows(monthly);
     }
     for (int j = 0; j < types; ++j) {
-      loops.step(entries.row(t).data(), shares[j].data(), from.data(), rates[j].data(), types,
-                 closing.row(j).data(), draws);
+      const Inflows& terms = into[j];
+      from.clear();
+      for (const int i : terms.from) {
+        from.push_back(opening.row(i).data());
+      }
+      loops.step(entries.row(t).data(), shares[j].data(), from.data(), terms.rates.data(),
+                 static_cast<int>(from.size()), closing.row(j).data(), draws);
     }
     const bool filling = fills_capacity(option, t);
     if (filling) {
