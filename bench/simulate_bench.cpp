@@ -51,13 +51,15 @@ struct Settings
   std::uint64_t seed = 7;
   bool quick = false;
   bool evaluator_only = false; // (3) alone, e.g. under callgrind
+  std::string kernel;          // (3) with this version of the kernels only
 };
 
 [[noreturn]] void usage(const std::string& problem)
 {
-  std::cerr << fmt::format("simulate_bench: {}\nusage: simulate_bench [--draws N] [--quick] "
-                           "[--scenario FILE] [--evaluator-only [--model-draws N]]\n",
-                           problem);
+  std::cerr << fmt::format(
+    "simulate_bench: {}\nusage: simulate_bench [--draws N] [--quick] "
+    "[--scenario FILE] [--evaluator-only] [--model-draws N] [--kernel NAME]\n",
+    problem);
   std::exit(2);
 }
 
@@ -76,6 +78,8 @@ Settings parse(int argc, char** argv)
       if (draws < 2 || draws > carecast::k_max_draws) {
         usage(fmt::format("--draws must be between 2 and {}", carecast::k_max_draws));
       }
+    } else if (argument == "--kernel" && has_value) {
+      settings.kernel = argv[++i];
     } else if (argument == "--evaluator-only") {
       settings.evaluator_only = true;
     } else if (argument == "--model-draws" && has_value) {
@@ -274,6 +278,9 @@ void bench_model(const Model& model, const Settings& settings)
   const carecast::kernels::Table& in_use = carecast::kernels::active();
   double baseline_ns = 0.0;
   for (const carecast::kernels::Table* table : carecast::kernels::available()) {
+    if (!settings.kernel.empty() && settings.kernel != table->name) {
+      continue;
+    }
     carecast::kernels::use(*table);
     const Passes passes = time_evaluator(model, blocks, checksum);
     const double ns = passes.wall * 1e9 / line_months;

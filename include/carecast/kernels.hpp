@@ -31,9 +31,10 @@ struct Table
 
   // total[d] += (start[d] + end[d]) x 0.5 x (cost[d] x level[d] x scale) x weeks: a
   // type's children counted in a month (the mean of its opening and closing) times
-  // its weekly price times the month's weeks.
+  // its weekly price times the month's weeks. With `first`, total[d] is not read but
+  // taken as 0, as for the first type of a month.
   void (*add_cost)(const double* start, const double* end, const double* cost, const double* level,
-                   double scale, double weeks, double* total, std::ptrdiff_t draws);
+                   double scale, double weeks, bool first, double* total, std::ptrdiff_t draws);
 
   // out[d] = the sum of first[d + m x stride] for the twelve months m, added in order.
   void (*year_sum)(const double* first, std::ptrdiff_t stride, double* out, std::ptrdiff_t draws);

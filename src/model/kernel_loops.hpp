@@ -91,18 +91,20 @@ void step(const double* entries, const double* share, const double* const* openi
 
 template <int W>
 void add_cost(const double* start, const double* end, const double* cost, const double* level,
-              double scale, double weeks, double* total, std::ptrdiff_t draws)
+              double scale, double weeks, bool first, double* total, std::ptrdiff_t draws)
 {
+  using V = typename Pack<W>::type;
   std::ptrdiff_t d = 0;
   for (; d + W <= draws; d += W) {
-    const auto children = (load<W>(start + d) + load<W>(end + d)) * 0.5;
-    const auto price = load<W>(cost + d) * load<W>(level + d) * scale;
-    store<W>(total + d, load<W>(total + d) + children * price * weeks);
+    const V children = (load<W>(start + d) + load<W>(end + d)) * 0.5;
+    const V price = load<W>(cost + d) * load<W>(level + d) * scale;
+    const V sum = first ? V{} : load<W>(total + d);
+    store<W>(total + d, sum + children * price * weeks);
   }
   for (; d < draws; ++d) {
     const double children = (start[d] + end[d]) * 0.5;
     const double price = cost[d] * level[d] * scale;
-    total[d] = total[d] + children * price * weeks;
+    total[d] = (first ? 0.0 : total[d]) + children * price * weeks;
   }
 }
 

@@ -252,7 +252,7 @@ LadderProjection project_ladder(const Model& model, const ModelOption& option,
 
   const kernels::Table& loops = kernels::active();
   LadderProjection result;
-  result.total = Array::Zero(months, draws);
+  result.total = Array(months, draws); // each month's written by its first type
   result.weeks = Array(months, 1);
   if (figures == LadderFigures::by_type) {
     for (std::size_t j = 0; j < n; ++j) {
@@ -319,7 +319,7 @@ LadderProjection project_ladder(const Model& model, const ModelOption& option,
       // x 0.5 is x / 2 exactly, without a division.
       loops.add_cost(counted_start.row(j).data(), counted_end.row(j).data(),
                      parameters.row(weekly[j][t]).data(), level.data(), ladder.money_scale, weeks,
-                     result.total.row(t).data(), draws);
+                     j == 0, result.total.row(t).data(), draws);
       if (figures == LadderFigures::by_type) {
         const auto price = parameters.row(weekly[j][t]).array() * level * ladder.money_scale;
         const auto children = (counted_start.row(j) + counted_end.row(j)) * 0.5;

@@ -68,9 +68,11 @@ std::vector<double> run_loops(const Table& table, std::ptrdiff_t draws, std::uin
   table.step(entries.data(), share.data(), from.data(), rates.data(), k_types, out.data(), draws);
   keep();
   std::vector<double> total = row();
-  table.add_cost(opening[0].data(), opening[1].data(), share.data(), each.data(), 0.001, 31.0 / 7.0,
-                 total.data(), draws);
-  all.insert(all.end(), total.begin(), total.end());
+  for (const bool first : {false, true}) {
+    table.add_cost(opening[0].data(), opening[1].data(), share.data(), each.data(), 0.001,
+                   31.0 / 7.0, first, total.data(), draws);
+    all.insert(all.end(), total.begin(), total.end());
+  }
   std::vector<double> months;
   for (int m = 0; m < 12; ++m) {
     const std::vector<double> month = row();
