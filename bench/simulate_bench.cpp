@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdint>
+#include <cstdio>
 #include <cstdlib>
 #include <fmt/format.h>
 #include <functional>
@@ -20,7 +21,9 @@
 #include <string>
 #include <string_view>
 #include <sys/resource.h>
+#include <sys/wait.h>
 #include <time.h>
+#include <unistd.h>
 #include <vector>
 
 namespace {
@@ -129,12 +132,41 @@ double load_average()
   return getloadavg(load, 1) == 1 ? load[0] : 0.0;
 }
 
-// The process's peak resident memory so far, in MB of 2^20 bytes (Linux reports KB).
-double peak_memory_mb()
+// A run timed in a child process of its own, so that its peak resident memory is its
+// own (with the few MB of the program and model it starts from), not the largest of
+// every run before it.
+struct Alone
 {
-  rusage usage{};
-  getrusage(RUSAGE_SELF, &usage);
-  return static_cast<double>(usage.ru_maxrss) / 1024.0;
+  double seconds = 0.0;
+  double peak_mb = 0.0; // ru_maxrss, in MB of 2^20 bytes (Linux reports KB)
+};
+
+Alone run_alone(const std::function<double()>& timed)
+{
+  int channel[2];
+  if (pipe(channel) != 0) {
+    usage("cannot make a pipe for a measurement");
+  }
+  std::fflush(stdout);
+  const pid_t child = fork();
+  if (child == 0) {
+    close(channel[0]);
+    const double seconds = timed();
+    const bool sent = write(channel[1], &seconds, sizeof seconds) == sizeof seconds;
+    _exit(sent ? 0 : 1);
+  }
+  close(channel[1]);
+  Alone alone;
+  const bool received = read(channel[0], &alone.seconds, sizeof alone.seconds) == sizeof(double);
+  close(channel[0]);
+  int status = 0;
+  rusage child_usage{};
+  if (child < 0 || wait4(child, &status, 0, &child_usage) != child || !WIFEXITED(status)
+      || WEXITSTATUS(status) != 0 || !received) {
+    usage("a measurement's process failed");
+  }
+  alone.peak_mb = static_cast<double>(child_usage.ru_maxrss) / 1024.0;
+  return alone;
 }
 
 std::string verdict(bool met, bool quick)
@@ -173,9 +205,9 @@ double time_simulate(const Model& model, const Settings& settings, int threads)
 // each the best of k_thread_passes runs.
 void bench_simulate(const Model& model, const Settings& settings, int cores)
 {
-  // Every core first, as a user's single run would go: the first run pays for the
-  // memory it is the first to touch, so the goal is judged without a warm start.
-  const double cold = time_simulate(model, settings, cores);
+  // Every core first, as a user's single run would go, in a process of its own: it pays
+  // for the memory it is the first to touch, so the goal is judged without a warm start.
+  const Alone cold = run_alone([&] { return time_simulate(model, settings, cores); });
   std::map<int, double> best;
   for (int pass = 0; pass < k_thread_passes; ++pass) {
     for (const int threads : {1, 2}) {
@@ -183,13 +215,13 @@ void bench_simulate(const Model& model, const Settings& settings, int cores)
       best[threads] = pass == 0 ? run : std::min(best[threads], run);
     }
   }
-  const double memory = peak_memory_mb();
   fmt::print("\n(1) simulate: {} draws, seed {}, all {} options, whole horizon\n", settings.draws,
              settings.seed, model.options().size());
-  fmt::print("    wall time on {} threads: {:.2f} s (goal <= {} s: {})\n", cores, cold,
-             k_simulate_seconds_goal, verdict(cold <= k_simulate_seconds_goal, settings.quick));
-  fmt::print("    peak memory (ru_maxrss): {:.0f} MB (goal <= {} MB: {})\n", memory,
-             k_memory_mb_goal, verdict(memory <= k_memory_mb_goal, settings.quick));
+  fmt::print("    wall time on {} threads: {:.2f} s (goal <= {} s: {})\n", cores, cold.seconds,
+             k_simulate_seconds_goal,
+             verdict(cold.seconds <= k_simulate_seconds_goal, settings.quick));
+  fmt::print("    peak memory (ru_maxrss): {:.0f} MB (goal <= {} MB: {})\n", cold.peak_mb,
+             k_memory_mb_goal, verdict(cold.peak_mb <= k_memory_mb_goal, settings.quick));
   const double speedup = best[1] / best[2];
   fmt::print("\n(4) threads: the same simulate run, best of {}, on 1 thread {:.2f} s, on 2 threads "
              "{:.2f} s\n",
