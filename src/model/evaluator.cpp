@@ -58,13 +58,6 @@ std::vector<bool> touched_lines(const Model& model, const ModelOption& option,
   return touched;
 }
 
-void add_line_uplift(const ModelLine& line, const Parameters& parameters, Array& cost)
-{
-  if (line.optimism_bias != k_none) {
-    cost += optimism_uplift(cost, line.optimism_bias, parameters);
-  }
-}
-
 // The calibration line: rate x the month's total of the other lines' baselines, given by
 // `baseline(line)`.
 template <class Baseline>
@@ -145,7 +138,7 @@ public:
                              [&](int l) -> const Array& { return baseline(l); });
       } else {
         cached = baseline(line);
-        add_line_uplift(m_model.lines()[line], m_parameters, cached);
+        add_uplift(cached, m_model.lines()[line].optimism_bias, m_parameters);
       }
     }
     return cached;
@@ -247,7 +240,7 @@ public:
     for (std::size_t l = 0; l < touched.size(); ++l) {
       const int line = static_cast<int>(l);
       if (touched[l]) {
-        add_line_uplift(model.lines()[l], parameters, m_own[l]);
+        add_uplift(m_own[l], model.lines()[l].optimism_bias, parameters);
         m_own_yearly[l] = yearly_sums(m_own[l], model.grid().years());
         m_monthly.push_back(&m_own[l]);
         m_yearly.push_back(&m_own_yearly[l]);

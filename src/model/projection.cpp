@@ -274,8 +274,24 @@ void add_with_uplift(Eigen::Ref<Array> sum, const Array& amounts, int bias,
 {
   if (bias == k_none) {
     sum += amounts;
-  } else {
-    sum += amounts + optimism_uplift(amounts, bias, parameters);
+    return;
+  }
+  // Month by month, without an array of the uplift: sum + (amounts + amounts x uplift).
+  const auto uplift = parameters.row(bias).array();
+  for (Eigen::Index t = 0; t < amounts.rows(); ++t) {
+    sum.row(t) += amounts.row(t) + amounts.row(t) * uplift;
+  }
+}
+
+void add_uplift(Array& cost, int bias, const Parameters& parameters)
+{
+  if (bias == k_none) {
+    return;
+  }
+  // cost + cost x uplift, month by month, in place.
+  const auto uplift = parameters.row(bias).array();
+  for (Eigen::Index t = 0; t < cost.rows(); ++t) {
+    cost.row(t) += cost.row(t) * uplift;
   }
 }
 

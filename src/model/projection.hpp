@@ -111,6 +111,9 @@ Array overlay_amounts(const ModelOverlay& overlay, const IndexLevels& levels,
 // What an optimism bias adds to `amounts`: amounts x uplift (nothing without one).
 Array optimism_uplift(const Array& amounts, int bias, const Parameters& parameters);
 
+// cost += its optimism uplift (nothing without a bias).
+void add_uplift(Array& cost, int bias, const Parameters& parameters);
+
 // sum += amounts + their optimism uplift; without a bias, no array of zeros is made.
 void add_with_uplift(Eigen::Ref<Array> sum, const Array& amounts, int bias,
                      const Parameters& parameters);
