@@ -319,10 +319,12 @@ void bench_model(const Model& model, const Settings& settings)
     if (table == &carecast::kernels::k_baseline) {
       baseline_ns = ns;
     }
+    const std::string ratio =
+      baseline_ns > 0.0 ? fmt::format("; {:.2f}x the baseline's speed", baseline_ns / ns) : "";
     fmt::print("    {:8}: {:.2f} ns per line-month ({:.2f} us per draw; by CPU time {:.2f} ns; "
-               "slowest pass {:.2f} ns); {:.2f}x the baseline's speed\n",
+               "slowest pass {:.2f} ns){}\n",
                table->name, ns, passes.wall * 1e6 / draws, passes.cpu * 1e9 / line_months,
-               passes.slowest * 1e9 / line_months, baseline_ns / ns);
+               passes.slowest * 1e9 / line_months, ratio);
     if (table == &in_use) {
       fmt::print("    in use: {} (goal <= {} ns: {})\n", table->name, k_line_month_ns_goal,
                  verdict(ns <= k_line_month_ns_goal, settings.quick));
