@@ -88,26 +88,24 @@ Array annual_level(const ModelIndex& index, const std::vector<RateChange>& chang
   return level;
 }
 
-// A monthly index's growth factor in each month: each year's twelve months grow by one
-// factor, chosen so that the year averages 1 + its rate times the year before. The base
-// year grows like the first year and averages 1. `start` receives the level before the
-// base year's first month.
-Array monthly_factors(const ModelIndex& index, const Parameters& parameters, int months,
-                      Array& start)
+// A monthly index's growth factor in each year's months, a row per year: each year's
+// twelve months grow by one factor, chosen so that the year averages 1 + its rate times
+// the year before. The base year grows like the first year and averages 1. `start`
+// receives the level before the base year's first month.
+Array yearly_factors(const ModelIndex& index, const Parameters& parameters, int years, Array& start)
 {
   const Eigen::Index draws = parameters.cols();
-  const int years = months / k_months_per_year;
-  Array factors = Array::Ones(months, draws);
+  Array factors = Array::Ones(years, draws);
   start = Array::Ones(1, draws);
   Array end; // the level at the end of the year before, over that year's average
   for (int y = 0; y < years && years > 1; ++y) {
     const Array growth =
       1.0 + parameters.row(index.rate_by_year[static_cast<std::size_t>(std::max(y, 1))]).array();
-    const Array g = y == 0 ? each_draw(growth, twelfth_root) : averaging_factors(growth / end);
+    factors.row(y) = y == 0 ? each_draw(growth, twelfth_root) : averaging_factors(growth / end);
+    const auto g = factors.row(y);
     Array path = Array::Ones(1, draws);
     Array sum = Array::Zero(1, draws);
     for (int m = 0; m < k_months_per_year; ++m) {
-      factors.row(y * k_months_per_year + m) = g;
       path = path * g;
       sum += path;
     }
@@ -121,24 +119,35 @@ Array monthly_factors(const ModelIndex& index, const Parameters& parameters, int
   return factors;
 }
 
-// A monthly index: its months' factors, those a rate change covers replaced by the
-// twelfth root of 1 + the change's rate, multiplied up from the level before the base
-// year.
+// A monthly index: each month's factor (its year's, or where a rate change covers it
+// the twelfth root of 1 + the change's rate), multiplied up from the level before the
+// base year.
 Array monthly_level(const ModelIndex& index, const std::vector<RateChange>& changes,
                     const Parameters& parameters, int months)
 {
+  const Eigen::Index draws = parameters.cols();
+  const int years = months / k_months_per_year;
   Array start;
-  Array factors = monthly_factors(index, parameters, months, start);
+  const Array yearly = yearly_factors(index, parameters, years, start);
+  const Array ones = Array::Ones(1, draws);
+  std::vector<const double*> factor;
+  for (int t = 0; t < months; ++t) {
+    factor.push_back(t / k_months_per_year < years ? yearly.row(t / k_months_per_year).data()
+                                                   : ones.data());
+  }
+  std::vector<Array> changed;
+  changed.reserve(changes.size());
   for (const RateChange& change : changes) {
-    const Array g = each_draw(1.0 + parameters.row(change.rate).array(), twelfth_root);
+    changed.push_back(each_draw(1.0 + parameters.row(change.rate).array(), twelfth_root));
     for (int t = change.first_month; t < std::min(change.end_month, months); ++t) {
-      factors.row(t) = g;
+      factor[static_cast<std::size_t>(t)] = changed.back().data();
     }
   }
-  Array level(months, parameters.cols());
-  level.row(0) = start * factors.row(0);
+  using Row = Eigen::Map<const Eigen::Array<double, 1, Eigen::Dynamic>>;
+  Array level(months, draws);
+  level.row(0) = start * Row(factor[0], draws);
   for (int t = 1; t < months; ++t) {
-    level.row(t) = level.row(t - 1) * factors.row(t);
+    level.row(t) = level.row(t - 1) * Row(factor[static_cast<std::size_t>(t)], draws);
   }
   return level;
 }
