@@ -89,22 +89,34 @@ void step(const double* entries, const double* share, const double* const* openi
   }
 }
 
-template <int W>
-void add_cost(const double* start, const double* end, const double* cost, const double* level,
-              double scale, double weeks, bool first, double* total, std::ptrdiff_t draws)
+// add_cost with `first` fixed, so that the loop does not test it at every vector.
+template <int W, bool First>
+void add_cost_to(const double* start, const double* end, const double* cost, const double* level,
+                 double scale, double weeks, double* total, std::ptrdiff_t draws)
 {
   using V = typename Pack<W>::type;
   std::ptrdiff_t d = 0;
   for (; d + W <= draws; d += W) {
     const V children = (load<W>(start + d) + load<W>(end + d)) * 0.5;
     const V price = load<W>(cost + d) * load<W>(level + d) * scale;
-    const V sum = first ? V{} : load<W>(total + d);
+    const V sum = First ? V{} : load<W>(total + d);
     store<W>(total + d, sum + children * price * weeks);
   }
   for (; d < draws; ++d) {
     const double children = (start[d] + end[d]) * 0.5;
     const double price = cost[d] * level[d] * scale;
-    total[d] = (first ? 0.0 : total[d]) + children * price * weeks;
+    total[d] = (First ? 0.0 : total[d]) + children * price * weeks;
+  }
+}
+
+template <int W>
+void add_cost(const double* start, const double* end, const double* cost, const double* level,
+              double scale, double weeks, bool first, double* total, std::ptrdiff_t draws)
+{
+  if (first) {
+    add_cost_to<W, true>(start, end, cost, level, scale, weeks, total, draws);
+  } else {
+    add_cost_to<W, false>(start, end, cost, level, scale, weeks, total, draws);
   }
 }
 
