@@ -41,8 +41,8 @@ void check_design_flags(const SobolOptions& options)
   }
 }
 
-// The sobol design's samples: --samples rounded up to a power of two, with a note on
-// stderr when that changes it, and at least two points per scrambling.
+// The sobol design's samples: --samples rounded up to a power of two, at least two
+// points per scrambling.
 std::int64_t sobol_samples(const SobolOptions& options, int scramblings)
 {
   if (!std::has_single_bit(static_cast<unsigned>(scramblings))) {
@@ -61,11 +61,6 @@ std::int64_t sobol_samples(const SobolOptions& options, int scramblings)
     throw UsageError(fmt::format("--scramblings {} needs --samples of at least {} (two points per "
                                  "scrambling); lower --scramblings or raise --samples",
                                  scramblings, 2 * scramblings));
-  }
-  if (samples != options.samples) {
-    std::cerr << fmt::format("carecast: note: --samples {} rounded up to {}: the sobol design "
-                             "takes a power of two\n",
-                             options.samples, samples);
   }
   return samples;
 }
@@ -91,8 +86,14 @@ SobolSettings design_settings(const SobolOptions& options)
 }
 
 // On stderr, so that they reach a person whatever the format and wherever -o points.
-void print_notes(const SobolReport& report, const OutputOptions& output)
+void print_notes(const SobolReport& report, const SobolOptions& options)
 {
+  const OutputOptions& output = options.output;
+  if (report.analysis.samples != options.samples) {
+    std::cerr << fmt::format("carecast: note: --samples {} rounded up to {}: the sobol design "
+                             "takes a power of two\n",
+                             options.samples, report.analysis.samples);
+  }
   if (report.analysis.correlation_ignored && output.format != Format::table) {
     std::cerr << "carecast: note: the inputs are drawn independently for Sobol' indices: the "
                  "scenario's [correlation] is not used (docs/sobol.md)\n";
@@ -124,7 +125,7 @@ ExitCode run_sobol(const SobolOptions& options, RunProvenance& provenance)
   }
   const SobolReport report = sobol_report(model, loaded->id, std::move(*run.analysis));
   emit_analysis(&report, options.output, model, loaded->id, provenance);
-  print_notes(report, options.output);
+  print_notes(report, options);
   return ExitCode::success;
 }
 

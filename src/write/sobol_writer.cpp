@@ -65,18 +65,6 @@ std::string count_or(int count, const char* missing)
   return count > 0 ? std::to_string(count) : missing;
 }
 
-// The design and how its intervals are made, as the table's heading says it.
-std::string design_text(const SobolAnalysis& a)
-{
-  if (a.design == SobolDesign::sobol) {
-    return fmt::format("Sobol' design in {} random digital shifts, {} Student t intervals over "
-                       "them",
-                       a.scramblings, percent(a.confidence));
-  }
-  return fmt::format("random design, {} percentile intervals from {} bootstrap resamples",
-                     percent(a.confidence), a.resamples);
-}
-
 std::string output_name(const SobolReport& report, std::size_t output)
 {
   if (report.outputs[output] != k_all_years) {
@@ -226,6 +214,17 @@ std::string write_json(const SobolReport& report)
     count_or(a.resamples, "null"), json_string(interval_method(a.design)),
     full_precision(a.confidence), a.evaluations, json_bool(a.correlation_ignored),
     full_precision(k_sobol_max_width), inputs, outputs);
+}
+
+std::string design_text(const SobolAnalysis& a)
+{
+  if (a.design == SobolDesign::sobol) {
+    return fmt::format("Sobol' design in {} random digital shifts, {} Student t intervals over "
+                       "them",
+                       a.scramblings, percent(a.confidence));
+  }
+  return fmt::format("random design, {} percentile intervals from {} bootstrap resamples",
+                     percent(a.confidence), a.resamples);
 }
 
 std::string write_terminal(const SobolReport& report, std::size_t width)
