@@ -13,11 +13,14 @@
 
 #include "carecast/sobol_analysis.hpp"
 
+#include "carecast/sobol_sequence.hpp"
+
 #include "test_model.hpp"
 
 #include <doctest/doctest.h>
 
 #include <cmath>
+#include <fmt/format.h>
 #include <string>
 
 using namespace carecast;
@@ -246,4 +249,31 @@ TEST_CASE("a scenario without uncertain inputs, or a setting out of range, is a 
   certain_interval.confidence = 1.0;
   CHECK_FALSE(sobol_analysis(model, 0, certain_interval).problem.empty());
   CHECK_FALSE(sobol_analysis(model, 2, {}).problem.empty());
+}
+
+TEST_CASE("the sobol design refuses more inputs than the Sobol' sequence has dimensions for")
+{
+  // A and B take 2 dimensions per input, so one more input than half of
+  // sobol_max_dimensions() is one too many; the random design has no such limit.
+  const int inputs = sobol_max_dimensions() / 2 + 1;
+  std::string scenario = R"(
+[scenario]
+name = "Many inputs"
+base_year = "2021/22"
+horizon = "2022/23"
+[options.base]
+name = "Base"
+)";
+  for (int k = 0; k < inputs; ++k) {
+    scenario += fmt::format("[lines.l{0}]\nbase = 1.0\n[uncertainty.u{0}]\nparameter = "
+                            "\"lines.l{0}.base\"\ndistribution = \"uniform\"\nlow = 0.5\n"
+                            "high = 1.5\n",
+                            k);
+  }
+  const Model model = test::model_from(scenario);
+  REQUIRE(static_cast<int>(model.inputs().size()) == inputs);
+  const SobolRun run = sobol_analysis(model, 0, {});
+  CHECK_FALSE(run.analysis.has_value());
+  CHECK(run.problem.find(std::to_string(2 * inputs) + " dimensions") != std::string::npos);
+  CHECK(run.problem.find("random design") != std::string::npos);
 }
