@@ -1,7 +1,9 @@
 #pragma once
 
 // Sobol' sensitivity indices from the model outputs of a Saltelli design, with
-// percentile-bootstrap confidence intervals. The library knows nothing of scenarios:
+// confidence intervals: a percentile bootstrap for a random design, a Student t
+// interval over independent randomisations for a quasi-random one. The library knows
+// nothing of scenarios:
 // the caller draws the design, evaluates it and passes the outputs in. The design,
 // the estimators and the "too wide" rule are described in docs/sobol.md.
 
@@ -33,7 +35,7 @@ struct SobolOutputs
   std::vector<Eigen::MatrixXd> ab; // one per input dimension i: f(AB_i), AB_i = mix(A, B, i)
 };
 
-// A point estimate and its bootstrap confidence interval [low, high]. The point
+// A point estimate and its confidence interval [low, high]. A bootstrap's point
 // estimate comes from the full sample, so it need not be the interval's midpoint.
 struct Interval
 {
@@ -76,8 +78,22 @@ struct SobolResult
 // std::mt19937_64 seeded with `seed` and shared by every output and input, at
 // `confidence` (0 < confidence < 1, e.g. 0.95). A resample whose variance vanishes
 // gives indices of 0. Results depend only on the outputs, `resamples`, `seed` and
-// `confidence`.
+// `confidence`. Memory grows with outputs x inputs x N, not with `resamples`.
 SobolResult sobol_indices(const SobolOutputs& outputs, int resamples, std::uint64_t seed,
                           double confidence = 0.95);
+
+// The same indices from `replicates` independent randomisations of a quasi-random
+// design, replicate r in columns r n .. (r + 1) n - 1 (n = N / replicates, at least 2;
+// replicates >= 2 and divides N). Points of one replicate are not independent, so no
+// bootstrap: each replicate gives its own estimates, the estimate is their mean and
+// the interval mean +- t x sd / sqrt(replicates), t the (1 + confidence) / 2 quantile
+// of Student's t with replicates - 1 degrees of freedom. The variance, and whether
+// the output is constant, are those of all N samples.
+SobolResult sobol_indices_replicated(const SobolOutputs& outputs, int replicates,
+                                     double confidence = 0.95);
+
+// The `probability` quantile of Student's t distribution with `degrees_of_freedom`
+// (>= 1), 0 < probability < 1.
+double student_t_quantile(double probability, int degrees_of_freedom);
 
 } // namespace carecast

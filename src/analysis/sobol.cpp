@@ -1,5 +1,8 @@
 #include "carecast/sobol.hpp"
 
+#include <boost/math/distributions/students_t.hpp>
+#include <boost/math/policies/policy.hpp>
+
 #include <algorithm>
 #include <cassert>
 #include <cmath>
@@ -11,7 +14,11 @@ namespace {
 
 using Matrix = Eigen::MatrixXd;
 using RowVector = Eigen::RowVectorXd;
+using Vector = Eigen::VectorXd;
 using Index = Eigen::Index;
+using Counts = Eigen::Matrix<std::uint32_t, Eigen::Dynamic, Eigen::Dynamic>;
+// Computed in double throughout: long double differs between machines.
+using Policy = boost::math::policies::policy<boost::math::policies::promote_double<false>>;
 
 // What rounding leaves of a constant output's spread, relative to its largest value.
 constexpr double k_rounding = 1e-12;
@@ -22,13 +29,16 @@ constexpr Index k_sum_row = 0;
 constexpr Index k_square_row = 1;
 constexpr Index k_first_row = 2;
 
+// Bootstrap resamples drawn and summed together: their counts take samples x k_batch
+// integers, and each sample's terms are read once for all of them.
+constexpr Index k_batch = 16;
+
 [[maybe_unused]] bool same_shape(const Matrix& x, const Matrix& y)
 {
   return x.rows() == y.rows() && x.cols() == y.cols();
 }
 
-void check([[maybe_unused]] const SobolOutputs& outputs, [[maybe_unused]] int resamples,
-           [[maybe_unused]] double confidence)
+void check([[maybe_unused]] const SobolOutputs& outputs, [[maybe_unused]] double confidence)
 {
   assert(outputs.a.rows() >= 1 && outputs.a.cols() >= 2 && "at least one output, two samples");
   assert(same_shape(outputs.a, outputs.b) && "f(A) and f(B) have the same shape");
@@ -40,7 +50,62 @@ void check([[maybe_unused]] const SobolOutputs& outputs, [[maybe_unused]] int re
          && std::all_of(outputs.ab.begin(), outputs.ab.end(),
                         [](const Matrix& ab) { return ab.allFinite(); })
          && "every output is finite");
-  assert(resamples >= 1 && confidence > 0.0 && confidence < 1.0);
+  assert(confidence > 0.0 && confidence < 1.0);
+}
+
+Index dimensions_of(const SobolOutputs& outputs)
+{
+  return static_cast<Index>(outputs.ab.size());
+}
+
+Index rows_per_output(const SobolOutputs& outputs)
+{
+  return k_first_row + 2 * dimensions_of(outputs);
+}
+
+// An output's variance at most this is what rounding leaves of a constant.
+double negligible_variance(const SobolOutputs& outputs, Index output)
+{
+  const double scale = std::max(outputs.a.row(output).cwiseAbs().maxCoeff(),
+                                outputs.b.row(output).cwiseAbs().maxCoeff());
+  return (k_rounding * scale) * (k_rounding * scale);
+}
+
+// What the estimators average, per sample (column), for every output: the rows of
+// output o start at o x rows_per_output. Each output's f is centred on the mean of its
+// f(A) and f(B). The difference f(AB_i) - f(A) is taken before centring, so an input
+// the output does not depend on gives terms of exactly 0.
+Matrix sample_terms(const SobolOutputs& outputs)
+{
+  const Index dimensions = dimensions_of(outputs);
+  const Index rows = rows_per_output(outputs);
+  Matrix terms(outputs.a.rows() * rows, outputs.a.cols());
+  for (Index output = 0; output < outputs.a.rows(); ++output) {
+    const double centre = (outputs.a.row(output).sum() + outputs.b.row(output).sum())
+                          / (2.0 * static_cast<double>(outputs.a.cols()));
+    const RowVector a = outputs.a.row(output).array() - centre;
+    const RowVector b = outputs.b.row(output).array() - centre;
+    auto block = terms.middleRows(output * rows, rows);
+    block.row(k_sum_row) = a + b;
+    block.row(k_square_row) = a.array().square() + b.array().square();
+    for (Index i = 0; i < dimensions; ++i) {
+      const RowVector step = outputs.ab[i].row(output) - outputs.a.row(output);
+      block.row(k_first_row + i) = b.array() * step.array();
+      block.row(k_first_row + dimensions + i) = step.array().square();
+    }
+  }
+  return terms;
+}
+
+// The terms of samples first .. first + count - 1 summed, a sample at a time: each
+// row's sum runs in sample order on every machine, which a matrix product's need not.
+Vector column_sums(const Matrix& terms, Index first, Index count)
+{
+  Vector sums = Vector::Zero(terms.rows());
+  for (Index k = first; k < first + count; ++k) {
+    sums += terms.col(k);
+  }
+  return sums;
 }
 
 // A uniform integer in [0, n) from whole draws of the generator, rejecting the few
@@ -57,41 +122,35 @@ Index uniform_below(std::mt19937_64& generator, std::uint64_t n)
   return static_cast<Index>(draw % n);
 }
 
-// samples x (resamples + 1): column 0 weighs every sample once (the point estimate),
-// column r how often resample r drew each sample.
-Matrix sample_weights(Index samples, int resamples, std::uint64_t seed)
+// samples x resamples: how often each of the next `resamples` resamples draws each
+// sample, drawn resample by resample.
+Counts draw_counts(std::mt19937_64& generator, Index samples, Index resamples)
 {
-  Matrix weights = Matrix::Zero(samples, resamples + 1);
-  weights.col(0).setOnes();
-  std::mt19937_64 generator(seed);
-  for (Index r = 1; r <= resamples; ++r) {
+  Counts counts = Counts::Zero(samples, resamples);
+  for (Index r = 0; r < resamples; ++r) {
     for (Index draw = 0; draw < samples; ++draw) {
-      weights(uniform_below(generator, static_cast<std::uint64_t>(samples)), r) += 1.0;
+      ++counts(uniform_below(generator, static_cast<std::uint64_t>(samples)), r);
     }
   }
-  return weights;
+  return counts;
 }
 
-// What the estimators average, per sample (column) of one output, with f centred on
-// `centre`. The difference f(AB_i) - f(A) is taken before centring, so an input the
-// output does not depend on gives terms of exactly 0.
-Matrix sample_terms(const SobolOutputs& outputs, Index output, double centre)
+// One column per column of counts: the terms weighted by how often it drew each
+// sample, summed in sample order.
+Matrix weighted_sums(const Matrix& terms, const Counts& counts)
 {
-  const auto dimensions = static_cast<Index>(outputs.ab.size());
-  const RowVector a = outputs.a.row(output).array() - centre;
-  const RowVector b = outputs.b.row(output).array() - centre;
-  Matrix terms(k_first_row + 2 * dimensions, a.size());
-  terms.row(k_sum_row) = a + b;
-  terms.row(k_square_row) = a.array().square() + b.array().square();
-  for (Index i = 0; i < dimensions; ++i) {
-    const RowVector step = outputs.ab[i].row(output) - outputs.a.row(output);
-    terms.row(k_first_row + i) = b.array() * step.array();
-    terms.row(k_first_row + dimensions + i) = step.array().square();
+  Matrix sums = Matrix::Zero(terms.rows(), counts.cols());
+  for (Index k = 0; k < terms.cols(); ++k) {
+    for (Index r = 0; r < counts.cols(); ++r) {
+      if (counts(k, r) != 0) {
+        sums.col(r) += static_cast<double>(counts(k, r)) * terms.col(k);
+      }
+    }
   }
-  return terms;
+  return sums;
 }
 
-// dimensions x (resamples + 1), column 0 from the full sample.
+// An output's indices: dimensions x one column per set of sums.
 struct Estimates
 {
   Matrix first;
@@ -99,8 +158,8 @@ struct Estimates
   RowVector variance;
 };
 
-// `sums` are the terms summed with each column of weights; every column of weights
-// adds up to `samples`. A variance at most `negligible` gives indices of 0.
+// `sums` are one output's terms summed over `samples` samples (counted with their
+// weights), a column per sum. A variance at most `negligible` gives indices of 0.
 Estimates estimates(const Matrix& sums, Index samples, double negligible)
 {
   const Index dimensions = (sums.rows() - k_first_row) / 2;
@@ -129,13 +188,23 @@ double quantile(const std::vector<double>& sorted, double p)
   return sorted[below] + (position - static_cast<double>(below)) * (sorted[above] - sorted[below]);
 }
 
-// `values` holds the full sample's estimate, then each resample's.
-Interval interval(const RowVector& values, double confidence)
+// The full sample's estimate, between quantiles of the resamples' estimates.
+Interval percentile_interval(double estimate, const RowVector& resampled, double confidence)
 {
-  std::vector<double> resampled(values.begin() + 1, values.end());
-  std::sort(resampled.begin(), resampled.end());
-  return {values(0), quantile(resampled, (1.0 - confidence) / 2.0),
-          quantile(resampled, (1.0 + confidence) / 2.0)};
+  std::vector<double> sorted(resampled.begin(), resampled.end());
+  std::sort(sorted.begin(), sorted.end());
+  return {estimate, quantile(sorted, (1.0 - confidence) / 2.0),
+          quantile(sorted, (1.0 + confidence) / 2.0)};
+}
+
+// The mean of the replicates' estimates, give or take t standard errors.
+Interval t_interval(const RowVector& replicated, double t)
+{
+  const auto count = static_cast<double>(replicated.size());
+  const double mean = replicated.sum() / count;
+  const double deviations = (replicated.array() - mean).square().sum();
+  const double error = std::sqrt(deviations / (count - 1.0) / count);
+  return {mean, mean - t * error, mean + t * error};
 }
 
 bool too_wide(const std::vector<SobolIndex>& indices)
@@ -145,29 +214,28 @@ bool too_wide(const std::vector<SobolIndex>& indices)
   });
 }
 
-// Adds one output's indices, variance and flags to `result`.
-void add_output(SobolResult& result, const SobolOutputs& outputs, Index output,
-                const Matrix& weights, double confidence)
+// Adds one output's indices, the variance of all its samples and its flags.
+void add_output(SobolResult& result, std::vector<SobolIndex> indices, double variance,
+                double negligible)
 {
-  const Index samples = outputs.a.cols();
-  const double centre = (outputs.a.row(output).sum() + outputs.b.row(output).sum())
-                        / (2.0 * static_cast<double>(samples));
-  const double scale = std::max(outputs.a.row(output).cwiseAbs().maxCoeff(),
-                                outputs.b.row(output).cwiseAbs().maxCoeff());
-  const double negligible = (k_rounding * scale) * (k_rounding * scale);
-  const Matrix sums = sample_terms(outputs, output, centre) * weights;
-  const Estimates estimated = estimates(sums, samples, negligible);
-  std::vector<SobolIndex> indices(outputs.ab.size());
-  for (std::size_t i = 0; i < indices.size(); ++i) {
-    const auto row = static_cast<Index>(i);
-    indices[i] = {interval(estimated.first.row(row), confidence),
-                  interval(estimated.total.row(row), confidence)};
-  }
-  const bool constant = estimated.variance(0) <= negligible;
-  result.variance.push_back(constant ? 0.0 : estimated.variance(0));
+  const bool constant = variance <= negligible;
+  result.variance.push_back(constant ? 0.0 : variance);
   result.constant.push_back(constant);
   result.too_wide.push_back(!constant && too_wide(indices));
   result.indices.push_back(std::move(indices));
+}
+
+// Each output's estimates from all N samples.
+std::vector<Estimates> full_sample_estimates(const SobolOutputs& outputs, const Matrix& terms)
+{
+  const Index rows = rows_per_output(outputs);
+  const Vector sums = column_sums(terms, 0, terms.cols());
+  std::vector<Estimates> result;
+  for (Index output = 0; output < outputs.a.rows(); ++output) {
+    result.push_back(estimates(sums.segment(output * rows, rows), terms.cols(),
+                               negligible_variance(outputs, output)));
+  }
+  return result;
 }
 
 } // namespace
@@ -180,14 +248,76 @@ Eigen::MatrixXd mix(const Eigen::MatrixXd& a, const Eigen::MatrixXd& b, Eigen::I
   return mixed;
 }
 
+double student_t_quantile(double probability, int degrees_of_freedom)
+{
+  assert(probability > 0.0 && probability < 1.0 && degrees_of_freedom >= 1);
+  const boost::math::students_t_distribution<double, Policy> t(degrees_of_freedom);
+  return boost::math::quantile(t, probability);
+}
+
 SobolResult sobol_indices(const SobolOutputs& outputs, int resamples, std::uint64_t seed,
                           double confidence)
 {
-  check(outputs, resamples, confidence);
-  const Matrix weights = sample_weights(outputs.a.cols(), resamples, seed);
+  check(outputs, confidence);
+  assert(resamples >= 1);
+  const Index samples = outputs.a.cols();
+  const Index rows = rows_per_output(outputs);
+  const Matrix terms = sample_terms(outputs);
+  const Matrix empty = Matrix::Zero(dimensions_of(outputs), resamples);
+  std::vector<Estimates> resampled(static_cast<std::size_t>(outputs.a.rows()),
+                                   Estimates{empty, empty, RowVector()});
+  std::mt19937_64 generator(seed);
+  for (Index first = 0; first < resamples; first += k_batch) {
+    const Index batch = std::min(k_batch, resamples - first);
+    const Matrix sums = weighted_sums(terms, draw_counts(generator, samples, batch));
+    for (Index output = 0; output < outputs.a.rows(); ++output) {
+      const Estimates e = estimates(sums.middleRows(output * rows, rows), samples,
+                                    negligible_variance(outputs, output));
+      auto& kept = resampled[static_cast<std::size_t>(output)];
+      kept.first.middleCols(first, batch) = e.first;
+      kept.total.middleCols(first, batch) = e.total;
+    }
+  }
+  const std::vector<Estimates> full = full_sample_estimates(outputs, terms);
+  SobolResult result;
+  for (std::size_t output = 0; output < full.size(); ++output) {
+    std::vector<SobolIndex> indices(outputs.ab.size());
+    for (Index i = 0; i < dimensions_of(outputs); ++i) {
+      indices[static_cast<std::size_t>(i)] = {
+        percentile_interval(full[output].first(i, 0), resampled[output].first.row(i), confidence),
+        percentile_interval(full[output].total(i, 0), resampled[output].total.row(i), confidence)};
+    }
+    add_output(result, std::move(indices), full[output].variance(0),
+               negligible_variance(outputs, static_cast<Index>(output)));
+  }
+  return result;
+}
+
+SobolResult sobol_indices_replicated(const SobolOutputs& outputs, int replicates, double confidence)
+{
+  check(outputs, confidence);
+  assert(replicates >= 2 && outputs.a.cols() % replicates == 0
+         && outputs.a.cols() / replicates >= 2);
+  const Index points = outputs.a.cols() / replicates;
+  const Index rows = rows_per_output(outputs);
+  const Matrix terms = sample_terms(outputs);
+  Matrix sums(terms.rows(), replicates);
+  for (Index r = 0; r < replicates; ++r) {
+    sums.col(r) = column_sums(terms, r * points, points);
+  }
+  const double t = student_t_quantile((1.0 + confidence) / 2.0, replicates - 1);
+  const std::vector<Estimates> full = full_sample_estimates(outputs, terms);
   SobolResult result;
   for (Index output = 0; output < outputs.a.rows(); ++output) {
-    add_output(result, outputs, output, weights, confidence);
+    const double negligible = negligible_variance(outputs, output);
+    const Estimates e = estimates(sums.middleRows(output * rows, rows), points, negligible);
+    std::vector<SobolIndex> indices(outputs.ab.size());
+    for (Index i = 0; i < dimensions_of(outputs); ++i) {
+      indices[static_cast<std::size_t>(i)] = {t_interval(e.first.row(i), t),
+                                              t_interval(e.total.row(i), t)};
+    }
+    add_output(result, std::move(indices), full[static_cast<std::size_t>(output)].variance(0),
+               negligible);
   }
   return result;
 }

@@ -2,10 +2,13 @@
 
 #include "carecast/blocks.hpp"
 #include "carecast/evaluator.hpp"
-#include "carecast/sampling.hpp"
 #include "carecast/non_finite.hpp"
+#include "carecast/sampling.hpp"
+#include "carecast/sobol_sequence.hpp"
 
+#include <bit>
 #include <fmt/format.h>
+#include <optional>
 
 namespace carecast {
 namespace {
@@ -18,6 +21,29 @@ using Matrix = Eigen::MatrixXd;
 constexpr Eigen::Index k_design_a = 0;
 constexpr Eigen::Index k_design_b = 1;
 constexpr Eigen::Index k_design_ab = 2;
+
+// The sobol design's replicates each need a power of two of at least 2 points, and
+// A and B together need twice as many of the sequence's dimensions as there are inputs.
+std::string sobol_design_problem(const Model& model, const SobolSettings& settings)
+{
+  const auto samples = static_cast<std::uint64_t>(settings.samples);
+  if (!std::has_single_bit(samples)) {
+    return fmt::format("{} samples: the sobol design takes a power of two", settings.samples);
+  }
+  if (settings.scramblings < 2 || !std::has_single_bit(static_cast<unsigned>(settings.scramblings))
+      || settings.scramblings > settings.samples / 2) {
+    return fmt::format("{} scramblings of {} samples: a power of two from 2 to half the samples",
+                       settings.scramblings, settings.samples);
+  }
+  const auto dimensions = 2 * model.inputs().size();
+  if (dimensions > static_cast<std::size_t>(sobol_max_dimensions())) {
+    return fmt::format("the sobol design of {} uncertain inputs needs {} dimensions of the "
+                       "Sobol' sequence, more than the {} of its direction numbers; the random "
+                       "design has no such limit",
+                       model.inputs().size(), dimensions, sobol_max_dimensions());
+  }
+  return {};
+}
 
 std::string settings_problem(const Model& model, int option, const SobolSettings& settings)
 {
@@ -32,26 +58,80 @@ std::string settings_problem(const Model& model, int option, const SobolSettings
     return fmt::format("{} samples: Sobol' indices take between 2 and {}", settings.samples,
                        k_max_sobol_samples);
   }
-  if (settings.resamples < 1
-      || settings.samples * (settings.resamples + std::int64_t{1}) > k_max_sobol_weights) {
-    return fmt::format("{} bootstrap resamples of {} samples: at least 1, and samples x "
-                       "(resamples + 1) at most {}",
-                       settings.resamples, settings.samples, k_max_sobol_weights);
+  if (settings.design == SobolDesign::random
+      && (settings.resamples < 1 || settings.resamples > k_max_sobol_resamples)) {
+    return fmt::format("{} bootstrap resamples: between 1 and {}", settings.resamples,
+                       k_max_sobol_resamples);
   }
   if (!(settings.confidence > 0.0 && settings.confidence < 1.0)) {
     return fmt::format("a confidence of {} is not strictly between 0 and 1", settings.confidence);
   }
+  if (settings.design == SobolDesign::sobol) {
+    return sobol_design_problem(model, settings);
+  }
   return {};
 }
 
-// The inputs' values of design matrices A, B and every AB_i for samples
-// first .. first + count - 1, drawn independently of one another.
-std::vector<Matrix> design_values(const Sampler& sampler, std::int64_t first, Eigen::Index count)
+// The sobol design's sequence and shifts: sample j is point j % points of the
+// sequence, shifted by replicate j / points's shift.
+struct ShiftedSequence
 {
-  const Matrix a = sampler.values(sampler.uniforms(k_sobol_stream_a, first, count));
-  const Matrix b = sampler.values(sampler.uniforms(k_sobol_stream_b, first, count));
+  SobolSequence sequence;
+  SobolPoints shifts;
+  std::int64_t points; // per replicate
+};
+
+std::optional<ShiftedSequence> shifted_sequence(Eigen::Index inputs, const SobolSettings& settings)
+{
+  if (settings.design != SobolDesign::sobol) {
+    return std::nullopt;
+  }
+  const auto dimensions = static_cast<int>(2 * inputs);
+  return ShiftedSequence{SobolSequence(dimensions),
+                         digital_shifts(dimensions, settings.scramblings, settings.seed),
+                         settings.samples / settings.scramblings};
+}
+
+// Uniforms of samples first .. first + count - 1 of the shifted sequence: rows 0 .. d - 1
+// for A, d .. 2d - 1 for B. A run of samples within one replicate is read in one go.
+Matrix shifted_uniforms(const ShiftedSequence& quasi, std::int64_t first, Eigen::Index count)
+{
+  Matrix result(quasi.sequence.dimensions(), count);
+  for (Eigen::Index done = 0; done < count;) {
+    const std::int64_t replicate = (first + done) / quasi.points;
+    const std::int64_t point = (first + done) % quasi.points;
+    const Eigen::Index run = std::min<std::int64_t>(count - done, quasi.points - point);
+    const SobolPoints points = quasi.sequence.points(static_cast<std::uint32_t>(point), run);
+    for (Eigen::Index c = 0; c < run; ++c) {
+      for (Eigen::Index i = 0; i < points.rows(); ++i) {
+        result(i, done + c) = sobol_uniform(points(i, c) ^ quasi.shifts(i, replicate));
+      }
+    }
+    done += run;
+  }
+  return result;
+}
+
+// The inputs' values of design matrices A, B and every AB_i for samples
+// first .. first + count - 1: from the shifted sequence when there is one, otherwise
+// from two independent random streams.
+std::vector<Matrix> design_values(const Sampler& sampler,
+                                  const std::optional<ShiftedSequence>& quasi, std::int64_t first,
+                                  Eigen::Index count)
+{
+  const Eigen::Index d = sampler.dimensions();
+  Matrix a;
+  Matrix b;
+  if (quasi) {
+    const Matrix uniforms = shifted_uniforms(*quasi, first, count);
+    a = sampler.values(uniforms.topRows(d));
+    b = sampler.values(uniforms.bottomRows(d));
+  } else {
+    a = sampler.values(sampler.uniforms(k_sobol_stream_a, first, count));
+    b = sampler.values(sampler.uniforms(k_sobol_stream_b, first, count));
+  }
   std::vector<Matrix> designs{a, b};
-  for (Eigen::Index i = 0; i < sampler.dimensions(); ++i) {
+  for (Eigen::Index i = 0; i < d; ++i) {
     designs.push_back(mix(a, b, i));
   }
   return designs;
@@ -59,13 +139,14 @@ std::vector<Matrix> design_values(const Sampler& sampler, std::int64_t first, Ei
 
 // The parameter columns of evaluations first .. first + count - 1: the model's values
 // with the inputs of each evaluation's sample and design matrix in place.
-Matrix design_block(const Model& model, const Sampler& sampler, std::int64_t first,
+Matrix design_block(const Model& model, const Sampler& sampler,
+                    const std::optional<ShiftedSequence>& quasi, std::int64_t first,
                     std::int64_t count)
 {
   const std::int64_t kinds = sampler.dimensions() + k_design_ab;
   const std::int64_t first_sample = first / kinds;
   const std::int64_t samples = (first + count - 1) / kinds - first_sample + 1;
-  const std::vector<Matrix> designs = design_values(sampler, first_sample, samples);
+  const std::vector<Matrix> designs = design_values(sampler, quasi, first_sample, samples);
   Matrix block = model.values().replicate(1, count);
   for (std::int64_t c = 0; c < count; ++c) {
     const Matrix& design = designs[static_cast<std::size_t>((first + c) % kinds)];
@@ -92,7 +173,8 @@ Matrix& outputs_of(SobolOutputs& outputs, std::int64_t evaluation, std::int64_t 
 
 // Evaluates every column of the design, block by block, storing each one's outputs
 // (each year's total cost of the option, then their sum) by its sample's index.
-SobolOutputs evaluate_design(const Model& model, const Sampler& sampler, int option,
+SobolOutputs evaluate_design(const Model& model, const Sampler& sampler,
+                             const std::optional<ShiftedSequence>& quasi, int option,
                              const SobolSettings& settings, DrawWatch& watch)
 {
   const int years = model.grid().years();
@@ -103,7 +185,7 @@ SobolOutputs evaluate_design(const Model& model, const Sampler& sampler, int opt
   std::vector<bool> analysed(model.options().size(), false);
   analysed[static_cast<std::size_t>(option)] = true;
   const auto work = [&](std::int64_t first, std::int64_t count) {
-    const ParameterRows parameters = design_block(model, sampler, first, count);
+    const ParameterRows parameters = design_block(model, sampler, quasi, first, count);
     if (!watch.check_rules(parameters, first)) {
       return;
     }
@@ -142,23 +224,38 @@ SobolRun sobol_analysis(const Model& model, int option, const SobolSettings& set
     marginals.push_back(input.distribution);
   }
   const Sampler sampler(std::move(marginals), Matrix(), settings.seed);
+  const std::optional<ShiftedSequence> quasi = shifted_sequence(sampler.dimensions(), settings);
   DrawWatch watch(model);
-  const SobolOutputs outputs = evaluate_design(model, sampler, option, settings, watch);
+  const SobolOutputs outputs = evaluate_design(model, sampler, quasi, option, settings, watch);
   run.overflow = watch.problem("evaluation");
   if (run.overflow) {
     return run;
   }
   const auto inputs = static_cast<std::int64_t>(model.inputs().size());
-  run.analysis =
-    SobolAnalysis{option,
-                  settings.samples,
-                  settings.resamples,
-                  settings.seed,
-                  settings.confidence,
-                  settings.samples * (inputs + k_design_ab),
-                  model.correlation().size() > 0,
-                  sobol_indices(outputs, settings.resamples, settings.seed, settings.confidence)};
+  const bool sobol = settings.design == SobolDesign::sobol;
+  run.analysis = SobolAnalysis{
+    option,
+    settings.samples,
+    settings.design,
+    sobol ? settings.scramblings : 0,
+    sobol ? 0 : settings.resamples,
+    settings.seed,
+    settings.confidence,
+    settings.samples * (inputs + k_design_ab),
+    model.correlation().size() > 0,
+    sobol ? sobol_indices_replicated(outputs, settings.scramblings, settings.confidence)
+          : sobol_indices(outputs, settings.resamples, settings.seed, settings.confidence)};
   return run;
+}
+
+std::string to_string(SobolDesign design)
+{
+  return design == SobolDesign::sobol ? "sobol" : "random";
+}
+
+std::string interval_method(SobolDesign design)
+{
+  return design == SobolDesign::sobol ? "student_t" : "percentile_bootstrap";
 }
 
 } // namespace carecast

@@ -58,6 +58,13 @@ bool no_effect(const SobolIndex& index)
   return true;
 }
 
+// The count behind the intervals of the analysis's design, as CSV and JSON give it: an
+// empty cell or null for the other design's.
+std::string count_or(int count, const char* missing)
+{
+  return count > 0 ? std::to_string(count) : missing;
+}
+
 std::string output_name(const SobolReport& report, std::size_t output)
 {
   if (report.outputs[output] != k_all_years) {
@@ -73,9 +80,9 @@ std::string heading(const SobolReport& report, std::size_t width)
   std::string text =
     wrapped(report.title, 0, 0, width)
     + wrapped(fmt::format("Sobol' indices of the cost of option {} ({}): {} samples of {} inputs "
-                          "({} model runs), seed {}; {} intervals from {} bootstrap resamples.",
+                          "({} model runs), seed {}; {}.",
                           report.option.id, report.option.name, a.samples, report.inputs.size(),
-                          a.evaluations, a.seed, percent(a.confidence), a.resamples),
+                          a.evaluations, a.seed, design_text(a)),
               0, 0, width)
     + wrapped(fmt::format("Shares of the variance of each year's cost and of the horizon's, the "
                           "inputs ranked by total index. Amounts in {}.",
@@ -145,20 +152,17 @@ std::string output_section(const SobolReport& report, std::size_t output, std::s
 std::string write_csv(const SobolReport& report)
 {
   const SobolAnalysis& a = report.analysis;
-  std::string text = csv_record({"scenario", "seed", "samples", "bootstrap", "confidence", "option",
-                                 "year", "input", "parameter", "first", "first_low", "first_high",
-                                 "total", "total_low", "total_high", "variance", "too_wide"});
+  std::string text = csv_record({"scenario",  "seed",      "samples",    "design",    "scramblings",
+                                 "bootstrap", "interval",  "confidence", "option",    "year",
+                                 "input",     "parameter", "first",      "first_low", "first_high",
+                                 "total",     "total_low", "total_high", "variance",  "too_wide"});
   for (std::size_t output = 0; output < report.outputs.size(); ++output) {
     for (std::size_t i = 0; i < report.inputs.size(); ++i) {
-      std::vector<std::string> fields{report.scenario,
-                                      std::to_string(a.seed),
-                                      std::to_string(a.samples),
-                                      std::to_string(a.resamples),
-                                      full_precision(a.confidence),
-                                      report.option.id,
-                                      report.outputs[output],
-                                      report.inputs[i].id,
-                                      report.inputs[i].parameter};
+      std::vector<std::string> fields{
+        report.scenario,           std::to_string(a.seed),       std::to_string(a.samples),
+        to_string(a.design),       count_or(a.scramblings, ""),  count_or(a.resamples, ""),
+        interval_method(a.design), full_precision(a.confidence), report.option.id,
+        report.outputs[output],    report.inputs[i].id,          report.inputs[i].parameter};
       const SobolIndex& index = a.result.indices[output][i];
       for (const Interval& interval : {index.first, index.total}) {
         for (std::string& field : interval_fields(interval)) {
@@ -200,13 +204,27 @@ std::string write_json(const SobolReport& report)
   return fmt::format(
     "{{\n  \"scenario\": {},\n  \"title\": {},\n  \"unit\": {},\n"
     "  \"option\": {{\"id\": {}, \"name\": {}}},\n  \"seed\": {},\n  \"samples\": {},\n"
-    "  \"bootstrap\": {},\n  \"confidence\": {},\n  \"evaluations\": {},\n"
+    "  \"design\": {},\n  \"scramblings\": {},\n  \"bootstrap\": {},\n  \"interval\": {},\n"
+    "  \"confidence\": {},\n  \"evaluations\": {},\n"
     "  \"correlation_ignored\": {},\n  \"max_width\": {},\n  \"inputs\": [\n{}\n  ],\n"
     "  \"outputs\": [\n{}\n  ]\n}}\n",
     json_string(report.scenario), json_string(report.title), json_string(report.unit),
-    json_string(report.option.id), json_string(report.option.name), a.seed, a.samples, a.resamples,
+    json_string(report.option.id), json_string(report.option.name), a.seed, a.samples,
+    json_string(to_string(a.design)), count_or(a.scramblings, "null"),
+    count_or(a.resamples, "null"), json_string(interval_method(a.design)),
     full_precision(a.confidence), a.evaluations, json_bool(a.correlation_ignored),
     full_precision(k_sobol_max_width), inputs, outputs);
+}
+
+std::string design_text(const SobolAnalysis& a)
+{
+  if (a.design == SobolDesign::sobol) {
+    return fmt::format("Sobol' design in {} random digital shifts, {} Student t intervals over "
+                       "them",
+                       a.scramblings, percent(a.confidence));
+  }
+  return fmt::format("random design, {} percentile intervals from {} bootstrap resamples",
+                     percent(a.confidence), a.resamples);
 }
 
 std::string write_terminal(const SobolReport& report, std::size_t width)

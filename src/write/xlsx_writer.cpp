@@ -4,6 +4,7 @@
 
 #include "carecast/params_writer.hpp"
 #include "carecast/sensitivity_writer.hpp"
+#include "carecast/sobol_writer.hpp"
 #include "carecast/unit_format.hpp"
 #include "carecast/writers.hpp"
 
@@ -520,6 +521,8 @@ void write_sobol(lxw_workbook* workbook, const SobolReport& report, const Format
     }
   }
   worksheet_autofilter(sheet, 0, 0, r - 1, 8);
+  write_text(sheet, r + 1, 0, "How the indices were drawn: " + design_text(report.analysis) + ".",
+             nullptr);
 }
 
 void write_provenance(lxw_workbook* workbook, const RunProvenance& provenance,

@@ -29,7 +29,7 @@ headers explain explain "$S" --year 2023/24 --option transfer
 headers params params "$S"
 headers simulate simulate "$S" --draws 100
 headers sensitivity sensitivity "$S"
-headers sobol sobol "$S" --samples 64 --bootstrap 10 --option transfer
+headers sobol sobol "$S" --samples 64 --option transfer
 headers backtest backtest scenarios/dcst_2017.toml --actuals data/dcst_actuals.csv --draws 100
 headers outturn outturn "$S" --actuals data/dcst_ledger_2021_22.csv --period 6
 headers calibrate calibrate data/doncaster_children_in_care.csv

@@ -32,7 +32,8 @@ run explain_bridge explain "$S" --from 2022/23 --to 2024/25 --option transfer
 run params params "$S"
 run simulate simulate "$S" --draws 200 --seed 1
 run sensitivity sensitivity "$S"
-run sobol sobol "$S" --samples 64 --bootstrap 10 --seed 7 --option transfer
+run sobol sobol "$S" --samples 64 --seed 7 --option transfer
+run sobol_random sobol "$S" --samples 64 --design random --bootstrap 10 --seed 7 --option transfer
 run backtest backtest tests/golden/point_forecast.toml --actuals tests/golden/point_forecast_actuals.csv
 run backtest_band backtest scenarios/dcst_2017.toml --actuals data/dcst_actuals.csv --draws 100
 run outturn outturn "$S" --actuals data/dcst_ledger_2021_22.csv --period 6 --draws 100

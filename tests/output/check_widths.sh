@@ -28,7 +28,7 @@ runs=(
   "params $scenario"
   "simulate $scenario --draws 500 --threads 1"
   "sensitivity $scenario --all"
-  "sobol $scenario --samples 64 --bootstrap 20 --threads 1"
+  "sobol $scenario --samples 64 --threads 1"
   "backtest scenarios/dcst_2017.toml --actuals data/dcst_actuals.csv --draws 200 --threads 1"
   "outturn $scenario --actuals data/dcst_ledger_2021_22.csv --previous data/dcst_ledger_2021_22_p06.csv"
   "calibrate data/doncaster_children_in_care.csv -o $short/trend.toml"

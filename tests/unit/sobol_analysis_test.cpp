@@ -13,11 +13,14 @@
 
 #include "carecast/sobol_analysis.hpp"
 
+#include "carecast/sobol_sequence.hpp"
+
 #include "test_model.hpp"
 
 #include <doctest/doctest.h>
 
 #include <cmath>
+#include <fmt/format.h>
 #include <string>
 
 using namespace carecast;
@@ -138,45 +141,65 @@ TEST_CASE("an input that does not affect an option's cost has indices of exactly
 TEST_CASE("the same seed gives the same indices, and another seed other ones")
 {
   const Model model = test::model_from(k_scenario);
-  SobolSettings settings;
-  settings.samples = 512;
-  settings.resamples = 50;
-  settings.seed = 7;
-  const SobolAnalysis first = analysed(model, 1, settings);
-  const SobolAnalysis again = analysed(model, 1, settings);
-  CHECK(same(first.result, again.result));
-  CHECK(first.seed == 7);
-  CHECK(first.samples == 512);
-  CHECK(first.resamples == 50);
-  CHECK(first.evaluations == 512 * (3 + 2));
-  settings.seed = 8;
-  CHECK_FALSE(same(first.result, analysed(model, 1, settings).result));
+  for (const SobolDesign design : {SobolDesign::sobol, SobolDesign::random}) {
+    CAPTURE(to_string(design));
+    SobolSettings settings;
+    settings.design = design;
+    settings.samples = 512;
+    settings.resamples = 50;
+    settings.seed = 7;
+    const SobolAnalysis first = analysed(model, 1, settings);
+    const SobolAnalysis again = analysed(model, 1, settings);
+    CHECK(same(first.result, again.result));
+    CHECK(first.seed == 7);
+    CHECK(first.samples == 512);
+    CHECK(first.design == design);
+    // Each design records only the count its intervals come from.
+    CHECK(first.resamples == (design == SobolDesign::random ? 50 : 0));
+    CHECK(first.scramblings == (design == SobolDesign::sobol ? 16 : 0));
+    CHECK(first.evaluations == 512 * (3 + 2));
+    settings.seed = 8;
+    CHECK_FALSE(same(first.result, analysed(model, 1, settings).result));
+  }
 }
 
 TEST_CASE("the indices do not depend on the number of threads")
 {
   const Model model = test::model_from(k_scenario);
-  SobolSettings settings;
-  settings.samples = 700; // 3500 evaluations: blocks that split samples between them
-  settings.resamples = 20;
-  settings.threads = 1;
-  const SobolAnalysis one = analysed(model, 1, settings);
-  settings.threads = 2;
-  CHECK(same(one.result, analysed(model, 1, settings).result));
-  settings.threads = 5;
-  CHECK(same(one.result, analysed(model, 1, settings).result));
+  for (const SobolDesign design : {SobolDesign::sobol, SobolDesign::random}) {
+    CAPTURE(to_string(design));
+    SobolSettings settings;
+    settings.design = design;
+    // 5 evaluations a sample: blocks of 256 evaluations split samples between them, and
+    // with the sobol design a block holds points of two replicates.
+    settings.samples = design == SobolDesign::sobol ? 512 : 700;
+    settings.scramblings = 8;
+    settings.resamples = 20;
+    settings.threads = 1;
+    const SobolAnalysis one = analysed(model, 1, settings);
+    settings.threads = 2;
+    CHECK(same(one.result, analysed(model, 1, settings).result));
+    settings.threads = 5;
+    CHECK(same(one.result, analysed(model, 1, settings).result));
+  }
 }
 
 TEST_CASE("an output whose inputs are sampled too little is flagged too wide to rank")
 {
   const Model model = test::model_from(k_scenario);
-  SobolSettings settings;
-  settings.samples = 16;
-  settings.resamples = 100;
-  const SobolAnalysis analysis = analysed(model, 1, settings);
-  CHECK(analysis.result.too_wide[0]);
-  // At N = 4096 the intervals are narrow enough.
-  CHECK_FALSE(analysed(model, 1).result.too_wide[0]);
+  for (const SobolDesign design : {SobolDesign::sobol, SobolDesign::random}) {
+    CAPTURE(to_string(design));
+    SobolSettings settings;
+    settings.design = design;
+    settings.samples = 16;
+    settings.scramblings = 4;
+    settings.resamples = 100;
+    const SobolAnalysis analysis = analysed(model, 1, settings);
+    CHECK(analysis.result.too_wide[0]);
+    // At N = 4096 the intervals are narrow enough.
+    settings.samples = 4096;
+    CHECK_FALSE(analysed(model, 1, settings).result.too_wide[0]);
+  }
 }
 
 TEST_CASE("a correlation between inputs is noted, and not used")
@@ -207,10 +230,50 @@ TEST_CASE("a scenario without uncertain inputs, or a setting out of range, is a 
   one_sample.samples = 1;
   CHECK_FALSE(sobol_analysis(model, 0, one_sample).problem.empty());
   SobolSettings no_resamples;
+  no_resamples.design = SobolDesign::random;
   no_resamples.resamples = 0;
   CHECK_FALSE(sobol_analysis(model, 0, no_resamples).problem.empty());
+  // The sobol design takes a power of two of samples, and scramblings that are a power
+  // of two leaving each at least 2 points.
+  SobolSettings uneven;
+  uneven.samples = 1000;
+  CHECK(sobol_analysis(model, 0, uneven).problem.find("power of two") != std::string::npos);
+  for (const int scramblings : {1, 12, 1024}) {
+    CAPTURE(scramblings);
+    SobolSettings settings;
+    settings.samples = 1024;
+    settings.scramblings = scramblings;
+    CHECK(sobol_analysis(model, 0, settings).problem.find("scramblings") != std::string::npos);
+  }
   SobolSettings certain_interval;
   certain_interval.confidence = 1.0;
   CHECK_FALSE(sobol_analysis(model, 0, certain_interval).problem.empty());
   CHECK_FALSE(sobol_analysis(model, 2, {}).problem.empty());
+}
+
+TEST_CASE("the sobol design refuses more inputs than the Sobol' sequence has dimensions for")
+{
+  // A and B take 2 dimensions per input, so one more input than half of
+  // sobol_max_dimensions() is one too many; the random design has no such limit.
+  const int inputs = sobol_max_dimensions() / 2 + 1;
+  std::string scenario = R"(
+[scenario]
+name = "Many inputs"
+base_year = "2021/22"
+horizon = "2022/23"
+[options.base]
+name = "Base"
+)";
+  for (int k = 0; k < inputs; ++k) {
+    scenario += fmt::format("[lines.l{0}]\nbase = 1.0\n[uncertainty.u{0}]\nparameter = "
+                            "\"lines.l{0}.base\"\ndistribution = \"uniform\"\nlow = 0.5\n"
+                            "high = 1.5\n",
+                            k);
+  }
+  const Model model = test::model_from(scenario);
+  REQUIRE(static_cast<int>(model.inputs().size()) == inputs);
+  const SobolRun run = sobol_analysis(model, 0, {});
+  CHECK_FALSE(run.analysis.has_value());
+  CHECK(run.problem.find(std::to_string(2 * inputs) + " dimensions") != std::string::npos);
+  CHECK(run.problem.find("random design") != std::string::npos);
 }

@@ -1,18 +1,24 @@
 #include "carecast/sobol.hpp"
 
+#include "carecast/sobol_sequence.hpp"
+
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <cstdint>
 #include <doctest/doctest.h>
 #include <functional>
+#include <limits>
 #include <numbers>
 #include <random>
 
 using carecast::Interval;
 using carecast::mix;
 using carecast::sobol_indices;
+using carecast::sobol_indices_replicated;
 using carecast::SobolOutputs;
 using carecast::SobolResult;
+using carecast::student_t_quantile;
 
 namespace {
 
@@ -83,6 +89,107 @@ RowVectorXd ishigami(const MatrixXd& x)
 SobolOutputs ishigami_design(Index samples, std::uint64_t seed)
 {
   return saltelli({ishigami}, 3, samples, -k_pi, k_pi, seed);
+}
+
+// The Saltelli design of `replicates` digitally shifted copies of the first
+// samples / replicates points of a 2d-dimensional Sobol' sequence (A its first d
+// coordinates, B the next d), replicate r in columns r n .. (r + 1) n - 1, evaluated by
+// `function` with inputs uniform on [0, 1): the sobol design of sobol_analysis.
+SobolOutputs shifted_saltelli(const Function& function, Index dimensions, Index samples,
+                              int replicates, std::uint64_t seed)
+{
+  const Index points = samples / replicates;
+  const auto coordinates = static_cast<int>(2 * dimensions);
+  const carecast::SobolPoints sequence = carecast::SobolSequence(coordinates).points(0, points);
+  const carecast::SobolPoints shifts = carecast::digital_shifts(coordinates, replicates, seed);
+  MatrixXd ab(coordinates, samples);
+  for (Index j = 0; j < samples; ++j) {
+    for (Index c = 0; c < coordinates; ++c) {
+      ab(c, j) = carecast::sobol_uniform(sequence(c, j % points) ^ shifts(c, j / points));
+    }
+  }
+  const MatrixXd a = ab.topRows(dimensions);
+  const MatrixXd b = ab.bottomRows(dimensions);
+  SobolOutputs outputs{function(a), function(b), {}};
+  for (Index i = 0; i < dimensions; ++i) {
+    outputs.ab.push_back(function(mix(a, b, i)));
+  }
+  return outputs;
+}
+
+double widest(const SobolResult& result)
+{
+  double width = 0.0;
+  for (const carecast::SobolIndex& index : result.indices[0]) {
+    width = std::max({width, index.first.width(), index.total.width()});
+  }
+  return width;
+}
+
+// The bootstrap as carecast first computed it, kept here only as a reference: a
+// samples x (resamples + 1) weight matrix (column 0 all ones, column r how often
+// resample r drew each sample, drawn resample by resample from one std::mt19937_64
+// by rejection), every output's per-sample terms multiplied by it, and percentile
+// intervals of the resamples' indices.
+SobolResult weight_matrix_bootstrap(const SobolOutputs& outputs, int resamples, std::uint64_t seed,
+                                    double confidence)
+{
+  const Index n = outputs.a.cols();
+  const auto d = static_cast<Index>(outputs.ab.size());
+  MatrixXd weights = MatrixXd::Zero(n, resamples + 1);
+  weights.col(0).setOnes();
+  std::mt19937_64 generator(seed);
+  const std::uint64_t k_max = std::numeric_limits<std::uint64_t>::max();
+  const std::uint64_t limit = k_max - k_max % static_cast<std::uint64_t>(n);
+  for (Index r = 1; r <= resamples; ++r) {
+    for (Index draw = 0; draw < n; ++draw) {
+      std::uint64_t x = generator();
+      while (x >= limit) {
+        x = generator();
+      }
+      weights(static_cast<Index>(x % static_cast<std::uint64_t>(n)), r) += 1.0;
+    }
+  }
+  SobolResult result;
+  for (Index output = 0; output < outputs.a.rows(); ++output) {
+    const double centre = (outputs.a.row(output).sum() + outputs.b.row(output).sum()) / (2.0 * n);
+    const RowVectorXd a = outputs.a.row(output).array() - centre;
+    const RowVectorXd b = outputs.b.row(output).array() - centre;
+    MatrixXd terms(2 + 2 * d, n);
+    terms.row(0) = a + b;
+    terms.row(1) = a.array().square() + b.array().square();
+    for (Index i = 0; i < d; ++i) {
+      const RowVectorXd step = outputs.ab[i].row(output) - outputs.a.row(output);
+      terms.row(2 + i) = b.array() * step.array();
+      terms.row(2 + d + i) = step.array().square();
+    }
+    const MatrixXd sums = terms * weights;
+    const RowVectorXd mean = sums.row(0) / (2.0 * n);
+    const RowVectorXd variance = sums.row(1) / (2.0 * n) - mean.cwiseProduct(mean);
+    std::vector<carecast::SobolIndex> indices;
+    for (Index i = 0; i < d; ++i) {
+      const auto interval = [&](Index row, double divisor) {
+        std::vector<double> values;
+        for (Index r = 1; r <= resamples; ++r) {
+          values.push_back(sums(row, r) / (divisor * n * variance(r)));
+        }
+        std::sort(values.begin(), values.end());
+        const auto at = [&](double p) {
+          const double position = p * static_cast<double>(values.size() - 1);
+          const auto below = static_cast<std::size_t>(std::floor(position));
+          const std::size_t above = std::min(below + 1, values.size() - 1);
+          return values[below]
+                 + (position - static_cast<double>(below)) * (values[above] - values[below]);
+        };
+        return Interval{sums(row, 0) / (divisor * n * variance(0)), at((1.0 - confidence) / 2.0),
+                        at((1.0 + confidence) / 2.0)};
+      };
+      indices.push_back({interval(2 + i, 1.0), interval(2 + d + i, 2.0)});
+    }
+    result.indices.push_back(indices);
+    result.variance.push_back(variance(0));
+  }
+  return result;
 }
 
 bool contains(const Interval& interval, double value)
@@ -240,5 +347,101 @@ TEST_CASE("a shifted output has the same indices")
           == doctest::Approx(plain.indices[0][i].first.estimate).epsilon(1e-6));
     CHECK(moved.indices[0][i].total.estimate
           == doctest::Approx(plain.indices[0][i].total.estimate).epsilon(1e-6));
+  }
+}
+
+TEST_CASE("Student's t quantiles match the published table")
+{
+  // Two-sided 95% and 99% critical values, to the table's three decimals: e.g. NIST/
+  // SEMATECH e-Handbook of Statistical Methods, table 1.3.6.7.2.
+  CHECK(std::abs(student_t_quantile(0.975, 15) - 2.131) < 5e-4);
+  CHECK(std::abs(student_t_quantile(0.975, 1) - 12.706) < 5e-4);
+  CHECK(std::abs(student_t_quantile(0.975, 7) - 2.365) < 5e-4);
+  CHECK(std::abs(student_t_quantile(0.995, 31) - 2.744) < 5e-4);
+  // Symmetry about 0: an invariant of the distribution.
+  CHECK(student_t_quantile(0.025, 15) == doctest::Approx(-student_t_quantile(0.975, 15)));
+}
+
+TEST_CASE("the sobol design's intervals hold an additive function's indices, narrower than random")
+{
+  // Y = X1 + 2 X2 with X_i ~ U(0, 1): Var(X1) = 1/12 and Var(2 X2) = 4/12, so
+  // S_1 = ST_1 = 1/5 and S_2 = ST_2 = 4/5 (no interaction), by hand.
+  const Function additive = linear({1.0, 2.0});
+  const std::array<double, 2> shares{0.2, 0.8};
+  const Index n = 1024;
+  // A 95% interval holds the truth in 95% of runs, not in every one, so count over 50
+  // seeds (200 intervals, 190 expected to hold it): at least 90% must.
+  int held = 0;
+  for (std::uint64_t seed = 1; seed <= 50; ++seed) {
+    const SobolResult quasi =
+      sobol_indices_replicated(shifted_saltelli(additive, 2, n, 16, seed), 16);
+    for (std::size_t i = 0; i < 2; ++i) {
+      held += contains(quasi.indices[0][i].first, shares[i])
+              + contains(quasi.indices[0][i].total, shares[i]);
+    }
+  }
+  CHECK(held >= 180);
+  // Quasi-random points cover the square evenly, so at the same N the spread of the
+  // estimates, and with it the interval, is smaller.
+  const SobolResult quasi = sobol_indices_replicated(shifted_saltelli(additive, 2, n, 16, 5), 16);
+  const SobolResult random = sobol_indices(saltelli({additive}, 2, n, 0.0, 1.0, 5), 200, 5);
+  CHECK(widest(quasi) < widest(random));
+}
+
+TEST_CASE("an input without effect has indices and intervals of exactly 0 with the sobol design")
+{
+  const SobolResult result =
+    sobol_indices_replicated(shifted_saltelli(linear({1.0, 0.0}), 2, 256, 8, 3), 8);
+  for (const Interval& interval : {result.indices[0][1].first, result.indices[0][1].total}) {
+    CHECK(interval.estimate == 0.0);
+    CHECK(interval.low == 0.0);
+    CHECK(interval.high == 0.0);
+  }
+}
+
+TEST_CASE("the sobol design's interval is the replicates' mean give or take t standard errors")
+{
+  // Two replicates of two samples each, one input, built by hand so each replicate's
+  // indices are known: in replicate 1, f(A) = (1, -1), f(B) = (1, -1), f(AB) = f(B);
+  // centred on 0, V = 1, S = mean(f(B) (f(AB) - f(A))) = 0 and ST = mean(0) / 2 = 0.
+  // In replicate 2, f(A) = (1, -1), f(B) = (-1, 1), f(AB) = f(B): V = 1,
+  // S = mean((-1)(-2), (1)(2)) = 2, ST = mean(4, 4) / 2 = 2. Over both replicates the
+  // outputs' mean is 0, so centring changes nothing. Mean 1, sd sqrt(2), standard error
+  // 1, t_{1, 0.975} = 12.706 (its table value).
+  SobolOutputs outputs{MatrixXd(1, 4), MatrixXd(1, 4), {MatrixXd(1, 4)}};
+  outputs.a << 1.0, -1.0, 1.0, -1.0;
+  outputs.b << 1.0, -1.0, -1.0, 1.0;
+  outputs.ab[0] = outputs.b;
+  const SobolResult result = sobol_indices_replicated(outputs, 2);
+  for (const Interval& interval : {result.indices[0][0].first, result.indices[0][0].total}) {
+    CHECK(interval.estimate == doctest::Approx(1.0));
+    CHECK(interval.low == doctest::Approx(1.0 - 12.706).epsilon(1e-4));
+    CHECK(interval.high == doctest::Approx(1.0 + 12.706).epsilon(1e-4));
+  }
+  CHECK(result.variance[0] == doctest::Approx(1.0));
+}
+
+TEST_CASE("the bootstrap gives the weight matrix's intervals without keeping the matrix")
+{
+  // Against the weight-matrix form above, with a number of resamples that is not a
+  // multiple of the batches the library draws them in, and two outputs sharing them.
+  const SobolOutputs outputs =
+    saltelli({ishigami, linear({1.0, 2.0, 3.0})}, 3, 300, -k_pi, k_pi, 13);
+  const SobolResult light = sobol_indices(outputs, 37, 21, 0.9);
+  const SobolResult matrix = weight_matrix_bootstrap(outputs, 37, 21, 0.9);
+  REQUIRE(light.indices.size() == 2);
+  for (std::size_t output = 0; output < 2; ++output) {
+    CHECK(light.variance[output] == matrix.variance[output]);
+    for (std::size_t i = 0; i < 3; ++i) {
+      CAPTURE(output);
+      CAPTURE(i);
+      for (const auto& [x, y] :
+           {std::pair{light.indices[output][i].first, matrix.indices[output][i].first},
+            std::pair{light.indices[output][i].total, matrix.indices[output][i].total}}) {
+        CHECK(x.estimate == y.estimate);
+        CHECK(x.low == y.low);
+        CHECK(x.high == y.high);
+      }
+    }
   }
 }

@@ -22,7 +22,7 @@ SobolIndex index_of(double first, double total)
   return {{first, first - 0.01, first + 0.01}, {total, total - 0.02, total + 0.02}};
 }
 
-SobolReport report()
+SobolReport report(SobolDesign design = SobolDesign::random)
 {
   SobolResult result;
   // 2021/22 does not vary; 2022/23 is ranked b before a; the horizon's intervals are too
@@ -33,7 +33,9 @@ SobolReport report()
   result.variance = {0.0, 2.25, 9.0};
   result.constant = {true, false, false};
   result.too_wide = {false, false, true};
-  SobolAnalysis analysis{1, 256, 50, 7, 0.95, 256 * 5, true, result};
+  const bool sobol = design == SobolDesign::sobol;
+  SobolAnalysis analysis{1, 256,  design,  sobol ? 16 : 0, sobol ? 0 : 50,
+                         7, 0.95, 256 * 5, true,           result};
   return {"test",
           "Sobol test",
           "£m",
@@ -45,20 +47,24 @@ SobolReport report()
 
 } // namespace
 
-TEST_CASE("the CSV has one row per output and input, each naming the seed and samples")
+TEST_CASE("the CSV has one row per output and input, each naming the seed, samples and design")
 {
   const std::vector<std::string> lines = lines_of(write_csv(report()));
   REQUIRE(lines.size() == 1 + 3 * 3);
   CHECK(lines[0]
-        == "scenario,seed,samples,bootstrap,confidence,option,year,input,parameter,first,"
-           "first_low,first_high,total,total_low,total_high,variance,too_wide");
+        == "scenario,seed,samples,design,scramblings,bootstrap,interval,confidence,option,year,"
+           "input,parameter,first,first_low,first_high,total,total_low,total_high,variance,"
+           "too_wide");
+  const std::string random = "test,7,256,random,,50,percentile_bootstrap,0.95,more,";
   for (std::size_t i = 1; i < lines.size(); ++i) {
-    CHECK(lines[i].rfind("test,7,256,50,0.95,more,", 0) == 0);
+    CHECK(lines[i].rfind(random, 0) == 0);
   }
-  CHECK(lines[4]
-        == "test,7,256,50,0.95,more,2022/23,a,lines.a.base,0.3,0.29,0.31,0.31,0.29,"
-           "0.33,2.25,false");
-  CHECK(lines[8] == "test,7,256,50,0.95,more,all,b,lines.b.base,0.4,0.1,0.7,0.45,0.2,0.6,9,true");
+  CHECK(lines[4] == random + "2022/23,a,lines.a.base,0.3,0.29,0.31,0.31,0.29,0.33,2.25,false");
+  CHECK(lines[8] == random + "all,b,lines.b.base,0.4,0.1,0.7,0.45,0.2,0.6,9,true");
+  // The sobol design fills the other count.
+  CHECK(lines_of(write_csv(report(SobolDesign::sobol)))[1].rfind(
+          "test,7,256,sobol,16,,student_t,0.95,more,", 0)
+        == 0);
 }
 
 TEST_CASE("the JSON carries the seed, the design and each output's flags")
@@ -69,9 +75,17 @@ TEST_CASE("the JSON carries the seed, the design and each output's flags")
         "\"correlation_ignored\": true", "\"max_width\": 0.1",
         "{\"year\": \"all\", \"variance\": 9, \"constant\": false, \"too_wide\": true",
         "{\"year\": \"2021/22\", \"variance\": 0, \"constant\": true, \"too_wide\": false",
-        "{\"input\": \"b\", \"first\": {\"estimate\": 0.6, \"low\": 0.59, \"high\": 0.61}"}) {
+        "{\"input\": \"b\", \"first\": {\"estimate\": 0.6, \"low\": 0.59, \"high\": 0.61}",
+        "\"design\": \"random\"", "\"scramblings\": null",
+        "\"interval\": \"percentile_bootstrap\""}) {
     CAPTURE(part);
     CHECK(json.find(part) != std::string::npos);
+  }
+  const std::string sobol = write_json(report(SobolDesign::sobol));
+  for (const char* part : {"\"design\": \"sobol\"", "\"scramblings\": 16", "\"bootstrap\": null",
+                           "\"interval\": \"student_t\""}) {
+    CAPTURE(part);
+    CHECK(sobol.find(part) != std::string::npos);
   }
 }
 
@@ -79,6 +93,9 @@ TEST_CASE("the table ranks inputs by total index and sets aside those with no ef
 {
   const std::string text = write_terminal(report(), carecast::k_default_width);
   CHECK(text.find("seed 7") != std::string::npos);
+  CHECK(text.find("bootstrap") != std::string::npos);
+  CHECK(write_terminal(report(SobolDesign::sobol), carecast::k_default_width).find("Student t")
+        != std::string::npos);
   CHECK(text.find("[correlation] is not used") != std::string::npos);
   CHECK(text.find("Cost in 2021/22: does not vary with the inputs.") != std::string::npos);
   const std::size_t year = text.find("Cost in 2022/23: standard deviation 1.50");

@@ -261,7 +261,8 @@ def check_sobol(book_path):
     book = Book(book_path)
     cells = book.cells("Sobol")
     problems = []
-    rows = sorted({int(re.sub(r"[A-Z]+", "", name)) for name in cells} - {1})
+    # The rows of indices: the note of the design below them has no output (column C).
+    rows = sorted({int(re.sub(r"[A-Z]+", "", name)) for name in cells if name[0] == "C"} - {1})
     for r in rows[1:]:
         same_output = cells["C%d" % r][0] == cells["C%d" % (r - 1)][0]
         if same_output and cells["G%d" % r][0] > cells["G%d" % (r - 1)][0]:
