@@ -151,8 +151,10 @@ SobolResult weight_matrix_bootstrap(const SobolOutputs& outputs, int resamples, 
     }
   }
   SobolResult result;
+  const auto samples = static_cast<double>(n);
   for (Index output = 0; output < outputs.a.rows(); ++output) {
-    const double centre = (outputs.a.row(output).sum() + outputs.b.row(output).sum()) / (2.0 * n);
+    const double centre =
+      (outputs.a.row(output).sum() + outputs.b.row(output).sum()) / (2.0 * samples);
     const RowVectorXd a = outputs.a.row(output).array() - centre;
     const RowVectorXd b = outputs.b.row(output).array() - centre;
     MatrixXd terms(2 + 2 * d, n);
@@ -164,14 +166,14 @@ SobolResult weight_matrix_bootstrap(const SobolOutputs& outputs, int resamples, 
       terms.row(2 + d + i) = step.array().square();
     }
     const MatrixXd sums = terms * weights;
-    const RowVectorXd mean = sums.row(0) / (2.0 * n);
-    const RowVectorXd variance = sums.row(1) / (2.0 * n) - mean.cwiseProduct(mean);
+    const RowVectorXd mean = sums.row(0) / (2.0 * samples);
+    const RowVectorXd variance = sums.row(1) / (2.0 * samples) - mean.cwiseProduct(mean);
     std::vector<carecast::SobolIndex> indices;
     for (Index i = 0; i < d; ++i) {
       const auto interval = [&](Index row, double divisor) {
         std::vector<double> values;
         for (Index r = 1; r <= resamples; ++r) {
-          values.push_back(sums(row, r) / (divisor * n * variance(r)));
+          values.push_back(sums(row, r) / (divisor * samples * variance(r)));
         }
         std::sort(values.begin(), values.end());
         const auto at = [&](double p) {
@@ -181,7 +183,7 @@ SobolResult weight_matrix_bootstrap(const SobolOutputs& outputs, int resamples, 
           return values[below]
                  + (position - static_cast<double>(below)) * (values[above] - values[below]);
         };
-        return Interval{sums(row, 0) / (divisor * n * variance(0)), at((1.0 - confidence) / 2.0),
+        return Interval{sums(row, 0) / (divisor * samples * variance(0)), at((1.0 - confidence) / 2.0),
                         at((1.0 + confidence) / 2.0)};
       };
       indices.push_back({interval(2 + i, 1.0), interval(2 + d + i, 2.0)});
