@@ -50,6 +50,9 @@ struct Table
   // Newton's method from g[d], replaced by the result. Each draw stops when its own
   // step is at most 1e-15 g, or after 50 steps.
   void (*monthly_factor)(const double* ratio, double* g, std::ptrdiff_t draws);
+
+  // y[i] += a x x[i]: a bootstrap resample's sums of Sobol' terms (src/analysis/sobol.cpp).
+  void (*add_scaled)(const double* x, double a, double* y, std::ptrdiff_t count);
 };
 
 // The version in use: the widest this processor runs, unless use() chose another.

@@ -13,6 +13,10 @@ namespace carecast {
 double uniform(std::uint64_t seed, std::uint64_t stream, std::uint64_t draw,
                std::uint64_t dimension);
 
+// The 64 random bits `uniform` makes its number from.
+std::uint64_t random_bits(std::uint64_t seed, std::uint64_t stream, std::uint64_t draw,
+                          std::uint64_t dimension);
+
 // Draws first .. first + block.cols() - 1 of `stream`: one row per dimension, one
 // column per draw.
 void fill_uniforms(std::uint64_t seed, std::uint64_t stream, std::int64_t first,

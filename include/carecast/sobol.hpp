@@ -18,6 +18,9 @@ namespace carecast {
 // SobolResult::too_wide).
 inline constexpr double k_sobol_max_width = 0.1;
 
+// The random stream of the bootstrap's resamples (random_numbers.hpp).
+inline constexpr std::uint64_t k_bootstrap_stream = 3;
+
 // The Saltelli design's third kind of matrix, AB_i: A with row `dimension` taken from
 // B. The matrices are dimensions x N, one column per sample (the layout of the
 // evaluator's parameter matrix); `a` and `b` must have the same shape and
@@ -74,13 +77,15 @@ struct SobolResult
 // variance of f(A) and f(B) together. Each output is first centred on the mean of its
 // f(A) and f(B), which leaves V and ST_i unchanged and keeps S_i's estimator from
 // carrying the output's mean as noise. Intervals by the percentile bootstrap:
-// `resamples` (>= 1) resamples of the N columns with replacement, drawn from
-// std::mt19937_64 seeded with `seed` and shared by every output and input, at
-// `confidence` (0 < confidence < 1, e.g. 0.95). A resample whose variance vanishes
-// gives indices of 0. Results depend only on the outputs, `resamples`, `seed` and
-// `confidence`. Memory grows with outputs x inputs x N, not with `resamples`.
+// `resamples` (>= 1) resamples of the N columns with replacement, shared by every
+// output and input, resample r drawn from a std::mt19937_64 of its own seeded with
+// random_bits(seed, k_bootstrap_stream, r, 0), at `confidence` (0 < confidence < 1,
+// e.g. 0.95). A resample whose variance vanishes gives indices of 0. Results depend
+// only on the outputs, `resamples`, `seed` and `confidence`, not on `threads` (>= 1),
+// which share out the resamples. Memory grows with outputs x inputs x N, not with
+// `resamples`.
 SobolResult sobol_indices(const SobolOutputs& outputs, int resamples, std::uint64_t seed,
-                          double confidence = 0.95);
+                          double confidence = 0.95, int threads = 1);
 
 // The same indices from `replicates` independent randomisations of a quasi-random
 // design, replicate r in columns r n .. (r + 1) n - 1 (n = N / replicates, at least 2;

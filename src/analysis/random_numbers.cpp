@@ -28,11 +28,17 @@ double unit_interval(std::uint64_t bits)
 
 } // namespace
 
+std::uint64_t random_bits(std::uint64_t seed, std::uint64_t stream, std::uint64_t draw,
+                          std::uint64_t dimension)
+{
+  const std::uint64_t stream_state = hash_step(hash_step(0, seed), stream);
+  return hash_step(hash_step(stream_state, draw), dimension);
+}
+
 double uniform(std::uint64_t seed, std::uint64_t stream, std::uint64_t draw,
                std::uint64_t dimension)
 {
-  const std::uint64_t stream_state = hash_step(hash_step(0, seed), stream);
-  return unit_interval(hash_step(hash_step(stream_state, draw), dimension));
+  return unit_interval(random_bits(seed, stream, draw, dimension));
 }
 
 void fill_uniforms(std::uint64_t seed, std::uint64_t stream, std::int64_t first,

@@ -1,5 +1,9 @@
 #include "carecast/sobol.hpp"
 
+#include "carecast/blocks.hpp"
+#include "carecast/kernels.hpp"
+#include "carecast/random_numbers.hpp"
+
 #include <boost/math/distributions/students_t.hpp>
 #include <boost/math/policies/policy.hpp>
 
@@ -16,7 +20,8 @@ using Matrix = Eigen::MatrixXd;
 using RowVector = Eigen::RowVectorXd;
 using Vector = Eigen::VectorXd;
 using Index = Eigen::Index;
-using Counts = Eigen::Matrix<std::uint32_t, Eigen::Dynamic, Eigen::Dynamic>;
+// A sample's counts in each resample of a batch side by side, as weighted_sums reads them.
+using Counts = Eigen::Matrix<std::uint32_t, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
 // Computed in double throughout: long double differs between machines.
 using Policy = boost::math::policies::policy<boost::math::policies::promote_double<false>>;
 
@@ -31,7 +36,7 @@ constexpr Index k_first_row = 2;
 
 // Bootstrap resamples drawn and summed together: their counts take samples x k_batch
 // integers, and each sample's terms are read once for all of them.
-constexpr Index k_batch = 16;
+constexpr Index k_batch = 64;
 
 [[maybe_unused]] bool same_shape(const Matrix& x, const Matrix& y)
 {
@@ -122,32 +127,72 @@ Index uniform_below(std::mt19937_64& generator, std::uint64_t n)
   return static_cast<Index>(draw % n);
 }
 
-// samples x resamples: how often each of the next `resamples` resamples draws each
-// sample, drawn resample by resample.
-Counts draw_counts(std::mt19937_64& generator, Index samples, Index resamples)
+// Adds to column `column` of `counts` how often resample `resample` draws each sample,
+// from a generator of its own seeded from (seed, resample): resamples can be drawn in
+// any order, on any thread.
+void draw_counts(std::uint64_t seed, Index resample, Counts& counts, Index column)
 {
-  Counts counts = Counts::Zero(samples, resamples);
-  for (Index r = 0; r < resamples; ++r) {
-    for (Index draw = 0; draw < samples; ++draw) {
-      ++counts(uniform_below(generator, static_cast<std::uint64_t>(samples)), r);
-    }
+  std::mt19937_64 generator(
+    random_bits(seed, k_bootstrap_stream, static_cast<std::uint64_t>(resample), 0));
+  const auto samples = static_cast<std::uint64_t>(counts.rows());
+  for (std::uint64_t draw = 0; draw < samples; ++draw) {
+    ++counts(uniform_below(generator, samples), column);
   }
-  return counts;
 }
 
-// One column per column of counts: the terms weighted by how often it drew each
-// sample, summed in sample order.
-Matrix weighted_sums(const Matrix& terms, const Counts& counts)
+// The rows of the terms that are not 0 in every sample (an input an output does not
+// depend on gives terms of exactly 0), moved up to the top of each column, in order: a
+// resample's sums of the other rows are 0 whatever it draws.
+std::vector<Index> pack_varying_rows(Matrix& terms)
 {
-  Matrix sums = Matrix::Zero(terms.rows(), counts.cols());
-  for (Index k = 0; k < terms.cols(); ++k) {
-    for (Index r = 0; r < counts.cols(); ++r) {
-      if (counts(k, r) != 0) {
-        sums.col(r) += static_cast<double>(counts(k, r)) * terms.col(k);
-      }
+  std::vector<Index> varying;
+  for (Index i = 0; i < terms.rows(); ++i) {
+    if ((terms.row(i).array() != 0.0).any()) {
+      varying.push_back(i);
     }
   }
-  return sums;
+  for (Index k = 0; k < terms.cols(); ++k) {
+    double* column = terms.col(k).data();
+    for (std::size_t j = 0; j < varying.size(); ++j) {
+      column[j] = column[varying[j]];
+    }
+  }
+  return varying;
+}
+
+// The sums of resamples first .. first + count - 1, a column each: the terms (packed by
+// pack_varying_rows) weighted by how often the resample drew each sample, summed in
+// sample order by the vector kernels (the same bits as one at a time); the rows that do
+// not vary sum to 0. Each thread draws a share of the resamples and reads the terms
+// once for all of them.
+Matrix resample_sums(const Matrix& terms, const std::vector<Index>& varying, std::uint64_t seed,
+                     Index first, Index count, int threads)
+{
+  const auto packed = static_cast<Index>(varying.size());
+  Matrix sums = Matrix::Zero(packed, count);
+  const Index parts = std::min<Index>(threads, count);
+  const kernels::Table& loops = kernels::active();
+  for_each_item(parts, threads, [&](std::int64_t part) {
+    const Index begin = count * part / parts;
+    const Index end = count * (part + 1) / parts;
+    Counts counts = Counts::Zero(terms.cols(), end - begin);
+    for (Index r = begin; r < end; ++r) {
+      draw_counts(seed, first + r, counts, r - begin);
+    }
+    for (Index k = 0; k < terms.cols(); ++k) {
+      for (Index r = begin; r < end; ++r) {
+        if (const std::uint32_t drawn = counts(k, r - begin); drawn != 0) {
+          loops.add_scaled(terms.col(k).data(), static_cast<double>(drawn), sums.col(r).data(),
+                           packed);
+        }
+      }
+    }
+  });
+  Matrix all = Matrix::Zero(terms.rows(), count);
+  for (Index j = 0; j < packed; ++j) {
+    all.row(varying[static_cast<std::size_t>(j)]) = sums.row(j);
+  }
+  return all;
 }
 
 // An output's indices: dimensions x one column per set of sums.
@@ -256,20 +301,21 @@ double student_t_quantile(double probability, int degrees_of_freedom)
 }
 
 SobolResult sobol_indices(const SobolOutputs& outputs, int resamples, std::uint64_t seed,
-                          double confidence)
+                          double confidence, int threads)
 {
   check(outputs, confidence);
   assert(resamples >= 1);
   const Index samples = outputs.a.cols();
   const Index rows = rows_per_output(outputs);
-  const Matrix terms = sample_terms(outputs);
+  Matrix terms = sample_terms(outputs);
+  const std::vector<Estimates> full = full_sample_estimates(outputs, terms);
+  const std::vector<Index> varying = pack_varying_rows(terms);
   const Matrix empty = Matrix::Zero(dimensions_of(outputs), resamples);
   std::vector<Estimates> resampled(static_cast<std::size_t>(outputs.a.rows()),
                                    Estimates{empty, empty, RowVector()});
-  std::mt19937_64 generator(seed);
   for (Index first = 0; first < resamples; first += k_batch) {
     const Index batch = std::min(k_batch, resamples - first);
-    const Matrix sums = weighted_sums(terms, draw_counts(generator, samples, batch));
+    const Matrix sums = resample_sums(terms, varying, seed, first, batch, threads);
     for (Index output = 0; output < outputs.a.rows(); ++output) {
       const Estimates e = estimates(sums.middleRows(output * rows, rows), samples,
                                     negligible_variance(outputs, output));
@@ -278,7 +324,6 @@ SobolResult sobol_indices(const SobolOutputs& outputs, int resamples, std::uint6
       kept.total.middleCols(first, batch) = e.total;
     }
   }
-  const std::vector<Estimates> full = full_sample_estimates(outputs, terms);
   SobolResult result;
   for (std::size_t output = 0; output < full.size(); ++output) {
     std::vector<SobolIndex> indices(outputs.ab.size());

@@ -244,7 +244,8 @@ SobolRun sobol_analysis(const Model& model, int option, const SobolSettings& set
     settings.samples * (inputs + k_design_ab),
     model.correlation().size() > 0,
     sobol ? sobol_indices_replicated(outputs, settings.scramblings, settings.confidence)
-          : sobol_indices(outputs, settings.resamples, settings.seed, settings.confidence)};
+          : sobol_indices(outputs, settings.resamples, settings.seed, settings.confidence,
+                          settings.threads)};
   return run;
 }
 

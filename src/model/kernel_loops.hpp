@@ -233,9 +233,22 @@ void monthly_factor(const double* ratio, double* g, std::ptrdiff_t draws)
   }
 }
 
+template <int W>
+void add_scaled(const double* x, double a, double* y, std::ptrdiff_t count)
+{
+  std::ptrdiff_t i = 0;
+  for (; i + W <= count; i += W) {
+    store<W>(y + i, load<W>(y + i) + a * load<W>(x + i));
+  }
+  for (; i < count; ++i) {
+    y[i] = y[i] + a * x[i];
+  }
+}
+
 // The table of these loops at width W, the step keeping U vectors in registers.
 template <int W, int U>
 constexpr carecast::kernels::Table table(const char* name)
 {
-  return {name, step<W, U>, add_cost<W>, year_sum<W>, baseline<W>, monthly_factor<W>};
+  return {name,        step<W, U>,        add_cost<W>,  year_sum<W>,
+          baseline<W>, monthly_factor<W>, add_scaled<W>};
 }

@@ -94,6 +94,9 @@ std::vector<double> run_loops(const Table& table, std::ptrdiff_t draws, std::uin
   out = each;
   table.monthly_factor(ratio.data(), out.data(), draws);
   keep();
+  out = share;
+  table.add_scaled(entries.data(), 3.0, out.data(), draws);
+  keep();
   return all;
 }
 

@@ -1,5 +1,6 @@
 #include "carecast/sobol.hpp"
 
+#include "carecast/random_numbers.hpp"
 #include "carecast/sobol_sequence.hpp"
 
 #include <algorithm>
@@ -128,8 +129,8 @@ double widest(const SobolResult& result)
 
 // The bootstrap as carecast first computed it, kept here only as a reference: a
 // samples x (resamples + 1) weight matrix (column 0 all ones, column r how often
-// resample r drew each sample, drawn resample by resample from one std::mt19937_64
-// by rejection), every output's per-sample terms multiplied by it, and percentile
+// resample r drew each sample, drawn by rejection from a std::mt19937_64 of the
+// resample's own), every output's per-sample terms multiplied by it, and percentile
 // intervals of the resamples' indices.
 SobolResult weight_matrix_bootstrap(const SobolOutputs& outputs, int resamples, std::uint64_t seed,
                                     double confidence)
@@ -138,10 +139,11 @@ SobolResult weight_matrix_bootstrap(const SobolOutputs& outputs, int resamples, 
   const auto d = static_cast<Index>(outputs.ab.size());
   MatrixXd weights = MatrixXd::Zero(n, resamples + 1);
   weights.col(0).setOnes();
-  std::mt19937_64 generator(seed);
   const std::uint64_t k_max = std::numeric_limits<std::uint64_t>::max();
   const std::uint64_t limit = k_max - k_max % static_cast<std::uint64_t>(n);
   for (Index r = 1; r <= resamples; ++r) {
+    std::mt19937_64 generator(carecast::random_bits(seed, carecast::k_bootstrap_stream,
+                                                    static_cast<std::uint64_t>(r - 1), 0));
     for (Index draw = 0; draw < n; ++draw) {
       std::uint64_t x = generator();
       while (x >= limit) {
@@ -309,6 +311,26 @@ TEST_CASE("the same seed gives the same intervals, another seed other intervals"
     CHECK(a.total.estimate == c.total.estimate);
     CHECK(a.first.low != c.first.low);
     CHECK(a.total.high != c.total.high);
+  }
+}
+
+TEST_CASE("the bootstrap's intervals are the same on any number of threads")
+{
+  // 37 resamples: a batch of 16 shared unevenly, and a short last batch.
+  const SobolOutputs outputs = ishigami_design(512, 9);
+  const SobolResult one = sobol_indices(outputs, 37, 1, 0.95, 1);
+  for (const int threads : {2, 3}) {
+    const SobolResult more = sobol_indices(outputs, 37, 1, 0.95, threads);
+    for (std::size_t i = 0; i < 3; ++i) {
+      CAPTURE(threads);
+      CAPTURE(i);
+      const carecast::SobolIndex& a = one.indices[0][i];
+      const carecast::SobolIndex& b = more.indices[0][i];
+      CHECK(a.first.low == b.first.low);
+      CHECK(a.first.high == b.first.high);
+      CHECK(a.total.low == b.total.low);
+      CHECK(a.total.high == b.total.high);
+    }
   }
 }
 
