@@ -127,6 +127,14 @@ double widest(const SobolResult& result)
   return width;
 }
 
+void check_same_intervals(const carecast::SobolIndex& a, const carecast::SobolIndex& b)
+{
+  CHECK(a.first.low == b.first.low);
+  CHECK(a.first.high == b.first.high);
+  CHECK(a.total.low == b.total.low);
+  CHECK(a.total.high == b.total.high);
+}
+
 // The bootstrap as carecast first computed it, kept here only as a reference: a
 // samples x (resamples + 1) weight matrix (column 0 all ones, column r how often
 // resample r drew each sample, drawn by rejection from a std::mt19937_64 of the
@@ -300,12 +308,8 @@ TEST_CASE("the same seed gives the same intervals, another seed other intervals"
   for (std::size_t i = 0; i < 3; ++i) {
     CAPTURE(i);
     const carecast::SobolIndex& a = once.indices[0][i];
-    const carecast::SobolIndex& b = again.indices[0][i];
     const carecast::SobolIndex& c = other.indices[0][i];
-    CHECK(a.first.low == b.first.low);
-    CHECK(a.first.high == b.first.high);
-    CHECK(a.total.low == b.total.low);
-    CHECK(a.total.high == b.total.high);
+    check_same_intervals(a, again.indices[0][i]);
     // The point estimates use the full sample, whatever the bootstrap's seed.
     CHECK(a.first.estimate == c.first.estimate);
     CHECK(a.total.estimate == c.total.estimate);
@@ -324,12 +328,7 @@ TEST_CASE("the bootstrap's intervals are the same on any number of threads")
     for (std::size_t i = 0; i < 3; ++i) {
       CAPTURE(threads);
       CAPTURE(i);
-      const carecast::SobolIndex& a = one.indices[0][i];
-      const carecast::SobolIndex& b = more.indices[0][i];
-      CHECK(a.first.low == b.first.low);
-      CHECK(a.first.high == b.first.high);
-      CHECK(a.total.low == b.total.low);
-      CHECK(a.total.high == b.total.high);
+      check_same_intervals(one.indices[0][i], more.indices[0][i]);
     }
   }
 }
