@@ -196,9 +196,13 @@ std::vector<TornadoBar> tornado(const Model& model, const SensitivitySettings& s
     columns(p, static_cast<Eigen::Index>(1 + 2 * i)) = bars.back().low_value;
     columns(p, static_cast<Eigen::Index>(2 + 2 * i)) = bars.back().high_value;
   }
-  metric =
-    metrics(model, settings.metric, columns, settings.threads, subject_options(model, settings));
+  const Eigen::Index ends = columns.cols() - 1;
+  metric.resize(static_cast<Eigen::Index>(model.options().size()), columns.cols());
   metric.col(0) = metrics(model, settings.metric, columns.col(0), settings.threads);
+  if (ends > 0) {
+    metric.rightCols(ends) = metrics(model, settings.metric, columns.rightCols(ends),
+                                     settings.threads, subject_options(model, settings));
+  }
   for (std::size_t i = 0; i < bars.size(); ++i) {
     bars[i].metric_low = subject_of(metric, static_cast<Eigen::Index>(1 + 2 * i), settings);
     bars[i].metric_high = subject_of(metric, static_cast<Eigen::Index>(2 + 2 * i), settings);
