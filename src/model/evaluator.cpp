@@ -67,7 +67,7 @@ Array calibration(const Model& model, const Array& rate, Baseline baseline)
   Array total = Array::Zero(model.grid().months(), rate.cols());
   for (int l = 0; l < static_cast<int>(model.lines().size()); ++l) {
     if (l != calibration_line) {
-      total += baseline(l);
+      add_lines(total, baseline(l));
     }
   }
   scale_months(total, rate);
@@ -137,8 +137,7 @@ public:
         cached = calibration(m_model, calibration_rate(),
                              [&](int l) -> const Array& { return baseline(l); });
       } else {
-        cached = baseline(line);
-        add_uplift(cached, m_model.lines()[line].optimism_bias, m_parameters);
+        cached = with_uplift(baseline(line), m_model.lines()[line].optimism_bias, m_parameters);
       }
     }
     return cached;
@@ -217,18 +216,23 @@ void apply_overlays(const Model& model, const ModelOption& option, const IndexLe
 class OptionCosts
 {
 public:
-  // `touched` is touched_lines() of the option.
+  // `touched` is touched_lines() of the option. `own_ladder`, the option's own ladder
+  // projection when it has one (`ladder` then), gives up its total to the ladder's line.
   OptionCosts(const Model& model, const ModelOption& option, const std::vector<bool>& touched,
               const IndexLevels& levels, const LadderProjection* ladder,
-              const Parameters& parameters, Unchanged& unchanged)
+              LadderProjection* own_ladder, const Parameters& parameters, Unchanged& unchanged)
     : m_own(model.lines().size()),
       m_own_yearly(model.lines().size())
   {
     const int calibration_line = model.calibration().line;
     for (std::size_t l = 0; l < touched.size(); ++l) {
-      if (touched[l] && static_cast<int>(l) != calibration_line) {
-        m_own[l] = line_baseline(model, static_cast<int>(l), levels, ladder, parameters);
+      const int line = static_cast<int>(l);
+      if (!touched[l] || line == calibration_line) {
+        continue;
       }
+      m_own[l] = own_ladder && line == model.ladder().line
+                   ? std::move(own_ladder->total)
+                   : line_baseline(model, line, levels, ladder, parameters);
     }
     if (calibration_line != k_none && touched[calibration_line]) {
       m_own[calibration_line] =
@@ -412,7 +416,7 @@ Outcome Evaluator::evaluate(const Eigen::Ref<const ParameterRows>& parameters, P
     }
     const OptionCosts costs(m_model, option,
                             touched_lines(m_model, option, changed, own_ladder.has_value()), levels,
-                            ladder, parameters, unchanged);
+                            ladder, own_ladder ? &*own_ladder : nullptr, parameters, unchanged);
     for (std::size_t i = 0; i < costs.saved().size(); ++i) {
       const Array& saved = costs.saved()[i];
       for (Eigen::Index y = 0; y < saved.rows(); ++y) {

@@ -245,10 +245,50 @@ void add_scaled(const double* x, double a, double* y, std::ptrdiff_t count)
   }
 }
 
+// out[i] = a[i] x b[i]; out may be a.
+template <int W>
+void multiply(const double* a, const double* b, double* out, std::ptrdiff_t count)
+{
+  std::ptrdiff_t i = 0;
+  for (; i + W <= count; i += W) {
+    store<W>(out + i, load<W>(a + i) * load<W>(b + i));
+  }
+  for (; i < count; ++i) {
+    out[i] = a[i] * b[i];
+  }
+}
+
+// out[i] = a[i] + b[i]; out may be a or b.
+template <int W>
+void add(const double* a, const double* b, double* out, std::ptrdiff_t count)
+{
+  std::ptrdiff_t i = 0;
+  for (; i + W <= count; i += W) {
+    store<W>(out + i, load<W>(a + i) + load<W>(b + i));
+  }
+  for (; i < count; ++i) {
+    out[i] = a[i] + b[i];
+  }
+}
+
+// out[i] = a[i] + b[i] x c[i]; out may be a or b.
+template <int W>
+void add_product(const double* a, const double* b, const double* c, double* out,
+                 std::ptrdiff_t count)
+{
+  std::ptrdiff_t i = 0;
+  for (; i + W <= count; i += W) {
+    store<W>(out + i, load<W>(a + i) + load<W>(b + i) * load<W>(c + i));
+  }
+  for (; i < count; ++i) {
+    out[i] = a[i] + b[i] * c[i];
+  }
+}
+
 // The table of these loops at width W, the step keeping U vectors in registers.
 template <int W, int U>
 constexpr carecast::kernels::Table table(const char* name)
 {
-  return {name,        step<W, U>,        add_cost<W>,  year_sum<W>,
-          baseline<W>, monthly_factor<W>, add_scaled<W>};
+  return {name,          step<W, U>,  add_cost<W>, year_sum<W>,   baseline<W>, monthly_factor<W>,
+          add_scaled<W>, multiply<W>, add<W>,      add_product<W>};
 }

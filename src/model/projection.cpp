@@ -9,9 +9,15 @@ namespace carecast::projection {
 
 void scale_months(Eigen::Ref<Array> rows, const Eigen::Ref<const Array>& factor)
 {
+  const kernels::Table& loops = kernels::active();
   for (Eigen::Index t = 0; t < rows.rows(); ++t) {
-    rows.row(t) *= factor;
+    loops.multiply(rows.row(t).data(), factor.data(), rows.row(t).data(), rows.cols());
   }
+}
+
+void add_lines(Array& sum, const Array& line)
+{
+  kernels::active().add(sum.data(), line.data(), sum.data(), sum.size());
 }
 
 Array year_sum(const Array& monthly, int year)
@@ -143,11 +149,12 @@ Array monthly_level(const ModelIndex& index, const std::vector<RateChange>& chan
       factor[static_cast<std::size_t>(t)] = changed.back().data();
     }
   }
-  using Row = Eigen::Map<const Eigen::Array<double, 1, Eigen::Dynamic>>;
+  const kernels::Table& loops = kernels::active();
   Array level(months, draws);
-  level.row(0) = start * Row(factor[0], draws);
+  loops.multiply(start.data(), factor[0], level.row(0).data(), draws);
   for (int t = 1; t < months; ++t) {
-    level.row(t) = level.row(t - 1) * Row(factor[static_cast<std::size_t>(t)], draws);
+    loops.multiply(level.row(t - 1).data(), factor[static_cast<std::size_t>(t)],
+                   level.row(t).data(), draws);
   }
   return level;
 }
@@ -292,16 +299,36 @@ void add_with_uplift(Eigen::Ref<Array> sum, const Array& amounts, int bias,
   }
 }
 
+namespace {
+
+// out = cost + cost x uplift, month by month; out may be cost.
+void uplift_into(const Array& cost, int bias, const Parameters& parameters, Array& out)
+{
+  const kernels::Table& loops = kernels::active();
+  const double* uplift = parameters.row(bias).data();
+  for (Eigen::Index t = 0; t < cost.rows(); ++t) {
+    loops.add_product(cost.row(t).data(), cost.row(t).data(), uplift, out.row(t).data(),
+                      cost.cols());
+  }
+}
+
+} // namespace
+
 void add_uplift(Array& cost, int bias, const Parameters& parameters)
 {
+  if (bias != k_none) {
+    uplift_into(cost, bias, parameters, cost);
+  }
+}
+
+Array with_uplift(const Array& cost, int bias, const Parameters& parameters)
+{
   if (bias == k_none) {
-    return;
+    return cost;
   }
-  // cost + cost x uplift, month by month, in place.
-  const auto uplift = parameters.row(bias).array();
-  for (Eigen::Index t = 0; t < cost.rows(); ++t) {
-    cost.row(t) += cost.row(t) * uplift;
-  }
+  Array result(cost.rows(), cost.cols());
+  uplift_into(cost, bias, parameters, result);
+  return result;
 }
 
 Array optimism_uplift(const Array& amounts, int bias, const Parameters& parameters)

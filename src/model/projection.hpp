@@ -30,6 +30,9 @@ inline constexpr int k_months_per_year = 12;
 // array; row by row, each product is vectorised.
 void scale_months(Eigen::Ref<Array> rows, const Eigen::Ref<const Array>& factor);
 
+// sum += line, month by month and draw by draw; both months x draws.
+void add_lines(Array& sum, const Array& line);
+
 // f(x) for each draw's x, with the standard library's scalar functions in f. A parameter
 // that is not sampled has the same value in every draw, so the last result is reused
 // while x repeats: the same bits, without some 50 ns of pow or exp per draw.
@@ -113,6 +116,9 @@ Array optimism_uplift(const Array& amounts, int bias, const Parameters& paramete
 
 // cost += its optimism uplift (nothing without a bias).
 void add_uplift(Array& cost, int bias, const Parameters& parameters);
+
+// The same in a new array, the cost left as it is.
+Array with_uplift(const Array& cost, int bias, const Parameters& parameters);
 
 // sum += amounts + their optimism uplift; without a bias, no array of zeros is made.
 void add_with_uplift(Eigen::Ref<Array> sum, const Array& amounts, int bias,

@@ -97,6 +97,18 @@ std::vector<double> run_loops(const Table& table, std::ptrdiff_t draws, std::uin
   out = share;
   table.add_scaled(entries.data(), 3.0, out.data(), draws);
   keep();
+  table.multiply(entries.data(), share.data(), out.data(), draws);
+  keep();
+  table.add(entries.data(), share.data(), out.data(), draws);
+  keep();
+  table.add_product(entries.data(), share.data(), each.data(), out.data(), draws);
+  keep();
+  // In place, as the projection calls them.
+  out = share;
+  table.multiply(out.data(), each.data(), out.data(), draws);
+  table.add(out.data(), entries.data(), out.data(), draws);
+  table.add_product(out.data(), out.data(), each.data(), out.data(), draws);
+  keep();
   return all;
 }
 
@@ -173,6 +185,13 @@ TEST_CASE("The baseline's loops add and multiply in the order the model states")
   double closing = 0.0;
   carecast::kernels::k_baseline.step(&entries, &share, from.data(), rates.data(), 2, &closing, 1);
   CHECK(closing == 3.0 * 0.25 + 10.0 * 0.1 + 20.0 * 0.3);
+  // An uplifted cost is the cost plus the product, not (cost + cost) x uplift: 1.5 +
+  // 1.5 x 0.25 = 1.875, exact in binary.
+  const double cost = 1.5;
+  const double uplift = 0.25;
+  double uplifted = 0.0;
+  carecast::kernels::k_baseline.add_product(&cost, &cost, &uplift, &uplifted, 1);
+  CHECK(uplifted == 1.875);
   // Newton's method reaches the factor whose twelve powers average the ratio: for a
   // ratio of 1 that is 1 (every power is 1), from any start near it.
   double factor = 1.01;
