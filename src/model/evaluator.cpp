@@ -131,14 +131,16 @@ public:
   // A line's cost without overlays, its optimism bias included, by month.
   const Array& monthly(int line)
   {
+    const int bias = m_model.lines()[line].optimism_bias;
+    const bool calibrated = line == m_model.calibration().line;
+    if (!calibrated && bias == k_none) {
+      return baseline(line); // nothing to add
+    }
     Array& cached = m_monthly[line];
     if (cached.size() == 0) {
-      if (line == m_model.calibration().line) {
-        cached = calibration(m_model, calibration_rate(),
-                             [&](int l) -> const Array& { return baseline(l); });
-      } else {
-        cached = with_uplift(baseline(line), m_model.lines()[line].optimism_bias, m_parameters);
-      }
+      cached = calibrated ? calibration(m_model, calibration_rate(),
+                                        [&](int l) -> const Array& { return baseline(l); })
+                          : with_uplift(baseline(line), bias, m_parameters);
     }
     return cached;
   }

@@ -10,7 +10,7 @@ namespace {
 
 } // namespace
 
-// Sixteen draws of the step in registers: four AVX2 vectors.
-const Table k_avx2 = table<4, 4>("avx2");
+// Thirty-two draws of the step in registers: eight AVX2 vectors.
+const Table k_avx2 = table<4, 8>("avx2");
 
 } // namespace carecast::kernels

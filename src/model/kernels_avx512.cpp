@@ -10,7 +10,7 @@ namespace {
 
 } // namespace
 
-// Thirty-two draws of the step in registers: four AVX-512 vectors.
-const Table k_avx512 = table<8, 4>("avx512");
+// Sixty-four draws of the step in registers: eight AVX-512 vectors.
+const Table k_avx512 = table<8, 8>("avx512");
 
 } // namespace carecast::kernels

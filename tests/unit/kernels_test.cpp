@@ -20,9 +20,9 @@ using carecast::kernels::Table;
 
 namespace {
 
-// Block sizes around the vector widths and the step's chunks of 16 and 32 draws, so
+// Block sizes around the vector widths and the step's chunks of 16, 32 and 64 draws, so
 // that every version runs both its vector loop and its draw-by-draw tail.
-const std::vector<std::ptrdiff_t> k_sizes = {1, 3, 7, 8, 15, 16, 31, 33, 64, 255, 256};
+const std::vector<std::ptrdiff_t> k_sizes = {1, 3, 7, 8, 15, 16, 31, 33, 63, 64, 65, 255, 256};
 
 // Values in [0.5, 2): from the top 53 bits of a 64-bit draw, without the standard
 // library's distributions, which differ between implementations.
