@@ -1,6 +1,7 @@
 #include "carecast/evaluator.hpp"
 
 #include "budget.hpp"
+#include "carecast/kernels.hpp"
 #include "ladder.hpp"
 
 #include <algorithm>
@@ -59,18 +60,27 @@ std::vector<bool> touched_lines(const Model& model, const ModelOption& option,
 }
 
 // The calibration line: rate x the month's total of the other lines' baselines, given by
-// `baseline(line)`.
+// `baseline(line)`, added in line order.
 template <class Baseline>
 Array calibration(const Model& model, const Array& rate, Baseline baseline)
 {
   const int calibration_line = model.calibration().line;
-  Array total = Array::Zero(model.grid().months(), rate.cols());
+  std::vector<const Array*> others;
   for (int l = 0; l < static_cast<int>(model.lines().size()); ++l) {
     if (l != calibration_line) {
-      add_lines(total, baseline(l));
+      others.push_back(&baseline(l));
     }
   }
-  scale_months(total, rate);
+  const kernels::Table& loops = kernels::active();
+  Array total(model.grid().months(), rate.cols());
+  std::vector<const double*> month(others.size());
+  for (Eigen::Index t = 0; t < total.rows(); ++t) {
+    for (std::size_t i = 0; i < others.size(); ++i) {
+      month[i] = others[i]->row(t).data();
+    }
+    loops.scaled_sum(month.data(), static_cast<int>(month.size()), rate.data(),
+                     total.row(t).data(), total.cols());
+  }
   return total;
 }
 

@@ -258,16 +258,25 @@ void multiply(const double* a, const double* b, double* out, std::ptrdiff_t coun
   }
 }
 
-// out[i] = a[i] + b[i]; out may be a or b.
 template <int W>
-void add(const double* a, const double* b, double* out, std::ptrdiff_t count)
+void scaled_sum(const double* const* rows, int count, const double* factor, double* out,
+                std::ptrdiff_t draws)
 {
-  std::ptrdiff_t i = 0;
-  for (; i + W <= count; i += W) {
-    store<W>(out + i, load<W>(a + i) + load<W>(b + i));
+  using V = typename Pack<W>::type;
+  std::ptrdiff_t d = 0;
+  for (; d + W <= draws; d += W) {
+    V sum = V{};
+    for (int r = 0; r < count; ++r) {
+      sum += load<W>(rows[r] + d);
+    }
+    store<W>(out + d, sum * load<W>(factor + d));
   }
-  for (; i < count; ++i) {
-    out[i] = a[i] + b[i];
+  for (; d < draws; ++d) {
+    double sum = 0.0;
+    for (int r = 0; r < count; ++r) {
+      sum += rows[r][d];
+    }
+    out[d] = sum * factor[d];
   }
 }
 
@@ -290,5 +299,5 @@ template <int W, int U>
 constexpr carecast::kernels::Table table(const char* name)
 {
   return {name,          step<W, U>,  add_cost<W>, year_sum<W>,   baseline<W>, monthly_factor<W>,
-          add_scaled<W>, multiply<W>, add<W>,      add_product<W>};
+          add_scaled<W>, multiply<W>, scaled_sum<W>, add_product<W>};
 }

@@ -15,10 +15,6 @@ void scale_months(Eigen::Ref<Array> rows, const Eigen::Ref<const Array>& factor)
   }
 }
 
-void add_lines(Array& sum, const Array& line)
-{
-  kernels::active().add(sum.data(), line.data(), sum.data(), sum.size());
-}
 
 Array year_sum(const Array& monthly, int year)
 {

@@ -30,9 +30,6 @@ inline constexpr int k_months_per_year = 12;
 // array; row by row, each product is vectorised.
 void scale_months(Eigen::Ref<Array> rows, const Eigen::Ref<const Array>& factor);
 
-// sum += line, month by month and draw by draw; both months x draws.
-void add_lines(Array& sum, const Array& line);
-
 // f(x) for each draw's x, with the standard library's scalar functions in f. A parameter
 // that is not sampled has the same value in every draw, so the last result is reused
 // while x repeats: the same bits, without some 50 ns of pow or exp per draw.

@@ -99,14 +99,15 @@ std::vector<double> run_loops(const Table& table, std::ptrdiff_t draws, std::uin
   keep();
   table.multiply(entries.data(), share.data(), out.data(), draws);
   keep();
-  table.add(entries.data(), share.data(), out.data(), draws);
-  keep();
+  for (int count = 0; count <= 3; ++count) {
+    table.scaled_sum(from.data(), count, each.data(), out.data(), draws);
+    keep();
+  }
   table.add_product(entries.data(), share.data(), each.data(), out.data(), draws);
   keep();
   // In place, as the projection calls them.
   out = share;
   table.multiply(out.data(), each.data(), out.data(), draws);
-  table.add(out.data(), entries.data(), out.data(), draws);
   table.add_product(out.data(), out.data(), each.data(), out.data(), draws);
   keep();
   return all;
