@@ -133,9 +133,19 @@ public:
   const LadderProjection& ladder()
   {
     if (!m_ladder) {
-      m_ladder = project_ladder(m_model, ModelOption{}, m_levels, m_parameters, m_ladder_figures);
+      m_ladder = project_ladder(m_model, ModelOption{}, m_levels, m_parameters, m_ladder_figures,
+                                &moves());
     }
     return *m_ladder;
+  }
+
+  // The ladder's monthly moves at the stated rates, shared by every option's projection.
+  const MonthlyMoves& moves()
+  {
+    if (!m_moves) {
+      m_moves = stated_moves(m_model, m_parameters);
+    }
+    return *m_moves;
   }
 
   // A line's cost without overlays, its optimism bias included, by month.
@@ -175,6 +185,7 @@ private:
   std::vector<Array> m_yearly;
   Array m_calibration_rate;
   std::optional<LadderProjection> m_ladder;
+  std::optional<MonthlyMoves> m_moves;
 };
 
 // Whether an overlay can count towards a savings target (Outcome::overlay_saving).
@@ -417,7 +428,8 @@ Outcome Evaluator::evaluate(const Eigen::Ref<const ParameterRows>& parameters, P
     const LadderProjection* ladder = nullptr;
     if (m_model.has_ladder()) {
       if (ladder_changed(m_model, option, changed)) {
-        own_ladder = project_ladder(m_model, option, levels, parameters, ladder_figures);
+        own_ladder =
+          project_ladder(m_model, option, levels, parameters, ladder_figures, &unchanged.moves());
         ladder = &*own_ladder;
       } else {
         ladder = &unchanged.ladder();

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 namespace carecast::projection {
 namespace {
@@ -88,15 +89,14 @@ AnnualRates shifted_rates(AnnualRates rates, const ModelOption& option, int mont
   return rates;
 }
 
-// Which shifts of moves or entries are in force in a month: the monthly matrix and the
-// entry shares change only with it.
-std::vector<bool> shift_regime(const ModelOption& option, int month)
+// Which of the option's overlays of `kind` (a shift of moves or of entries) are in force
+// in a month: the monthly matrix changes only with the shifts of moves, the entry shares
+// only with the shifts of entries.
+std::vector<bool> shift_regime(const ModelOption& option, OverlayKind kind, int month)
 {
   std::vector<bool> regime;
   for (const ModelOverlay& overlay : option.overlays) {
-    const bool shifts =
-      overlay.kind == OverlayKind::shift_moves || overlay.kind == OverlayKind::shift_entries;
-    regime.push_back(shifts && active(overlay, month));
+    regime.push_back(overlay.kind == kind && active(overlay, month));
   }
   return regime;
 }
@@ -185,14 +185,6 @@ std::vector<int> weekly_costs(const ModelOption& option, int type, int placement
   return cost_by_month;
 }
 
-// The terms of a type's monthly step: the types children come from, in type order, and
-// the monthly rate from each.
-struct Inflows
-{
-  std::vector<int> from;
-  std::vector<kernels::Rate> rates;
-};
-
 bool same_for_every_draw(const Array& rate)
 {
   const double first = rate(0, 0);
@@ -224,19 +216,24 @@ std::vector<Inflows> inflows(const std::vector<std::vector<Array>>& monthly)
   return into;
 }
 
-// Whether a shift of moves is in force in `month`.
-bool shifts_moves(const ModelOption& option, int month)
+MonthlyMoves monthly_moves(const AnnualRates& rates)
 {
-  return std::any_of(option.overlays.begin(), option.overlays.end(), [&](const auto& overlay) {
-    return overlay.kind == OverlayKind::shift_moves && active(overlay, month);
-  });
+  MonthlyMoves moves;
+  moves.monthly = monthly_matrix(rates);
+  moves.into = inflows(moves.monthly);
+  return moves;
 }
 
 } // namespace
 
+MonthlyMoves stated_moves(const Model& model, const Parameters& parameters)
+{
+  return monthly_moves(stated_rates(model.ladder(), parameters));
+}
+
 LadderProjection project_ladder(const Model& model, const ModelOption& option,
                                 const IndexLevels& levels, const Parameters& parameters,
-                                LadderFigures figures)
+                                LadderFigures figures, const MonthlyMoves* stated_monthly)
 {
   const ModelLadder& ladder = model.ladder();
   const int months = model.grid().months();
@@ -272,27 +269,42 @@ LadderProjection project_ladder(const Model& model, const ModelOption& option,
   for (int j = 0; j < types; ++j) {
     opening.row(j) = parameters.row(ladder.types[j].children).array();
   }
-  std::vector<bool> regime;
+  std::vector<bool> moves_regime;
+  std::vector<bool> entries_regime;
   std::vector<Array> shares;
   std::vector<const double*> from;
-  std::vector<Inflows> into;
-  std::vector<std::vector<Array>> monthly;
+  std::optional<MonthlyMoves> own_stated;
+  std::optional<MonthlyMoves> shifted_moves;
+  const MonthlyMoves* moves = nullptr;
   for (int t = 0; t < months; ++t) {
     if (ladder.reset && ladder.reset->month == t) {
       for (int j = 0; j < types; ++j) {
         opening.row(j).setConstant(ladder.reset->children[j]);
       }
     }
-    if (std::vector<bool> now = shift_regime(option, t); t == 0 || now != regime) {
-      regime = std::move(now);
-      monthly = shifts_moves(option, t)
-                  ? monthly_matrix(shifted_rates(stated, option, t, parameters))
-                  : monthly_matrix(stated);
+    if (std::vector<bool> now = shift_regime(option, OverlayKind::shift_moves, t);
+        t == 0 || now != moves_regime) {
+      moves_regime = std::move(now);
+      const bool shifted = std::find(moves_regime.begin(), moves_regime.end(), true)
+                           != moves_regime.end();
+      if (shifted) {
+        shifted_moves = monthly_moves(shifted_rates(stated, option, t, parameters));
+        moves = &*shifted_moves;
+      } else {
+        if (!stated_monthly) {
+          own_stated = monthly_moves(stated);
+          stated_monthly = &*own_stated;
+        }
+        moves = stated_monthly;
+      }
+    }
+    if (std::vector<bool> now = shift_regime(option, OverlayKind::shift_entries, t);
+        t == 0 || now != entries_regime) {
+      entries_regime = std::move(now);
       shares = entry_shares(ladder, option, t, parameters);
-      into = inflows(monthly);
     }
     for (int j = 0; j < types; ++j) {
-      const Inflows& terms = into[j];
+      const Inflows& terms = moves->into[j];
       from.clear();
       for (const int i : terms.from) {
         from.push_back(opening.row(i).data());

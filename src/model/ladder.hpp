@@ -6,6 +6,8 @@
 
 #include "projection.hpp"
 
+#include "carecast/kernels.hpp"
+
 namespace carecast::projection {
 
 // Which figures a projection keeps: the total cost alone, or each type's as well.
@@ -22,10 +24,37 @@ struct LadderProjection
   std::vector<Array> cost;     // children x price x weeks in the month
 };
 
-// `levels` are the option's index levels (index_levels).
+// The terms of a type's monthly step: the types children come from, in type order, and
+// the monthly rate from each.
+struct Inflows
+{
+  std::vector<int> from;
+  std::vector<kernels::Rate> rates;
+};
+
+// The monthly form of one regime's annual move rates: the matrix (staying on the
+// diagonal) and, read from it, each type's inflows. Moved, never copied: the inflows
+// point into the matrix.
+struct MonthlyMoves
+{
+  MonthlyMoves() = default;
+  MonthlyMoves(MonthlyMoves&&) = default;
+  MonthlyMoves& operator=(MonthlyMoves&&) = default;
+
+  std::vector<std::vector<Array>> monthly; // [from][to]
+  std::vector<Inflows> into;               // by type
+};
+
+// The monthly moves of the scenario's stated rates, in force in every month no shift of
+// moves covers: the same for every option, so worked out once for a block of draws.
+MonthlyMoves stated_moves(const Model& model, const Parameters& parameters);
+
+// `levels` are the option's index levels (index_levels). `stated_monthly`, when given, is
+// stated_moves() of the same parameters; otherwise the projection works it out itself.
 LadderProjection project_ladder(const Model& model, const ModelOption& option,
                                 const IndexLevels& levels, const Parameters& parameters,
-                                LadderFigures figures);
+                                LadderFigures figures,
+                                const MonthlyMoves* stated_monthly = nullptr);
 
 // A line's cost before any overlay: the ladder's cost (`ladder`, when the scenario has
 // one) for the line it feeds, otherwise the line's baseline.
