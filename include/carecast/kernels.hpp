@@ -29,12 +29,13 @@ struct Table
   void (*step)(const double* entries, const double* share, const double* const* opening,
                const Rate* rates, int terms, double* closing, std::ptrdiff_t draws);
 
-  // total[d] += (start[d] + end[d]) x 0.5 x (cost[d] x level[d] x scale) x weeks: a
-  // type's children counted in a month (the mean of its opening and closing) times
-  // its weekly price times the month's weeks. With `first`, total[d] is not read but
-  // taken as 0, as for the first type of a month.
-  void (*add_cost)(const double* start, const double* end, const double* cost, const double* level,
-                   double scale, double weeks, bool first, double* total, std::ptrdiff_t draws);
+  // total[d] = 0 + the sum over j < types of (start[j][d] + end[j][d]) x 0.5 x
+  // (cost[j][d] x level[j][d] x scale) x weeks, added in type order: the care ladder's
+  // cost in a month, each type's children counted (the mean of its opening and closing)
+  // times its weekly price times the month's weeks.
+  void (*month_cost)(const double* const* start, const double* const* end,
+                     const double* const* cost, const double* const* level, int types, double scale,
+                     double weeks, double* total, std::ptrdiff_t draws);
 
   // out[d] = the sum of first[d + m x stride] for the twelve months m, added in order.
   void (*year_sum)(const double* first, std::ptrdiff_t stride, double* out, std::ptrdiff_t draws);

@@ -89,34 +89,54 @@ void step(const double* entries, const double* share, const double* const* openi
   }
 }
 
-// add_cost with `first` fixed, so that the loop does not test it at every vector.
-template <int W, bool First>
-void add_cost_to(const double* start, const double* end, const double* cost, const double* level,
-                 double scale, double weeks, double* total, std::ptrdiff_t draws)
+// One type's cost in a month: its children counted (the mean of its opening and
+// closing; x 0.5 is / 2 exactly, without a division) x its weekly price x weeks.
+template <class T>
+T type_cost(T start, T end, T cost, T level, double scale, double weeks)
 {
-  using V = typename Pack<W>::type;
-  std::ptrdiff_t d = 0;
-  for (; d + W <= draws; d += W) {
-    const V children = (load<W>(start + d) + load<W>(end + d)) * 0.5;
-    const V price = load<W>(cost + d) * load<W>(level + d) * scale;
-    const V sum = First ? V{} : load<W>(total + d);
-    store<W>(total + d, sum + children * price * weeks);
-  }
-  for (; d < draws; ++d) {
-    const double children = (start[d] + end[d]) * 0.5;
-    const double price = cost[d] * level[d] * scale;
-    total[d] = (First ? 0.0 : total[d]) + children * price * weeks;
-  }
+  const T children = (start + end) * 0.5;
+  const T price = cost * level * scale;
+  return children * price * weeks;
 }
 
+// Four vectors of draws at a time share each type's pointers.
 template <int W>
-void add_cost(const double* start, const double* end, const double* cost, const double* level,
-              double scale, double weeks, bool first, double* total, std::ptrdiff_t draws)
+void month_cost(const double* const* start, const double* const* end, const double* const* cost,
+                const double* const* level, int types, double scale, double weeks, double* total,
+                std::ptrdiff_t draws)
 {
-  if (first) {
-    add_cost_to<W, true>(start, end, cost, level, scale, weeks, total, draws);
-  } else {
-    add_cost_to<W, false>(start, end, cost, level, scale, weeks, total, draws);
+  using V = typename Pack<W>::type;
+  constexpr int k_unroll = 4;
+  std::ptrdiff_t d = 0;
+  for (; d + W * k_unroll <= draws; d += W * k_unroll) {
+    V sum[k_unroll] = {};
+    for (int j = 0; j < types; ++j) {
+#pragma GCC unroll 4
+      for (int u = 0; u < k_unroll; ++u) {
+        const std::ptrdiff_t at = d + u * W;
+        sum[u] += type_cost<V>(load<W>(start[j] + at), load<W>(end[j] + at), load<W>(cost[j] + at),
+                               load<W>(level[j] + at), scale, weeks);
+      }
+    }
+#pragma GCC unroll 4
+    for (int u = 0; u < k_unroll; ++u) {
+      store<W>(total + d + u * W, sum[u]);
+    }
+  }
+  for (; d + W <= draws; d += W) {
+    V sum = V{};
+    for (int j = 0; j < types; ++j) {
+      sum += type_cost<V>(load<W>(start[j] + d), load<W>(end[j] + d), load<W>(cost[j] + d),
+                          load<W>(level[j] + d), scale, weeks);
+    }
+    store<W>(total + d, sum);
+  }
+  for (; d < draws; ++d) {
+    double sum = 0.0;
+    for (int j = 0; j < types; ++j) {
+      sum += type_cost<double>(start[j][d], end[j][d], cost[j][d], level[j][d], scale, weeks);
+    }
+    total[d] = sum;
   }
 }
 
@@ -298,6 +318,6 @@ void add_product(const double* a, const double* b, const double* c, double* out,
 template <int W, int U>
 constexpr carecast::kernels::Table table(const char* name)
 {
-  return {name,          step<W, U>,  add_cost<W>, year_sum<W>,   baseline<W>, monthly_factor<W>,
+  return {name,          step<W, U>,  month_cost<W>, year_sum<W>,   baseline<W>, monthly_factor<W>,
           add_scaled<W>, multiply<W>, scaled_sum<W>, add_product<W>};
 }

@@ -273,6 +273,11 @@ LadderProjection project_ladder(const Model& model, const ModelOption& option,
   std::vector<bool> entries_regime;
   std::vector<Array> shares;
   std::vector<const double*> from;
+  // Each type's rows of the month, for its cost.
+  std::vector<const double*> starts(n);
+  std::vector<const double*> ends(n);
+  std::vector<const double*> weekly_cost(n);
+  std::vector<const double*> price_level(n);
   std::optional<MonthlyMoves> own_stated;
   std::optional<MonthlyMoves> shifted_moves;
   const MonthlyMoves* moves = nullptr;
@@ -327,13 +332,19 @@ LadderProjection project_ladder(const Model& model, const ModelOption& option,
     result.weeks(t, 0) = weeks;
     for (int j = 0; j < types; ++j) {
       const int index = ladder.types[j].price_index;
-      const auto level = index != k_none ? levels[index].row(t) : unit_level.row(0);
-      // x 0.5 is x / 2 exactly, without a division.
-      loops.add_cost(counted_start.row(j).data(), counted_end.row(j).data(),
-                     parameters.row(weekly[j][t]).data(), level.data(), ladder.money_scale, weeks,
-                     j == 0, result.total.row(t).data(), draws);
-      if (figures == LadderFigures::by_type) {
-        const auto price = parameters.row(weekly[j][t]).array() * level * ladder.money_scale;
+      starts[j] = counted_start.row(j).data();
+      ends[j] = counted_end.row(j).data();
+      weekly_cost[j] = parameters.row(weekly[j][t]).data();
+      price_level[j] = index != k_none ? levels[index].row(t).data() : unit_level.data();
+    }
+    loops.month_cost(starts.data(), ends.data(), weekly_cost.data(), price_level.data(), types,
+                     ladder.money_scale, weeks, result.total.row(t).data(), draws);
+    if (figures == LadderFigures::by_type) {
+      using Row = Eigen::Map<const Eigen::Array<double, 1, Eigen::Dynamic>>;
+      for (int j = 0; j < types; ++j) {
+        // The same figures as month_cost's, type by type.
+        const auto price =
+          Row(weekly_cost[j], draws) * Row(price_level[j], draws) * ladder.money_scale;
         const auto children = (counted_start.row(j) + counted_end.row(j)) * 0.5;
         result.closing[j].row(t) = counted_end.row(j);
         result.children[j].row(t) = children;

@@ -67,11 +67,12 @@ std::vector<double> run_loops(const Table& table, std::ptrdiff_t draws, std::uin
   const auto keep = [&] { all.insert(all.end(), out.begin(), out.end()); };
   table.step(entries.data(), share.data(), from.data(), rates.data(), k_types, out.data(), draws);
   keep();
-  std::vector<double> total = row();
-  for (const bool first : {false, true}) {
-    table.add_cost(opening[0].data(), opening[1].data(), share.data(), each.data(), 0.001,
-                   31.0 / 7.0, first, total.data(), draws);
-    all.insert(all.end(), total.begin(), total.end());
+  // Up to three types' costs, their starts, ends, costs and levels taken from the opening
+  // rows at offsets 0 to 3.
+  for (int types = 0; types <= 3; ++types) {
+    table.month_cost(from.data(), from.data() + 1, from.data() + 2, from.data() + 3, types, 0.001,
+                     31.0 / 7.0, out.data(), draws);
+    keep();
   }
   std::vector<double> months;
   for (int m = 0; m < 12; ++m) {
@@ -186,6 +187,20 @@ TEST_CASE("The baseline's loops add and multiply in the order the model states")
   double closing = 0.0;
   carecast::kernels::k_baseline.step(&entries, &share, from.data(), rates.data(), 2, &closing, 1);
   CHECK(closing == 3.0 * 0.25 + 10.0 * 0.1 + 20.0 * 0.3);
+  // A month's cost of two types: (1 + 3) x 0.5 x (4 x 0.5 x 0.25) x 2 = 2, then
+  // (2 + 2) x 0.5 x (8 x 1 x 0.25) x 2 = 8, each exact in binary.
+  const std::vector<double> starts = {1.0, 2.0};
+  const std::vector<double> ends = {3.0, 2.0};
+  const std::vector<double> weekly = {4.0, 8.0};
+  const std::vector<double> levels = {0.5, 1.0};
+  const auto each_of = [](const std::vector<double>& by_type) {
+    return std::vector<const double*>{&by_type[0], &by_type[1]};
+  };
+  double month = 0.0;
+  carecast::kernels::k_baseline.month_cost(each_of(starts).data(), each_of(ends).data(),
+                                           each_of(weekly).data(), each_of(levels).data(), 2, 0.25,
+                                           2.0, &month, 1);
+  CHECK(month == 10.0);
   // An uplifted cost is the cost plus the product, not (cost + cost) x uplift: 1.5 +
   // 1.5 x 0.25 = 1.875, exact in binary.
   const double cost = 1.5;
