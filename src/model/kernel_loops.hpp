@@ -161,17 +161,41 @@ void year_sum(const double* first, std::ptrdiff_t stride, double* out, std::ptrd
   }
 }
 
+// Four vectors of draws at a time share each price's pointers.
 template <int W>
 void baseline(const double* const* levels, const double* const* shares, int prices,
               const double* demand, const double* base, double* out, std::ptrdiff_t draws)
 {
   using V = typename Pack<W>::type;
+  constexpr int k_unroll = 4;
   std::ptrdiff_t d = 0;
-  for (; d + W <= draws; d += W) {
-    V month = V{} + 1.0;
+  for (; d + W * k_unroll <= draws; d += W * k_unroll) {
+    V month[k_unroll];
+#pragma GCC unroll 4
+    for (int u = 0; u < k_unroll; ++u) {
+      month[u] = V{} + (prices == 0 ? 1.0 : 0.0);
+    }
     for (int p = 0; p < prices; ++p) {
-      const V weighted = load<W>(levels[p] + d) * load<W>(shares[p] + d);
-      month = p == 0 ? 0.0 + weighted : month + weighted;
+#pragma GCC unroll 4
+      for (int u = 0; u < k_unroll; ++u) {
+        month[u] += load<W>(levels[p] + d + u * W) * load<W>(shares[p] + d + u * W);
+      }
+    }
+    if (demand) {
+#pragma GCC unroll 4
+      for (int u = 0; u < k_unroll; ++u) {
+        month[u] = month[u] * load<W>(demand + d + u * W);
+      }
+    }
+#pragma GCC unroll 4
+    for (int u = 0; u < k_unroll; ++u) {
+      store<W>(out + d + u * W, month[u] * load<W>(base + d + u * W));
+    }
+  }
+  for (; d + W <= draws; d += W) {
+    V month = V{} + (prices == 0 ? 1.0 : 0.0);
+    for (int p = 0; p < prices; ++p) {
+      month += load<W>(levels[p] + d) * load<W>(shares[p] + d);
     }
     if (demand) {
       month = month * load<W>(demand + d);
@@ -179,10 +203,9 @@ void baseline(const double* const* levels, const double* const* shares, int pric
     store<W>(out + d, month * load<W>(base + d));
   }
   for (; d < draws; ++d) {
-    double month = 1.0;
+    double month = prices == 0 ? 1.0 : 0.0;
     for (int p = 0; p < prices; ++p) {
-      const double weighted = levels[p][d] * shares[p][d];
-      month = p == 0 ? 0.0 + weighted : month + weighted;
+      month += levels[p][d] * shares[p][d];
     }
     if (demand) {
       month = month * demand[d];
