@@ -52,6 +52,11 @@ struct Table
   // step is at most 1e-15 g, or after 50 steps.
   void (*monthly_factor)(const double* ratio, double* g, std::ptrdiff_t draws);
 
+  // A level that starts a year at 1 and grows by g[d] a month: path[d] = its twelfth
+  // month, (...((1 x g) x g)...) x g, and sum[d] = 0 + the sum of its twelve months,
+  // added in order.
+  void (*year_growth)(const double* g, double* path, double* sum, std::ptrdiff_t draws);
+
   // y[i] += a x x[i]: a bootstrap resample's sums of Sobol' terms (src/analysis/sobol.cpp).
   void (*add_scaled)(const double* x, double a, double* y, std::ptrdiff_t count);
 

@@ -288,6 +288,35 @@ void add_scaled(const double* x, double a, double* y, std::ptrdiff_t count)
   }
 }
 
+template <int W>
+void year_growth(const double* g, double* path, double* sum, std::ptrdiff_t draws)
+{
+  using V = typename Pack<W>::type;
+  std::ptrdiff_t d = 0;
+  for (; d + W <= draws; d += W) {
+    const V factor = load<W>(g + d);
+    V level = V{} + 1.0;
+    V total = V{};
+#pragma GCC unroll 12
+    for (int m = 0; m < 12; ++m) {
+      level = level * factor;
+      total = total + level;
+    }
+    store<W>(path + d, level);
+    store<W>(sum + d, total);
+  }
+  for (; d < draws; ++d) {
+    double level = 1.0;
+    double total = 0.0;
+    for (int m = 0; m < 12; ++m) {
+      level = level * g[d];
+      total = total + level;
+    }
+    path[d] = level;
+    sum[d] = total;
+  }
+}
+
 // out[i] = a[i] x b[i]; out may be a.
 template <int W>
 void multiply(const double* a, const double* b, double* out, std::ptrdiff_t count)
@@ -341,6 +370,7 @@ void add_product(const double* a, const double* b, const double* c, double* out,
 template <int W, int U>
 constexpr carecast::kernels::Table table(const char* name)
 {
-  return {name,          step<W, U>,  month_cost<W>, year_sum<W>,   baseline<W>, monthly_factor<W>,
-          add_scaled<W>, multiply<W>, scaled_sum<W>, add_product<W>};
+  return {name,        step<W, U>,        month_cost<W>,  year_sum<W>,
+          baseline<W>, monthly_factor<W>, year_growth<W>, add_scaled<W>,
+          multiply<W>, scaled_sum<W>,     add_product<W>};
 }

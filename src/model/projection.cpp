@@ -104,13 +104,9 @@ Array yearly_factors(const ModelIndex& index, const Parameters& parameters, int 
     const Array growth =
       1.0 + parameters.row(index.rate_by_year[static_cast<std::size_t>(std::max(y, 1))]).array();
     factors.row(y) = y == 0 ? each_draw(growth, twelfth_root) : averaging_factors(growth / end);
-    const auto g = factors.row(y);
-    Array path = Array::Ones(1, draws);
-    Array sum = Array::Zero(1, draws);
-    for (int m = 0; m < k_months_per_year; ++m) {
-      path = path * g;
-      sum += path;
-    }
+    Array path(1, draws);
+    Array sum(1, draws);
+    kernels::active().year_growth(factors.row(y).data(), path.data(), sum.data(), draws);
     if (y == 0) {
       start = k_months_per_year / sum;
       end = start * path;

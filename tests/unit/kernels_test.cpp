@@ -95,6 +95,11 @@ std::vector<double> run_loops(const Table& table, std::ptrdiff_t draws, std::uin
   out = each;
   table.monthly_factor(ratio.data(), out.data(), draws);
   keep();
+  // Monthly factors near 1, as a year's growth is.
+  std::vector<double> path(static_cast<std::size_t>(draws));
+  table.year_growth(ratio.data(), path.data(), out.data(), draws);
+  keep();
+  all.insert(all.end(), path.begin(), path.end());
   out = share;
   table.add_scaled(entries.data(), 3.0, out.data(), draws);
   keep();
@@ -201,6 +206,14 @@ TEST_CASE("The baseline's loops add and multiply in the order the model states")
                                            each_of(weekly).data(), each_of(levels).data(), 2, 0.25,
                                            2.0, &month, 1);
   CHECK(month == 10.0);
+  // Twelve months of growth by 2 from 1: the year ends at 2^12 = 4096, and its months
+  // add up to 2 + 4 + ... + 4096 = 8190.
+  const double doubling = 2.0;
+  double path = 0.0;
+  double months = 0.0;
+  carecast::kernels::k_baseline.year_growth(&doubling, &path, &months, 1);
+  CHECK(path == 4096.0);
+  CHECK(months == 8190.0);
   // An uplifted cost is the cost plus the product, not (cost + cost) x uplift: 1.5 +
   // 1.5 x 0.25 = 1.875, exact in binary.
   const double cost = 1.5;
