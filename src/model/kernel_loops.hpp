@@ -330,12 +330,27 @@ void multiply(const double* a, const double* b, double* out, std::ptrdiff_t coun
   }
 }
 
+// Four vectors of draws at a time share each row's pointer.
 template <int W>
 void scaled_sum(const double* const* rows, int count, const double* factor, double* out,
                 std::ptrdiff_t draws)
 {
   using V = typename Pack<W>::type;
+  constexpr int k_unroll = 4;
   std::ptrdiff_t d = 0;
+  for (; d + W * k_unroll <= draws; d += W * k_unroll) {
+    V sum[k_unroll] = {};
+    for (int r = 0; r < count; ++r) {
+#pragma GCC unroll 4
+      for (int u = 0; u < k_unroll; ++u) {
+        sum[u] += load<W>(rows[r] + d + u * W);
+      }
+    }
+#pragma GCC unroll 4
+    for (int u = 0; u < k_unroll; ++u) {
+      store<W>(out + d + u * W, sum[u] * load<W>(factor + d + u * W));
+    }
+  }
   for (; d + W <= draws; d += W) {
     V sum = V{};
     for (int r = 0; r < count; ++r) {
