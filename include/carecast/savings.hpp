@@ -63,9 +63,12 @@ SavingsTrack track_savings(const Model& model, const Eigen::VectorXd& values, in
 // `year`, as a positive amount.
 using OverlaySavings = std::function<double(int overlay, int year)>;
 
+// A draw's parameter values, read in place: a vector, or a column of a block of draws.
+using DrawValues = Eigen::Ref<const Eigen::VectorXd, 0, Eigen::InnerStride<>>;
+
 // The same with the overlays' savings given, by a batch's Outcome::overlay_saving say,
 // instead of explained from `values` (which still give the targets).
-SavingsTrack track_savings(const Model& model, const Eigen::VectorXd& values, int option,
+SavingsTrack track_savings(const Model& model, const DrawValues& values, int option,
                            const OverlaySavings& delivered_by);
 
 // Adds the measures savings_target, savings_delivered, savings_shortfall and

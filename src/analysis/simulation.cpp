@@ -248,7 +248,7 @@ SimulationResult simulate(const Model& model, const SimulationSettings& settings
         return;
       }
       for (std::int64_t d = 0; d < count; ++d) {
-        const Eigen::VectorXd column = parameters.col(d);
+        const DrawValues column = parameters.col(d);
         for (int o = 0; o < options; ++o) {
           const auto delivered = [&](int overlay, int year) {
             return outcome.overlay_saving(o, overlay, year)[d];

@@ -37,7 +37,7 @@ bool counts(SavingsBasis basis, const ModelOverlay& overlay)
 
 // The budget's target by year: the running sum of its saving steps (a one-off one
 // only in its year), written negative and shown positive.
-std::vector<std::optional<double>> budget_targets(const Model& model, const Eigen::VectorXd& values)
+std::vector<std::optional<double>> budget_targets(const Model& model, const DrawValues& values)
 {
   const ModelBudget& budget = model.budget();
   std::vector<std::optional<double>> targets(budget.source_by_year.size());
@@ -59,7 +59,7 @@ std::vector<std::optional<double>> budget_targets(const Model& model, const Eige
   return targets;
 }
 
-std::optional<double> overlay_target(const Model& model, const Eigen::VectorXd& values, int option,
+std::optional<double> overlay_target(const Model& model, const DrawValues& values, int option,
                                      int year)
 {
   std::optional<double> target;
@@ -126,7 +126,7 @@ SavingsTrack track_savings(const Model& model, const Eigen::VectorXd& values, in
   });
 }
 
-SavingsTrack track_savings(const Model& model, const Eigen::VectorXd& values, int option,
+SavingsTrack track_savings(const Model& model, const DrawValues& values, int option,
                            const OverlaySavings& delivered_by)
 {
   const SavingsBasis basis = savings_basis(model);
