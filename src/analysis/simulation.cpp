@@ -285,16 +285,16 @@ SimulationResult simulate(const Model& model, const SimulationSettings& settings
     simulation.cheapest.push_back(static_cast<double>(count) / n);
   }
   // The differences first, while every series still holds its draws in order: each is
-  // worked out in a vector of its own and summarised, one at a time.
+  // worked out in a vector of its own and summarised; a pair's year by year, over the
+  // horizon and in net present cost are shared out between the threads.
   for (const OptionPair& pair : pairs_of(model, settings)) {
-    Difference difference{pair, {}, {}, {}};
     std::vector<std::vector<double>> horizon(2, std::vector<double>(draws, 0.0));
+    std::vector<double> central_difference;
     std::array<double, 2> horizon_central{0.0, 0.0};
     for (int y = 0; y < years; ++y) {
       const double option_cost = central.total(pair.option, y)[0];
       const double reference_cost = central.total(pair.reference, y)[0];
-      difference.cost.push_back(difference_of(cost[pair.option][y], cost[pair.reference][y],
-                                              option_cost - reference_cost));
+      central_difference.push_back(option_cost - reference_cost);
       horizon_central[0] += option_cost;
       horizon_central[1] += reference_cost;
       for (std::size_t d = 0; d < draws; ++d) {
@@ -302,11 +302,27 @@ SimulationResult simulate(const Model& model, const SimulationSettings& settings
         horizon[1][d] += cost[pair.reference][y][d];
       }
     }
-    difference.total =
-      difference_of(horizon[0], horizon[1], horizon_central[0] - horizon_central[1]);
-    difference.npc = difference_of(npc[pair.option], npc[pair.reference],
-                                   central.net_present_cost(pair.option)[0]
-                                     - central.net_present_cost(pair.reference)[0]);
+    // Series i of the pair: year i, then the horizon, then the net present cost.
+    const auto series_at = [&](std::size_t i) {
+      if (i < central_difference.size()) {
+        return difference_of(cost[pair.option][i], cost[pair.reference][i], central_difference[i]);
+      }
+      if (i == central_difference.size()) {
+        return difference_of(horizon[0], horizon[1], horizon_central[0] - horizon_central[1]);
+      }
+      return difference_of(npc[pair.option], npc[pair.reference],
+                           central.net_present_cost(pair.option)[0]
+                             - central.net_present_cost(pair.reference)[0]);
+    };
+    std::vector<DifferenceSeries> series_of_pair(static_cast<std::size_t>(years) + 2);
+    for_each_item(
+      static_cast<std::int64_t>(series_of_pair.size()), settings.threads, [&](std::int64_t i) {
+        series_of_pair[static_cast<std::size_t>(i)] = series_at(static_cast<std::size_t>(i));
+      });
+    Difference difference{pair, {}, {}, {}};
+    difference.cost.assign(series_of_pair.begin(), series_of_pair.begin() + years);
+    difference.total = series_of_pair[static_cast<std::size_t>(years)];
+    difference.npc = series_of_pair.back();
     simulation.differences.push_back(std::move(difference));
   }
   // Each series is summarised on its own (statistics_of reorders only its values), so
