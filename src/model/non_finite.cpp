@@ -21,7 +21,9 @@ std::string figure_of(const Model& model, const NonFiniteFigure& figure)
 std::optional<NonFiniteFigure> first_non_finite(const Outcome& outcome)
 {
   const auto find = [&](const auto& row) -> std::optional<std::pair<std::int64_t, double>> {
-    if (row.allFinite()) {
+    // A sum that is a finite number has only finite terms: one pass, where allFinite()
+    // takes two. A sum that is not may still have (its terms overflowed): look.
+    if (std::isfinite(row.sum())) {
       return std::nullopt;
     }
     for (Eigen::Index d = 0; d < row.size(); ++d) {

@@ -49,6 +49,15 @@ TEST_CASE("an outcome whose figures are all finite has no non-finite figure")
   CHECK_FALSE(first_non_finite(ones()));
 }
 
+TEST_CASE("figures that are all finite but whose sum over the draws overflows are finite")
+{
+  // 1e308 in each of 4 draws: their sum, 4e308, is past the largest double (about
+  // 1.8e308), but every figure is a finite number.
+  Outcome outcome = ones();
+  outcome.cost(0, 1, 2).setConstant(1e308);
+  CHECK_FALSE(first_non_finite(outcome));
+}
+
 TEST_CASE("the first figure that is not finite is found by option, line, period, then draw")
 {
   Outcome outcome = ones();
