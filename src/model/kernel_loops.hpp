@@ -46,6 +46,68 @@ void store(double* to, typename Pack<W>::type value)
   __builtin_memcpy(to, &value, sizeof value);
 }
 
+// How a loop body reads and writes draws: W at a time as a vector, or one at a time.
+template <int W>
+struct Vectors
+{
+  using type = typename Pack<W>::type;
+  static type at(const double* from) { return load<W>(from); }
+  static type all(double value) { return type{} + value; }
+  static void put(double* to, type value) { store<W>(to, value); }
+};
+
+struct Scalars
+{
+  using type = double;
+  static double at(const double* from) { return *from; }
+  static double all(double value) { return value; }
+  static void put(double* to, double value) { *to = value; }
+};
+
+// For each draw d, sum = first(io, d), then sum = term(io, sum, j, d) for each term j <
+// terms in order, then finish(io, sum, d); io is Vectors<W> or Scalars, whose `at`,
+// `all` and `put` the callbacks read and write with. Four vectors of draws at a time
+// share each term's pointers, then one vector at a time, then draw by draw.
+template <int W, class First, class Term, class Finish>
+void sum_terms(std::ptrdiff_t draws, int terms, First first, Term term, Finish finish)
+{
+  using V = typename Pack<W>::type;
+  constexpr int k_unroll = 4;
+  const Vectors<W> vectors;
+  std::ptrdiff_t d = 0;
+  for (; d + W * k_unroll <= draws; d += W * k_unroll) {
+    V sum[k_unroll];
+#pragma GCC unroll 4
+    for (int u = 0; u < k_unroll; ++u) {
+      sum[u] = first(vectors, d + u * W);
+    }
+    for (int j = 0; j < terms; ++j) {
+#pragma GCC unroll 4
+      for (int u = 0; u < k_unroll; ++u) {
+        sum[u] = term(vectors, sum[u], j, d + u * W);
+      }
+    }
+#pragma GCC unroll 4
+    for (int u = 0; u < k_unroll; ++u) {
+      finish(vectors, sum[u], d + u * W);
+    }
+  }
+  for (; d + W <= draws; d += W) {
+    V sum = first(vectors, d);
+    for (int j = 0; j < terms; ++j) {
+      sum = term(vectors, sum, j, d);
+    }
+    finish(vectors, sum, d);
+  }
+  for (; d < draws; ++d) {
+    double sum = first(Scalars{}, d);
+    for (int j = 0; j < terms; ++j) {
+      sum = term(Scalars{}, sum, j, d);
+    }
+    finish(Scalars{}, sum, d);
+  }
+}
+
 // U vectors of draws at a time stay in registers across the types' terms.
 template <int W, int U>
 void step(const double* entries, const double* share, const double* const* opening,
@@ -99,45 +161,19 @@ T type_cost(T start, T end, T cost, T level, double scale, double weeks)
   return children * price * weeks;
 }
 
-// Four vectors of draws at a time share each type's pointers.
 template <int W>
 void month_cost(const double* const* start, const double* const* end, const double* const* cost,
                 const double* const* level, int types, double scale, double weeks, double* total,
                 std::ptrdiff_t draws)
 {
-  using V = typename Pack<W>::type;
-  constexpr int k_unroll = 4;
-  std::ptrdiff_t d = 0;
-  for (; d + W * k_unroll <= draws; d += W * k_unroll) {
-    V sum[k_unroll] = {};
-    for (int j = 0; j < types; ++j) {
-#pragma GCC unroll 4
-      for (int u = 0; u < k_unroll; ++u) {
-        const std::ptrdiff_t at = d + u * W;
-        sum[u] += type_cost<V>(load<W>(start[j] + at), load<W>(end[j] + at), load<W>(cost[j] + at),
-                               load<W>(level[j] + at), scale, weeks);
-      }
-    }
-#pragma GCC unroll 4
-    for (int u = 0; u < k_unroll; ++u) {
-      store<W>(total + d + u * W, sum[u]);
-    }
-  }
-  for (; d + W <= draws; d += W) {
-    V sum = V{};
-    for (int j = 0; j < types; ++j) {
-      sum += type_cost<V>(load<W>(start[j] + d), load<W>(end[j] + d), load<W>(cost[j] + d),
-                          load<W>(level[j] + d), scale, weeks);
-    }
-    store<W>(total + d, sum);
-  }
-  for (; d < draws; ++d) {
-    double sum = 0.0;
-    for (int j = 0; j < types; ++j) {
-      sum += type_cost<double>(start[j][d], end[j][d], cost[j][d], level[j][d], scale, weeks);
-    }
-    total[d] = sum;
-  }
+  sum_terms<W>(
+    draws, types, [](auto io, std::ptrdiff_t) { return io.all(0.0); },
+    [&](auto io, auto sum, int j, std::ptrdiff_t d) {
+      return sum
+             + type_cost(io.at(start[j] + d), io.at(end[j] + d), io.at(cost[j] + d),
+                         io.at(level[j] + d), scale, weeks);
+    },
+    [&](auto io, auto sum, std::ptrdiff_t d) { io.put(total + d, sum); });
 }
 
 template <int W>
@@ -161,56 +197,23 @@ void year_sum(const double* first, std::ptrdiff_t stride, double* out, std::ptrd
   }
 }
 
-// Four vectors of draws at a time share each price's pointers.
 template <int W>
 void baseline(const double* const* levels, const double* const* shares, int prices,
               const double* demand, const double* base, double* out, std::ptrdiff_t draws)
 {
-  using V = typename Pack<W>::type;
-  constexpr int k_unroll = 4;
-  std::ptrdiff_t d = 0;
-  for (; d + W * k_unroll <= draws; d += W * k_unroll) {
-    V month[k_unroll];
-#pragma GCC unroll 4
-    for (int u = 0; u < k_unroll; ++u) {
-      month[u] = V{} + (prices == 0 ? 1.0 : 0.0);
-    }
-    for (int p = 0; p < prices; ++p) {
-#pragma GCC unroll 4
-      for (int u = 0; u < k_unroll; ++u) {
-        month[u] += load<W>(levels[p] + d + u * W) * load<W>(shares[p] + d + u * W);
-      }
-    }
-    if (demand) {
-#pragma GCC unroll 4
-      for (int u = 0; u < k_unroll; ++u) {
-        month[u] = month[u] * load<W>(demand + d + u * W);
-      }
-    }
-#pragma GCC unroll 4
-    for (int u = 0; u < k_unroll; ++u) {
-      store<W>(out + d + u * W, month[u] * load<W>(base + d + u * W));
-    }
-  }
-  for (; d + W <= draws; d += W) {
-    V month = V{} + (prices == 0 ? 1.0 : 0.0);
-    for (int p = 0; p < prices; ++p) {
-      month += load<W>(levels[p] + d) * load<W>(shares[p] + d);
-    }
-    if (demand) {
-      month = month * load<W>(demand + d);
-    }
-    store<W>(out + d, month * load<W>(base + d));
-  }
-  for (; d < draws; ++d) {
-    double month = prices == 0 ? 1.0 : 0.0;
-    for (int p = 0; p < prices; ++p) {
-      month += levels[p][d] * shares[p][d];
-    }
-    if (demand) {
-      month = month * demand[d];
-    }
-    out[d] = month * base[d];
+  const auto first = [&](auto io, std::ptrdiff_t) { return io.all(prices == 0 ? 1.0 : 0.0); };
+  const auto term = [&](auto io, auto month, int p, std::ptrdiff_t d) {
+    return month + io.at(levels[p] + d) * io.at(shares[p] + d);
+  };
+  // Two loops, so that neither tests for a demand index at every vector.
+  if (demand) {
+    sum_terms<W>(draws, prices, first, term, [&](auto io, auto month, std::ptrdiff_t d) {
+      io.put(out + d, month * io.at(demand + d) * io.at(base + d));
+    });
+  } else {
+    sum_terms<W>(draws, prices, first, term, [&](auto io, auto month, std::ptrdiff_t d) {
+      io.put(out + d, month * io.at(base + d));
+    });
   }
 }
 
@@ -330,41 +333,14 @@ void multiply(const double* a, const double* b, double* out, std::ptrdiff_t coun
   }
 }
 
-// Four vectors of draws at a time share each row's pointer.
 template <int W>
 void scaled_sum(const double* const* rows, int count, const double* factor, double* out,
                 std::ptrdiff_t draws)
 {
-  using V = typename Pack<W>::type;
-  constexpr int k_unroll = 4;
-  std::ptrdiff_t d = 0;
-  for (; d + W * k_unroll <= draws; d += W * k_unroll) {
-    V sum[k_unroll] = {};
-    for (int r = 0; r < count; ++r) {
-#pragma GCC unroll 4
-      for (int u = 0; u < k_unroll; ++u) {
-        sum[u] += load<W>(rows[r] + d + u * W);
-      }
-    }
-#pragma GCC unroll 4
-    for (int u = 0; u < k_unroll; ++u) {
-      store<W>(out + d + u * W, sum[u] * load<W>(factor + d + u * W));
-    }
-  }
-  for (; d + W <= draws; d += W) {
-    V sum = V{};
-    for (int r = 0; r < count; ++r) {
-      sum += load<W>(rows[r] + d);
-    }
-    store<W>(out + d, sum * load<W>(factor + d));
-  }
-  for (; d < draws; ++d) {
-    double sum = 0.0;
-    for (int r = 0; r < count; ++r) {
-      sum += rows[r][d];
-    }
-    out[d] = sum * factor[d];
-  }
+  sum_terms<W>(
+    draws, count, [](auto io, std::ptrdiff_t) { return io.all(0.0); },
+    [&](auto io, auto sum, int r, std::ptrdiff_t d) { return sum + io.at(rows[r] + d); },
+    [&](auto io, auto sum, std::ptrdiff_t d) { io.put(out + d, sum * io.at(factor + d)); });
 }
 
 // out[i] = a[i] + b[i] x c[i]; out may be a or b.
