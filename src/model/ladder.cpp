@@ -241,7 +241,15 @@ LadderProjection project_ladder(const Model& model, const ModelOption& option,
   const int types = static_cast<int>(n);
   const Eigen::Index draws = parameters.cols();
   const Array entries = monthly_entries(ladder, option, levels, parameters, months);
-  const AnnualRates stated = stated_rates(ladder, parameters);
+  // The stated annual rates, read when first needed: most projections are handed their
+  // monthly form and shift no moves.
+  std::optional<AnnualRates> stated;
+  const auto stated_once = [&]() -> const AnnualRates& {
+    if (!stated) {
+      stated = stated_rates(ladder, parameters);
+    }
+    return *stated;
+  };
   std::vector<std::vector<int>> weekly;
   for (int j = 0; j < types; ++j) {
     weekly.push_back(weekly_costs(option, j, ladder.types[j].weekly_cost, months));
@@ -293,11 +301,11 @@ LadderProjection project_ladder(const Model& model, const ModelOption& option,
       const bool shifted = std::find(moves_regime.begin(), moves_regime.end(), true)
                            != moves_regime.end();
       if (shifted) {
-        shifted_moves = monthly_moves(shifted_rates(stated, option, t, parameters));
+        shifted_moves = monthly_moves(shifted_rates(stated_once(), option, t, parameters));
         moves = &*shifted_moves;
       } else {
         if (!stated_monthly) {
-          own_stated = monthly_moves(stated);
+          own_stated = monthly_moves(stated_once());
           stated_monthly = &*own_stated;
         }
         moves = stated_monthly;
