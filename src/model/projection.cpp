@@ -15,7 +15,6 @@ void scale_months(Eigen::Ref<Array> rows, const Eigen::Ref<const Array>& factor)
   }
 }
 
-
 Array year_sum(const Array& monthly, int year)
 {
   Array sum(1, monthly.cols());
@@ -315,9 +314,6 @@ void add_uplift(Array& cost, int bias, const Parameters& parameters)
 
 Array with_uplift(const Array& cost, int bias, const Parameters& parameters)
 {
-  if (bias == k_none) {
-    return cost;
-  }
   Array result(cost.rows(), cost.cols());
   uplift_into(cost, bias, parameters, result);
   return result;

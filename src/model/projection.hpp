@@ -114,7 +114,8 @@ Array optimism_uplift(const Array& amounts, int bias, const Parameters& paramete
 // cost += its optimism uplift (nothing without a bias).
 void add_uplift(Array& cost, int bias, const Parameters& parameters);
 
-// The same in a new array, the cost left as it is.
+// cost + its optimism uplift in a new array, the cost left as it is; `bias` is not
+// k_none.
 Array with_uplift(const Array& cost, int bias, const Parameters& parameters);
 
 // sum += amounts + their optimism uplift; without a bias, no array of zeros is made.
