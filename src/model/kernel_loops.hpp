@@ -58,7 +58,6 @@ struct Vectors
 
 struct Scalars
 {
-  using type = double;
   static double at(const double* from) { return *from; }
   static double all(double value) { return value; }
   static void put(double* to, double value) { *to = value; }
