@@ -133,8 +133,8 @@ public:
   const LadderProjection& ladder()
   {
     if (!m_ladder) {
-      m_ladder = project_ladder(m_model, ModelOption{}, m_levels, m_parameters, m_ladder_figures,
-                                &moves());
+      m_ladder =
+        project_ladder(m_model, ModelOption{}, m_levels, m_parameters, m_ladder_figures, moves());
     }
     return *m_ladder;
   }
@@ -429,7 +429,7 @@ Outcome Evaluator::evaluate(const Eigen::Ref<const ParameterRows>& parameters, P
     if (m_model.has_ladder()) {
       if (ladder_changed(m_model, option, changed)) {
         own_ladder =
-          project_ladder(m_model, option, levels, parameters, ladder_figures, &unchanged.moves());
+          project_ladder(m_model, option, levels, parameters, ladder_figures, unchanged.moves());
         ladder = &*own_ladder;
       } else {
         ladder = &unchanged.ladder();

@@ -62,7 +62,8 @@ Array baseline_total(const Model& model, const ModelOption& option, const Eigen:
   const IndexLevels levels = index_levels(model, option, values);
   std::optional<LadderProjection> ladder;
   if (model.has_ladder()) {
-    ladder = project_ladder(model, option, levels, values, LadderFigures::total);
+    ladder = project_ladder(model, option, levels, values, LadderFigures::total,
+                            stated_moves(model, values));
   }
   Array total = Array::Zero(model.grid().months(), 1);
   for (int l = 0; l < static_cast<int>(model.lines().size()); ++l) {
@@ -144,8 +145,8 @@ Array CostTerms::add_baseline()
 // year's child-weeks x shares x prices, the ladder's cost.
 Array CostTerms::add_ladder()
 {
-  const LadderProjection ladder =
-    project_ladder(m_model, m_option, m_levels, m_values, LadderFigures::by_type);
+  const LadderProjection ladder = project_ladder(
+    m_model, m_option, m_levels, m_values, LadderFigures::by_type, stated_moves(m_model, m_values));
   const LadderYear base(ladder, 0);
   m_result.ladder.emplace(ladder, m_year);
   const LadderEffects effects = ladder_effects(base, *m_result.ladder);

@@ -233,7 +233,7 @@ MonthlyMoves stated_moves(const Model& model, const Parameters& parameters)
 
 LadderProjection project_ladder(const Model& model, const ModelOption& option,
                                 const IndexLevels& levels, const Parameters& parameters,
-                                LadderFigures figures, const MonthlyMoves* stated_monthly)
+                                LadderFigures figures, const MonthlyMoves& stated_monthly)
 {
   const ModelLadder& ladder = model.ladder();
   const int months = model.grid().months();
@@ -241,8 +241,8 @@ LadderProjection project_ladder(const Model& model, const ModelOption& option,
   const int types = static_cast<int>(n);
   const Eigen::Index draws = parameters.cols();
   const Array entries = monthly_entries(ladder, option, levels, parameters, months);
-  // The stated annual rates, read when first needed: most projections are handed their
-  // monthly form and shift no moves.
+  // The stated annual rates, read only for a shift of moves: the projection is handed
+  // their monthly form.
   std::optional<AnnualRates> stated;
   const auto stated_once = [&]() -> const AnnualRates& {
     if (!stated) {
@@ -257,7 +257,7 @@ LadderProjection project_ladder(const Model& model, const ModelOption& option,
 
   const kernels::Table& loops = kernels::active();
   LadderProjection result;
-  result.total = Array(months, draws); // each month's written by its first type
+  result.total = Array(months, draws); // each month's written by month_cost
   result.weeks = Array(months, 1);
   if (figures == LadderFigures::by_type) {
     for (std::size_t j = 0; j < n; ++j) {
@@ -286,7 +286,6 @@ LadderProjection project_ladder(const Model& model, const ModelOption& option,
   std::vector<const double*> ends(n);
   std::vector<const double*> weekly_cost(n);
   std::vector<const double*> price_level(n);
-  std::optional<MonthlyMoves> own_stated;
   std::optional<MonthlyMoves> shifted_moves;
   const MonthlyMoves* moves = nullptr;
   for (int t = 0; t < months; ++t) {
@@ -304,11 +303,7 @@ LadderProjection project_ladder(const Model& model, const ModelOption& option,
         shifted_moves = monthly_moves(shifted_rates(stated_once(), option, t, parameters));
         moves = &*shifted_moves;
       } else {
-        if (!stated_monthly) {
-          own_stated = monthly_moves(stated_once());
-          stated_monthly = &*own_stated;
-        }
-        moves = stated_monthly;
+        moves = &stated_monthly;
       }
     }
     if (std::vector<bool> now = shift_regime(option, OverlayKind::shift_entries, t);

@@ -49,12 +49,11 @@ struct MonthlyMoves
 // moves covers: the same for every option, so worked out once for a block of draws.
 MonthlyMoves stated_moves(const Model& model, const Parameters& parameters);
 
-// `levels` are the option's index levels (index_levels). `stated_monthly`, when given, is
-// stated_moves() of the same parameters; otherwise the projection works it out itself.
+// `levels` are the option's index levels (index_levels), `stated_monthly` stated_moves()
+// of the same parameters.
 LadderProjection project_ladder(const Model& model, const ModelOption& option,
                                 const IndexLevels& levels, const Parameters& parameters,
-                                LadderFigures figures,
-                                const MonthlyMoves* stated_monthly = nullptr);
+                                LadderFigures figures, const MonthlyMoves& stated_monthly);
 
 // A line's cost before any overlay: the ladder's cost (`ladder`, when the scenario has
 // one) for the line it feeds, otherwise the line's baseline.
