@@ -60,13 +60,14 @@ struct Table
   // y[i] += a x x[i]: a bootstrap resample's sums of Sobol' terms (src/analysis/sobol.cpp).
   void (*add_scaled)(const double* x, double a, double* y, std::ptrdiff_t count);
 
-  // Element by element, over `count` values; `out` may be one of the inputs (in place).
-  // out[i] = a[i] x b[i]: a month's level from the month before's, a scaled month.
-  void (*multiply)(const double* a, const double* b, double* out, std::ptrdiff_t count);
   // out[d] = (0 + the sum over r < count of rows[r][d], added in order) x factor[d]: the
   // calibration line's month, from the other lines'.
   void (*scaled_sum)(const double* const* rows, int count, const double* factor, double* out,
                      std::ptrdiff_t draws);
+
+  // Element by element, over `count` values; `out` may be one of the inputs (in place).
+  // out[i] = a[i] x b[i]: a month's level from the month before's, a scaled month.
+  void (*multiply)(const double* a, const double* b, double* out, std::ptrdiff_t count);
   // out[i] = a[i] + b[i] x c[i]: a cost with its optimism uplift (a = b = the cost).
   void (*add_product)(const double* a, const double* b, const double* c, double* out,
                       std::ptrdiff_t count);

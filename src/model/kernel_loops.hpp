@@ -360,7 +360,7 @@ void add_product(const double* a, const double* b, const double* c, double* out,
 template <int W, int U>
 constexpr carecast::kernels::Table table(const char* name)
 {
-  return {name,        step<W, U>,        month_cost<W>,  year_sum<W>,
-          baseline<W>, monthly_factor<W>, year_growth<W>, add_scaled<W>,
-          multiply<W>, scaled_sum<W>,     add_product<W>};
+  return {name,          step<W, U>,        month_cost<W>,  year_sum<W>,
+          baseline<W>,   monthly_factor<W>, year_growth<W>, add_scaled<W>,
+          scaled_sum<W>, multiply<W>,       add_product<W>};
 }
