@@ -23,16 +23,39 @@ bool line_changed(const ModelLine& line, const std::vector<bool>& changed)
             });
 }
 
-bool ladder_changed(const Model& model, const ModelOption& option, const std::vector<bool>& changed)
+// The first month in which each wanted option's overlays can change the care ladder
+// (first_ladder_month), the grid's months for the others and without a ladder.
+std::vector<int> first_ladder_months(const Model& model, const std::vector<bool>& wanted)
 {
-  const ModelLadder& ladder = model.ladder();
-  const auto changed_index = [&](int index) { return index != k_none && changed[index]; };
-  return changed_index(ladder.growth_index)
-         || std::any_of(option.overlays.begin(), option.overlays.end(),
-                        [](const ModelOverlay& overlay) { return changes_ladder(overlay.kind); })
-         || std::any_of(ladder.types.begin(), ladder.types.end(), [&](const ModelPlacement& type) {
-              return changed_index(type.price_index);
-            });
+  std::vector<int> first(model.options().size(), model.grid().months());
+  for (std::size_t o = 0; o < first.size() && model.has_ladder(); ++o) {
+    if (wanted.empty() || wanted[o]) {
+      first[o] = first_ladder_month(model, model.options()[o]);
+    }
+  }
+  return first;
+}
+
+// The months from which options' own ladder projections start, sharing the months
+// before with the projection without overlays (LadderShare). That pays only when the
+// projection without overlays is worked out anyway: for calibration, which scales the
+// other lines' baselines, or for an option that leaves the ladder alone.
+std::vector<int> shared_ladder_months(const Model& model, const std::vector<int>& first,
+                                      const std::vector<bool>& wanted)
+{
+  const int months = model.grid().months();
+  bool worked_out = model.calibration().line != k_none;
+  for (std::size_t o = 0; o < first.size(); ++o) {
+    worked_out = worked_out || ((wanted.empty() || wanted[o]) && first[o] == months);
+  }
+  std::vector<int> keep;
+  for (const int month : first) {
+    if (worked_out && month > 0 && month < months
+        && std::find(keep.begin(), keep.end(), month) == keep.end()) {
+      keep.push_back(month);
+    }
+  }
+  return keep;
 }
 
 // The lines whose cost the option changes: those its overlays target, those that move
@@ -90,10 +113,13 @@ Array calibration(const Model& model, const Array& rate, Baseline baseline)
 class Unchanged
 {
 public:
-  Unchanged(const Model& model, const Parameters& parameters, LadderFigures ladder_figures)
+  // `keep`: the months options' ladder projections start from (LadderShare).
+  Unchanged(const Model& model, const Parameters& parameters, LadderFigures ladder_figures,
+            std::vector<int> keep)
     : m_model(model),
       m_parameters(parameters),
       m_ladder_figures(ladder_figures),
+      m_keep(std::move(keep)),
       m_levels(index_levels(model, ModelOption{}, parameters)),
       m_baseline(model.lines().size()),
       m_monthly(model.lines().size()),
@@ -133,8 +159,8 @@ public:
   const LadderProjection& ladder()
   {
     if (!m_ladder) {
-      m_ladder =
-        project_ladder(m_model, ModelOption{}, m_levels, m_parameters, m_ladder_figures, moves());
+      m_ladder = project_ladder(m_model, ModelOption{}, m_levels, m_parameters, m_ladder_figures,
+                                moves(), {m_keep});
     }
     return *m_ladder;
   }
@@ -179,6 +205,7 @@ private:
   const Model& m_model;
   Parameters m_parameters;
   LadderFigures m_ladder_figures;
+  std::vector<int> m_keep;
   IndexLevels m_levels;
   std::vector<Array> m_baseline;
   std::vector<Array> m_monthly;
@@ -414,7 +441,9 @@ Outcome Evaluator::evaluate(const Eigen::Ref<const ParameterRows>& parameters, P
   fill_budget(m_model, parameters, outcome);
   const LadderFigures ladder_figures =
     figures == Figures::all ? LadderFigures::by_type : LadderFigures::total;
-  Unchanged unchanged(m_model, parameters, ladder_figures);
+  const std::vector<int> first_ladder = first_ladder_months(m_model, wanted);
+  const std::vector<int> shared_ladder = shared_ladder_months(m_model, first_ladder, wanted);
+  Unchanged unchanged(m_model, parameters, ladder_figures, shared_ladder);
   fill_deflator(m_model, unchanged.levels(), outcome);
   const std::vector<Array> discounts = discount_factors(m_model, parameters);
   for (int o = 0; o < options; ++o) {
@@ -427,9 +456,14 @@ Outcome Evaluator::evaluate(const Eigen::Ref<const ParameterRows>& parameters, P
     std::optional<LadderProjection> own_ladder;
     const LadderProjection* ladder = nullptr;
     if (m_model.has_ladder()) {
-      if (ladder_changed(m_model, option, changed)) {
-        own_ladder =
-          project_ladder(m_model, option, levels, parameters, ladder_figures, unchanged.moves());
+      if (const int start = first_ladder[o]; start < grid.months()) {
+        LadderShare share;
+        if (std::find(shared_ladder.begin(), shared_ladder.end(), start) != shared_ladder.end()) {
+          share.unchanged = &unchanged.ladder();
+          share.start = start;
+        }
+        own_ladder = project_ladder(m_model, option, levels, parameters, ladder_figures,
+                                    unchanged.moves(), share);
         ladder = &*own_ladder;
       } else {
         ladder = &unchanged.ladder();

@@ -3,6 +3,7 @@
 #include "carecast/kernels.hpp"
 
 #include <algorithm>
+#include <cassert>
 #include <cmath>
 #include <optional>
 
@@ -226,6 +227,25 @@ MonthlyMoves monthly_moves(const AnnualRates& rates)
 
 } // namespace
 
+int first_ladder_month(const Model& model, const ModelOption& option)
+{
+  const ModelLadder& ladder = model.ladder();
+  const auto ladder_reads = [&](int index) {
+    return index == ladder.growth_index
+           || std::any_of(
+             ladder.types.begin(), ladder.types.end(),
+             [index](const ModelPlacement& type) { return type.price_index == index; });
+  };
+  int first = model.grid().months();
+  for (const ModelOverlay& overlay : option.overlays) {
+    if (changes_ladder(overlay.kind)
+        || (overlay.kind == OverlayKind::index_rate && ladder_reads(overlay.target))) {
+      first = std::min(first, overlay.first_month);
+    }
+  }
+  return first;
+}
+
 MonthlyMoves stated_moves(const Model& model, const Parameters& parameters)
 {
   return monthly_moves(stated_rates(model.ladder(), parameters));
@@ -233,7 +253,8 @@ MonthlyMoves stated_moves(const Model& model, const Parameters& parameters)
 
 LadderProjection project_ladder(const Model& model, const ModelOption& option,
                                 const IndexLevels& levels, const Parameters& parameters,
-                                LadderFigures figures, const MonthlyMoves& stated_monthly)
+                                LadderFigures figures, const MonthlyMoves& stated_monthly,
+                                const LadderShare& share)
 {
   const ModelLadder& ladder = model.ladder();
   const int months = model.grid().months();
@@ -274,8 +295,26 @@ LadderProjection project_ladder(const Model& model, const ModelOption& option,
   Array counted_closing(types, draws);
   // The level of a price without an index: w x 1 x scale is w x scale exactly.
   const Array unit_level = Array::Ones(1, draws);
-  for (int j = 0; j < types; ++j) {
-    opening.row(j) = parameters.row(ladder.types[j].children).array();
+  const int start = share.unchanged ? share.start : 0;
+  if (start > 0) {
+    const LadderProjection& unchanged = *share.unchanged;
+    assert(unchanged.cost.size() == result.cost.size() && "the same figures");
+    const auto kept = std::find_if(unchanged.openings.begin(), unchanged.openings.end(),
+                                   [start](const auto& month) { return month.first == start; });
+    assert(kept != unchanged.openings.end() && "the unchanged projection kept the start");
+    opening = kept->second;
+    result.total.topRows(start) = unchanged.total.topRows(start);
+    result.weeks.topRows(start) = unchanged.weeks.topRows(start);
+    for (std::size_t j = 0; j < result.cost.size(); ++j) {
+      result.closing[j].topRows(start) = unchanged.closing[j].topRows(start);
+      result.children[j].topRows(start) = unchanged.children[j].topRows(start);
+      result.price[j].topRows(start) = unchanged.price[j].topRows(start);
+      result.cost[j].topRows(start) = unchanged.cost[j].topRows(start);
+    }
+  } else {
+    for (int j = 0; j < types; ++j) {
+      opening.row(j) = parameters.row(ladder.types[j].children).array();
+    }
   }
   std::vector<bool> moves_regime;
   std::vector<bool> entries_regime;
@@ -288,14 +327,17 @@ LadderProjection project_ladder(const Model& model, const ModelOption& option,
   std::vector<const double*> price_level(n);
   std::optional<MonthlyMoves> shifted_moves;
   const MonthlyMoves* moves = nullptr;
-  for (int t = 0; t < months; ++t) {
+  for (int t = start; t < months; ++t) {
+    if (std::find(share.keep.begin(), share.keep.end(), t) != share.keep.end()) {
+      result.openings.emplace_back(t, opening);
+    }
     if (ladder.reset && ladder.reset->month == t) {
       for (int j = 0; j < types; ++j) {
         opening.row(j).setConstant(ladder.reset->children[j]);
       }
     }
     if (std::vector<bool> now = shift_regime(option, OverlayKind::shift_moves, t);
-        t == 0 || now != moves_regime) {
+        t == start || now != moves_regime) {
       moves_regime = std::move(now);
       const bool shifted = std::find(moves_regime.begin(), moves_regime.end(), true)
                            != moves_regime.end();
@@ -307,7 +349,7 @@ LadderProjection project_ladder(const Model& model, const ModelOption& option,
       }
     }
     if (std::vector<bool> now = shift_regime(option, OverlayKind::shift_entries, t);
-        t == 0 || now != entries_regime) {
+        t == start || now != entries_regime) {
       entries_regime = std::move(now);
       shares = entry_shares(ladder, option, t, parameters);
     }

@@ -648,3 +648,91 @@ TEST_CASE("ladder: the DCST transfer option's sufficiency strategy changes the p
   CHECK(end(years, transfer, external, last) < end(years, do_nothing, external, last));
   CHECK(end(years, transfer, in_house, last) > end(years, do_nothing, in_house, last));
 }
+
+TEST_CASE("ladder: an option's projection from its first changed month has the bits of a whole "
+          "one")
+{
+  // The evaluator starts an option's ladder projection at the first month its overlays
+  // can change the ladder, from the projection without overlays, when it works that out
+  // anyway (for `base` here). Evaluating one option alone (no calibration, `base` not
+  // wanted) projects it from month 0: every figure must be the same bits. The overlays
+  // start mid-horizon, each changing what the ladder reads: a price index (x, annual),
+  // the index entries grow with (demand, monthly), the moves, the entries, the places.
+  const Model model =
+    model_from(ladder_scenario({.rungs = {{"a", 700, 40, 0.7, 0.1, {0, 0.2, 0.05}, "x"},
+                                          {"b", 900, 30, 0.2, 0.2, {0.1, 0, 0.1}},
+                                          {"c", 4000, 5, 0.1, 0.3, {0.2, 0.1, 0}}},
+                                .per_year = 60,
+                                .growth = "\"demand\"",
+                                .rest = R"(
+[indices.x]
+rates."2022/23" = 0.12
+default = 0.03
+
+[indices.demand]
+default = 0.04
+timing = "monthly"
+
+[options.prices]
+name = "Prices"
+[options.prices.overlays.x]
+type = "index_rate"
+index = "x"
+rate = 0.2
+from = "2022-07"
+
+[options.demand]
+name = "Demand"
+[options.demand.overlays.slower]
+type = "index_rate"
+index = "demand"
+rate = 0.01
+from = "2022-11"
+
+[options.ladder]
+name = "Ladder"
+[options.ladder.overlays.redirect]
+type = "shift_moves"
+out_of = "a"
+into = "b"
+share = 0.5
+from = "2022-10"
+until = "2023-06"
+[options.ladder.overlays.fewer]
+type = "entries"
+change = -0.2
+from = "2023-01"
+[options.ladder.overlays.homes]
+type = "capacity"
+placement = "c"
+fill_from = "a"
+places = 3
+from = "2023-02"
+)",
+                                .horizon = "2023/24"}));
+  const Evaluator evaluator(model);
+  const int options = static_cast<int>(model.options().size());
+  REQUIRE(options == 4);
+  const Outcome all = evaluator.evaluate(model.values(), Period::month);
+  for (int o = 1; o < options; ++o) {
+    CAPTURE(o);
+    std::vector<bool> wanted(static_cast<std::size_t>(options), false);
+    wanted[static_cast<std::size_t>(o)] = true;
+    const Outcome alone =
+      evaluator.evaluate(model.values(), Period::month, carecast::Figures::all, wanted);
+    bool differs_from_base = false;
+    for (int t = 0; t < all.periods(); ++t) {
+      CAPTURE(t);
+      CHECK(all.cost(o, 0, t)[0] == alone.cost(o, 0, t)[0]);
+      for (int j = 0; j < all.placements(); ++j) {
+        CHECK(end(all, o, j, t) == end(alone, o, j, t));
+        CHECK(avg(all, o, j, t) == avg(alone, o, j, t));
+        CHECK(cost(all, o, j, t) == cost(alone, o, j, t));
+        differs_from_base = differs_from_base || end(all, o, j, t) != end(all, 0, j, t)
+                            || cost(all, o, j, t) != cost(all, 0, j, t);
+      }
+    }
+    // Each option does change its ladder: the comparison is not of base with itself.
+    CHECK(differs_from_base);
+  }
+}
