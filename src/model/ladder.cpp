@@ -149,9 +149,23 @@ std::vector<Array> entry_shares(const ModelLadder& ladder, const ModelOption& op
   return shares;
 }
 
+// The types whose children new places count elsewhere in `month`: those the option's
+// capacity overlays in force fill and fill from.
+std::vector<bool> filled_types(const ModelOption& option, int types, int month)
+{
+  std::vector<bool> filled(static_cast<std::size_t>(types), false);
+  for (const ModelOverlay& overlay : option.overlays) {
+    if (overlay.kind == OverlayKind::capacity && active(overlay, month)) {
+      filled[overlay.target] = true;
+      filled[overlay.counterpart] = true;
+    }
+  }
+  return filled;
+}
+
 // Children in new places are counted in their placement instead of where they would
 // otherwise be, up to the places and to the children there are. `counts` holds one
-// month's children, a row per type.
+// month's children, a row per type; only the rows of filled_types() are read and written.
 void fill_capacity(const ModelOption& option, const Parameters& parameters, int month,
                    Array& counts)
 {
@@ -163,13 +177,6 @@ void fill_capacity(const ModelOption& option, const Parameters& parameters, int 
     counts.row(overlay.counterpart) -= moved;
     counts.row(overlay.target) += moved;
   }
-}
-
-bool fills_capacity(const ModelOption& option, int month)
-{
-  return std::any_of(option.overlays.begin(), option.overlays.end(), [&](const auto& overlay) {
-    return overlay.kind == OverlayKind::capacity && active(overlay, month);
-  });
 }
 
 // The parameter of each month's weekly price of a type: its own, or an option's
@@ -362,23 +369,28 @@ LadderProjection project_ladder(const Model& model, const ModelOption& option,
       loops.step(entries.row(t).data(), shares[j].data(), from.data(), terms.rates.data(),
                  static_cast<int>(from.size()), closing.row(j).data(), draws);
     }
-    const bool filling = fills_capacity(option, t);
-    if (filling) {
-      counted_opening = opening;
-      counted_closing = closing;
+    // Where new places are filled, the rows of the types they count elsewhere are copied
+    // and counted again; the other types are counted as the moves leave them.
+    const std::vector<bool> filled = filled_types(option, types, t);
+    for (int j = 0; j < types; ++j) {
+      if (filled[static_cast<std::size_t>(j)]) {
+        counted_opening.row(j) = opening.row(j);
+        counted_closing.row(j) = closing.row(j);
+      }
+    }
+    if (std::find(filled.begin(), filled.end(), true) != filled.end()) {
       fill_capacity(option, parameters, t, counted_opening);
       fill_capacity(option, parameters, t, counted_closing);
     }
-    const Array& counted_start = filling ? counted_opening : opening;
-    const Array& counted_end = filling ? counted_closing : closing;
     // Each type's children counted in the month (the mean of its opening and closing),
     // weekly price and cost: children x price x weeks in the month.
     const double weeks = days_in_month(model.grid().month(t)) / 7.0;
     result.weeks(t, 0) = weeks;
     for (int j = 0; j < types; ++j) {
       const int index = ladder.types[j].price_index;
-      starts[j] = counted_start.row(j).data();
-      ends[j] = counted_end.row(j).data();
+      const bool counted = filled[static_cast<std::size_t>(j)];
+      starts[j] = (counted ? counted_opening : opening).row(j).data();
+      ends[j] = (counted ? counted_closing : closing).row(j).data();
       weekly_cost[j] = parameters.row(weekly[j][t]).data();
       price_level[j] = index != k_none ? levels[index].row(t).data() : unit_level.data();
     }
@@ -390,8 +402,10 @@ LadderProjection project_ladder(const Model& model, const ModelOption& option,
         // The same figures as month_cost's, type by type.
         const auto price =
           Row(weekly_cost[j], draws) * Row(price_level[j], draws) * ladder.money_scale;
-        const auto children = (counted_start.row(j) + counted_end.row(j)) * 0.5;
-        result.closing[j].row(t) = counted_end.row(j);
+        const auto opened = Row(starts[j], draws);
+        const auto closed = Row(ends[j], draws);
+        const auto children = (opened + closed) * 0.5;
+        result.closing[j].row(t) = closed;
         result.children[j].row(t) = children;
         result.price[j].row(t) = price;
         result.cost[j].row(t) = children * price * weeks;
