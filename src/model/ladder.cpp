@@ -43,18 +43,30 @@ AnnualRates stated_rates(const ModelLadder& ladder, const Parameters& parameters
   return rates;
 }
 
+bool same_for_every_draw(const Array& rate)
+{
+  const double first = rate(0, 0);
+  return std::all_of(rate.data(), rate.data() + rate.size(),
+                     [first](double value) { return value == first; });
+}
+
 // The monthly matrix (staying on the diagonal) of annual rates: a type with annual
 // outflow o keeps (1 - o)^(1/12) each month, and the monthly outflow is split in
-// proportion to the annual rates.
+// proportion to the annual rates. A type whose annual rates are the same in every draw
+// (move rates are seldom sampled) has its monthly rates worked out once, in one column.
 std::vector<std::vector<Array>> monthly_matrix(const AnnualRates& rates)
 {
   const std::size_t n = rates.exits.size();
   std::vector<std::vector<Array>> monthly(n, std::vector<Array>(n));
   for (std::size_t i = 0; i < n; ++i) {
-    Array outflow = rates.exits[i];
+    const bool same = same_for_every_draw(rates.exits[i])
+                      && std::all_of(rates.moves[i].begin(), rates.moves[i].end(),
+                                     [](const Array& rate) { return same_for_every_draw(rate); });
+    const Eigen::Index columns = same ? 1 : rates.exits[i].cols();
+    Array outflow = rates.exits[i].leftCols(columns);
     for (std::size_t j = 0; j < n; ++j) {
       if (j != i) {
-        outflow += rates.moves[i][j];
+        outflow += rates.moves[i][j].leftCols(columns);
       }
     }
     // Validation keeps outflows within 1 + tolerance; clamp the tolerance away.
@@ -62,7 +74,7 @@ std::vector<std::vector<Array>> monthly_matrix(const AnnualRates& rates)
       1.0 - outflow.min(1.0), [](double kept) { return std::pow(kept, 1.0 / k_months_per_year); });
     const Array per_rate = (outflow > 0.0).select((1.0 - stay) / outflow, 0.0);
     for (std::size_t j = 0; j < n; ++j) {
-      monthly[i][j] = j == i ? stay : Array(rates.moves[i][j] * per_rate);
+      monthly[i][j] = j == i ? stay : Array(rates.moves[i][j].leftCols(columns) * per_rate);
     }
   }
   return monthly;
@@ -191,13 +203,6 @@ std::vector<int> weekly_costs(const ModelOption& option, int type, int placement
     }
   }
   return cost_by_month;
-}
-
-bool same_for_every_draw(const Array& rate)
-{
-  const double first = rate(0, 0);
-  return std::all_of(rate.data(), rate.data() + rate.size(),
-                     [first](double value) { return value == first; });
 }
 
 // inflows[j]: the monthly rates into type j from each type i, as one value when every

@@ -46,7 +46,8 @@ struct MonthlyMoves
   MonthlyMoves(MonthlyMoves&&) = default;
   MonthlyMoves& operator=(MonthlyMoves&&) = default;
 
-  std::vector<std::vector<Array>> monthly; // [from][to]
+  // [from][to]; one column for a type whose rates are the same in every draw.
+  std::vector<std::vector<Array>> monthly;
   std::vector<Inflows> into;               // by type
 };
 
