@@ -140,6 +140,14 @@ public:
     return cached;
   }
 
+  // The line's baseline when it is worked out anyway, for calibration (which scales the
+  // other lines') or for an option before; null otherwise.
+  const Array* known_baseline(int line)
+  {
+    const bool calibrated = m_model.calibration().line != k_none;
+    return calibrated || m_baseline[line].size() != 0 ? &baseline(line) : nullptr;
+  }
+
   // Each draw's known base-year total over its own base-year baseline total, less 1: what
   // the calibration line adds per unit of baseline cost.
   const Array& calibration_rate()
@@ -261,6 +269,36 @@ void apply_overlays(const Model& model, const ModelOption& option, const IndexLe
   }
 }
 
+// The baseline of a line the option touches, but not of the ladder it projects for
+// itself. Where the baseline without overlays is known (Unchanged::known_baseline), the
+// months before the option first changes one of the line's indices are copied from it:
+// all of them for a line its overlays alone touch, and for the ladder's line.
+Array own_baseline(const Model& model, const ModelOption& option, int line,
+                   const IndexLevels& levels, const LadderProjection* ladder,
+                   const Parameters& parameters, Unchanged& unchanged)
+{
+  const Array* known = unchanged.known_baseline(line);
+  if (!known) {
+    return line_baseline(model, line, levels, ladder, parameters);
+  }
+  const int months = model.grid().months();
+  const ModelLine& own = model.lines()[line];
+  std::vector<int> indices{own.demand_index};
+  for (const auto& [index, share] : own.prices) {
+    indices.push_back(index);
+  }
+  const int first = model.has_ladder() && line == model.ladder().line
+                      ? months
+                      : first_rate_change(option, indices, months);
+  if (first >= months) {
+    return *known;
+  }
+  Array cost(months, parameters.cols());
+  cost.topRows(first) = known->topRows(first);
+  baseline_months(own, levels, parameters, first, cost);
+  return cost;
+}
+
 // Each line's cost under one option, by month and by year: the option's own for the
 // lines it touches, the shared cost without overlays for the others.
 class OptionCosts
@@ -282,7 +320,7 @@ public:
       }
       m_own[l] = own_ladder && line == model.ladder().line
                    ? std::move(own_ladder->total)
-                   : line_baseline(model, line, levels, ladder, parameters);
+                   : own_baseline(model, option, line, levels, ladder, parameters, unchanged);
     }
     if (calibration_line != k_none && touched[calibration_line]) {
       m_own[calibration_line] =

@@ -242,16 +242,13 @@ MonthlyMoves monthly_moves(const AnnualRates& rates)
 int first_ladder_month(const Model& model, const ModelOption& option)
 {
   const ModelLadder& ladder = model.ladder();
-  const auto ladder_reads = [&](int index) {
-    return index == ladder.growth_index
-           || std::any_of(
-             ladder.types.begin(), ladder.types.end(),
-             [index](const ModelPlacement& type) { return type.price_index == index; });
-  };
-  int first = model.grid().months();
+  std::vector<int> indices{ladder.growth_index};
+  for (const ModelPlacement& type : ladder.types) {
+    indices.push_back(type.price_index);
+  }
+  int first = first_rate_change(option, indices, model.grid().months());
   for (const ModelOverlay& overlay : option.overlays) {
-    if (changes_ladder(overlay.kind)
-        || (overlay.kind == OverlayKind::index_rate && ladder_reads(overlay.target))) {
+    if (changes_ladder(overlay.kind)) {
       first = std::min(first, overlay.first_month);
     }
   }

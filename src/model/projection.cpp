@@ -171,6 +171,18 @@ Array index_level(const ModelIndex& index, const std::vector<RateChange>& change
                                              : monthly_level(index, changes, parameters, months);
 }
 
+int first_rate_change(const ModelOption& option, const std::vector<int>& indices, int months)
+{
+  int first = months;
+  for (const ModelOverlay& overlay : option.overlays) {
+    if (overlay.kind == OverlayKind::index_rate
+        && std::find(indices.begin(), indices.end(), overlay.target) != indices.end()) {
+      first = std::min(first, overlay.first_month);
+    }
+  }
+  return first;
+}
+
 std::vector<bool> changed_indices(const Model& model, const ModelOption& option)
 {
   std::vector<bool> changed(model.indices().size(), false);
@@ -202,16 +214,24 @@ IndexLevels index_levels(const Model& model, const ModelOption& option,
 Array baseline_cost(const ModelLine& line, const IndexLevels& levels, const Parameters& parameters,
                     int months)
 {
-  const Array base = parameters.row(line.base).array() / k_months_per_year;
   Array cost(months, parameters.cols());
-  cost.bottomRows(months - line.end_month).setZero();
+  baseline_months(line, levels, parameters, 0, cost);
+  return cost;
+}
+
+void baseline_months(const ModelLine& line, const IndexLevels& levels, const Parameters& parameters,
+                     int first, Array& cost)
+{
+  const Array base = parameters.row(line.base).array() / k_months_per_year;
+  const int end = std::max(first, line.end_month);
+  cost.bottomRows(cost.rows() - end).setZero();
   std::vector<const double*> level(line.prices.size());
   std::vector<const double*> share(line.prices.size());
   for (std::size_t p = 0; p < line.prices.size(); ++p) {
     share[p] = parameters.row(line.prices[p].second).data();
   }
   const int prices = static_cast<int>(line.prices.size());
-  for (int t = 0; t < line.end_month; ++t) {
+  for (int t = first; t < line.end_month; ++t) {
     for (std::size_t p = 0; p < line.prices.size(); ++p) {
       level[p] = levels[line.prices[p].first].row(t).data();
     }
@@ -220,7 +240,6 @@ Array baseline_cost(const ModelLine& line, const IndexLevels& levels, const Para
     kernels::active().baseline(level.data(), share.data(), prices, demand, base.data(),
                                cost.row(t).data(), parameters.cols());
   }
-  return cost;
 }
 
 bool adds_amounts(const ModelOverlay& overlay)

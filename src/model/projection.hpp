@@ -66,6 +66,11 @@ struct RateChange
 Array index_level(const ModelIndex& index, const std::vector<RateChange>& changes,
                   const Parameters& parameters, int months);
 
+// The first month in which the option's index_rate overlays change the rate of one of
+// `indices`, `months` when they change none. An index's levels before it are those
+// without the option's overlays, bit for bit.
+int first_rate_change(const ModelOption& option, const std::vector<int>& indices, int months);
+
 // Which indices the option's overlays give other rates (index_rate overlays).
 std::vector<bool> changed_indices(const Model& model, const ModelOption& option);
 
@@ -92,6 +97,10 @@ IndexLevels index_levels(const Model& model, const ModelOption& option,
 // zero from the line's end month.
 Array baseline_cost(const ModelLine& line, const IndexLevels& levels, const Parameters& parameters,
                     int months);
+// The same from month `first` on, into `cost` (months x draws), whose earlier months are
+// left as they are.
+void baseline_months(const ModelLine& line, const IndexLevels& levels, const Parameters& parameters,
+                     int first, Array& cost);
 
 // Whether an overlay adds amounts to its line (rather than scaling it or an index).
 bool adds_amounts(const ModelOverlay& overlay);
