@@ -649,15 +649,17 @@ TEST_CASE("ladder: the DCST transfer option's sufficiency strategy changes the p
   CHECK(end(years, transfer, in_house, last) > end(years, do_nothing, in_house, last));
 }
 
-TEST_CASE("ladder: an option's projection from its first changed month has the bits of a whole "
-          "one")
+TEST_CASE("ladder: an option's ladder and lines from their first changed month have the bits "
+          "of whole projections")
 {
   // The evaluator starts an option's ladder projection at the first month its overlays
   // can change the ladder, from the projection without overlays, when it works that out
-  // anyway (for `base` here). Evaluating one option alone (no calibration, `base` not
-  // wanted) projects it from month 0: every figure must be the same bits. The overlays
-  // start mid-horizon, each changing what the ladder reads: a price index (x, annual),
-  // the index entries grow with (demand, monthly), the moves, the entries, the places.
+  // anyway (for `base` here); so too the baseline of a line whose index rate the option
+  // changes. Evaluating one option alone (no calibration, `base` not wanted) projects
+  // them from month 0: every figure must be the same bits. The overlays start
+  // mid-horizon, each changing what the ladder or the line `staff` reads: a price index
+  // (x, annual), the index entries and staff grow with (demand, monthly), the moves, the
+  // entries, the places.
   const Model model =
     model_from(ladder_scenario({.rungs = {{"a", 700, 40, 0.7, 0.1, {0, 0.2, 0.05}, "x"},
                                           {"b", 900, 30, 0.2, 0.2, {0.1, 0, 0.1}},
@@ -672,6 +674,12 @@ default = 0.03
 [indices.demand]
 default = 0.04
 timing = "monthly"
+
+[lines.staff]
+name = "Staff"
+base = 2.0
+demand = "demand"
+prices = { x = 1.0 }
 
 [options.prices]
 name = "Prices"
@@ -724,6 +732,7 @@ from = "2023-02"
     for (int t = 0; t < all.periods(); ++t) {
       CAPTURE(t);
       CHECK(all.cost(o, 0, t)[0] == alone.cost(o, 0, t)[0]);
+      CHECK(all.cost(o, 1, t)[0] == alone.cost(o, 1, t)[0]);
       for (int j = 0; j < all.placements(); ++j) {
         CHECK(end(all, o, j, t) == end(alone, o, j, t));
         CHECK(avg(all, o, j, t) == avg(alone, o, j, t));
