@@ -107,8 +107,12 @@ void sum_terms(std::ptrdiff_t draws, int terms, First first, Term term, Finish f
   }
 }
 
-// U vectors of draws at a time stay in registers across the types' terms.
+// U vectors of draws at a time stay in registers across the types' terms. GCC would
+// otherwise load a term's U vectors of opening children into registers ahead of the
+// test of its rate, as both branches read them, and spill a sum for want of registers:
+// without code hoisting, each multiplication reads its vector from memory itself.
 template <int W, int U>
+__attribute__((optimize("no-code-hoisting")))
 void step(const double* entries, const double* share, const double* const* opening,
           const carecast::kernels::Rate* rates, int terms, double* closing, std::ptrdiff_t draws)
 {
