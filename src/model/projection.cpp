@@ -89,15 +89,14 @@ Array annual_level(const ModelIndex& index, const std::vector<RateChange>& chang
   return level;
 }
 
-// A monthly index's growth factor in each year's months, a row per year: each year's
-// twelve months grow by one factor, chosen so that the year averages 1 + its rate times
-// the year before. The base year grows like the first year and averages 1. `start`
-// receives the level before the base year's first month.
-Array yearly_factors(const ModelIndex& index, const Parameters& parameters, int years, Array& start)
+// A monthly index's yearly factors: each year's twelve months grow by one factor, chosen
+// so that the year averages 1 + its rate times the year before. The base year grows like
+// the first year and averages 1.
+YearlyFactors yearly_factors(const ModelIndex& index, const Parameters& parameters, int years)
 {
   const Eigen::Index draws = parameters.cols();
-  Array factors = Array::Ones(years, draws);
-  start = Array::Ones(1, draws);
+  YearlyFactors result{Array::Ones(years, draws), Array::Ones(1, draws)};
+  Array& factors = result.yearly;
   Array end; // the level at the end of the year before, over that year's average
   for (int y = 0; y < years && years > 1; ++y) {
     const Array growth =
@@ -107,45 +106,50 @@ Array yearly_factors(const ModelIndex& index, const Parameters& parameters, int 
     Array sum(1, draws);
     kernels::active().year_growth(factors.row(y).data(), path.data(), sum.data(), draws);
     if (y == 0) {
-      start = k_months_per_year / sum;
-      end = start * path;
+      result.start = k_months_per_year / sum;
+      end = result.start * path;
     } else {
       end = end * path / growth;
     }
   }
-  return factors;
+  return result;
 }
 
 // A monthly index: each month's factor (its year's, or where a rate change covers it
 // the twelfth root of 1 + the change's rate), multiplied up from the level before the
-// base year.
-Array monthly_level(const ModelIndex& index, const std::vector<RateChange>& changes,
-                    const Parameters& parameters, int months)
+// base year. `unchanged`, when given, is the same index's level without rate changes:
+// the months before the first change are taken from it.
+Array monthly_level(const std::vector<RateChange>& changes, const Parameters& parameters,
+                    int months, const YearlyFactors& factors, const Array* unchanged)
 {
   const Eigen::Index draws = parameters.cols();
-  const int years = months / k_months_per_year;
-  Array start;
-  const Array yearly = yearly_factors(index, parameters, years, start);
+  const int years = static_cast<int>(factors.yearly.rows());
   const Array ones = Array::Ones(1, draws);
   std::vector<const double*> factor;
   for (int t = 0; t < months; ++t) {
-    factor.push_back(t / k_months_per_year < years ? yearly.row(t / k_months_per_year).data()
-                                                   : ones.data());
+    factor.push_back(t / k_months_per_year < years
+                       ? factors.yearly.row(t / k_months_per_year).data()
+                       : ones.data());
   }
+  int first = months;
   std::vector<Array> changed;
   changed.reserve(changes.size());
   for (const RateChange& change : changes) {
     changed.push_back(each_draw(1.0 + parameters.row(change.rate).array(), twelfth_root));
     for (int t = change.first_month; t < std::min(change.end_month, months); ++t) {
       factor[static_cast<std::size_t>(t)] = changed.back().data();
+      first = std::min(first, t);
     }
   }
   const kernels::Table& loops = kernels::active();
   Array level(months, draws);
-  loops.multiply(start.data(), factor[0], level.row(0).data(), draws);
-  for (int t = 1; t < months; ++t) {
-    loops.multiply(level.row(t - 1).data(), factor[static_cast<std::size_t>(t)],
-                   level.row(t).data(), draws);
+  const int from = unchanged ? first : 0;
+  if (unchanged) {
+    level.topRows(from) = unchanged->topRows(from);
+  }
+  for (int t = from; t < months; ++t) {
+    loops.multiply(t == 0 ? factors.start.data() : level.row(t - 1).data(),
+                   factor[static_cast<std::size_t>(t)], level.row(t).data(), draws);
   }
   return level;
 }
@@ -167,8 +171,11 @@ std::vector<RateChange> rate_changes(const ModelOption& option, int i)
 Array index_level(const ModelIndex& index, const std::vector<RateChange>& changes,
                   const Parameters& parameters, int months)
 {
-  return index.timing == IndexTiming::annual ? annual_level(index, changes, parameters, months)
-                                             : monthly_level(index, changes, parameters, months);
+  if (index.timing == IndexTiming::annual) {
+    return annual_level(index, changes, parameters, months);
+  }
+  return monthly_level(changes, parameters, months,
+                       yearly_factors(index, parameters, months / k_months_per_year), nullptr);
 }
 
 int first_rate_change(const ModelOption& option, const std::vector<int>& indices, int months)
@@ -198,14 +205,25 @@ IndexLevels index_levels(const Model& model, const ModelOption& option,
                          const Parameters& parameters, const IndexLevels* without_overlays)
 {
   const std::vector<bool> changed = changed_indices(model, option);
+  const int months = model.grid().months();
   IndexLevels levels;
   for (std::size_t i = 0; i < model.indices().size(); ++i) {
+    const ModelIndex& index = model.indices()[i];
+    const std::vector<RateChange> changes = rate_changes(option, static_cast<int>(i));
     if (without_overlays && !changed[i]) {
-      levels.add(without_overlays->shared(i));
+      levels.share(*without_overlays, i);
+    } else if (index.timing == IndexTiming::annual) {
+      levels.add(std::make_shared<const Array>(annual_level(index, changes, parameters, months)),
+                 nullptr);
     } else {
-      levels.add(std::make_shared<const Array>(
-        index_level(model.indices()[i], rate_changes(option, static_cast<int>(i)), parameters,
-                    model.grid().months())));
+      std::shared_ptr<const YearlyFactors> factors =
+        without_overlays ? without_overlays->factors(i)
+                         : std::make_shared<const YearlyFactors>(
+                           yearly_factors(index, parameters, months / k_months_per_year));
+      auto level = std::make_shared<const Array>(
+        monthly_level(changes, parameters, months, *factors,
+                      without_overlays ? &(*without_overlays)[i] : nullptr));
+      levels.add(std::move(level), std::move(factors));
     }
   }
   return levels;

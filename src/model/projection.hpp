@@ -74,21 +74,50 @@ int first_rate_change(const ModelOption& option, const std::vector<int>& indices
 // Which indices the option's overlays give other rates (index_rate overlays).
 std::vector<bool> changed_indices(const Model& model, const ModelOption& option);
 
+// A monthly index's growth factor in each year's months, a row per year, and its level
+// before the base year's first month: what its levels are multiplied up from. Rate
+// changes replace some months' factors but change neither.
+struct YearlyFactors
+{
+  Array yearly;
+  Array start;
+};
+
 // Index levels, one per index, shared rather than copied between the options that
-// leave an index alone.
+// leave an index alone; with a monthly index's yearly factors, which the options that
+// change its rate share too.
 class IndexLevels
 {
 public:
-  const Array& operator[](std::size_t index) const { return *m_levels[index]; }
-  const std::shared_ptr<const Array>& shared(std::size_t index) const { return m_levels[index]; }
-  void add(std::shared_ptr<const Array> level) { m_levels.push_back(std::move(level)); }
+  const Array& operator[](std::size_t index) const { return *m_levels[index].level; }
+  // Null for an annual index.
+  const std::shared_ptr<const YearlyFactors>& factors(std::size_t index) const
+  {
+    return m_levels[index].factors;
+  }
+  void add(std::shared_ptr<const Array> level, std::shared_ptr<const YearlyFactors> factors)
+  {
+    m_levels.push_back({std::move(level), std::move(factors)});
+  }
+  // The same index's level and factors as `other`'s.
+  void share(const IndexLevels& other, std::size_t index)
+  {
+    m_levels.push_back(other.m_levels[index]);
+  }
 
 private:
-  std::vector<std::shared_ptr<const Array>> m_levels;
+  struct Level
+  {
+    std::shared_ptr<const Array> level;
+    std::shared_ptr<const YearlyFactors> factors;
+  };
+  std::vector<Level> m_levels;
 };
 
 // Index levels for one option, one array per index (index_level). Given the
-// levels without any option's overlays, indices the option leaves alone are shared.
+// levels without any option's overlays, indices the option leaves alone are shared, and
+// a monthly index whose rate it changes takes its months before the first change and
+// its yearly factors from them.
 IndexLevels index_levels(const Model& model, const ModelOption& option,
                          const Parameters& parameters,
                          const IndexLevels* without_overlays = nullptr);
