@@ -8,6 +8,7 @@
 #include <cassert>
 #include <cmath>
 #include <fmt/format.h>
+#include <vector>
 
 namespace carecast {
 namespace {
@@ -180,21 +181,36 @@ Matrix copula_factor(const Matrix& correlation)
 
 // Column by column with the products summed in a fixed order, so that a draw's
 // result does not depend on how many draws share the block (a matrix product may
-// change its order of summation with the number of columns).
+// change its order of summation with the number of columns). Each row's sum starts at
+// 0 and adds factor(row, k) x z(k) in the order of k, leaving out the entries that are
+// 0 (an input correlated with no other has a row of them but one): 0 x z(k) is +0 or
+// -0 for a finite z(k), and adding either to a sum leaves it the same bits, +0 included.
 void correlate(const Matrix& factor, Eigen::Ref<Matrix> block)
 {
+  struct Term
+  {
+    Index k;
+    double entry;
+  };
+  std::vector<std::vector<Term>> rows(static_cast<std::size_t>(factor.rows()));
+  for (Index row = 0; row < factor.rows(); ++row) {
+    for (Index k = 0; k < factor.cols(); ++k) {
+      if (factor(row, k) != 0.0) {
+        rows[static_cast<std::size_t>(row)].push_back({k, factor(row, k)});
+      }
+    }
+  }
   Vector z(block.rows());
-  Vector correlated(block.rows());
   for (Index column = 0; column < block.cols(); ++column) {
     for (Index row = 0; row < block.rows(); ++row) {
       z(row) = normal_quantile(block(row, column));
     }
-    correlated.setZero();
-    for (Index k = 0; k < factor.cols(); ++k) {
-      correlated += factor.col(k) * z(k);
-    }
     for (Index row = 0; row < block.rows(); ++row) {
-      block(row, column) = std::clamp(normal_cdf(correlated(row)), k_smallest_u, k_largest_u);
+      double correlated = 0.0;
+      for (const Term& term : rows[static_cast<std::size_t>(row)]) {
+        correlated += term.entry * z(term.k);
+      }
+      block(row, column) = std::clamp(normal_cdf(correlated), k_smallest_u, k_largest_u);
     }
   }
 }
