@@ -57,7 +57,8 @@ struct Table
   // added in order.
   void (*year_growth)(const double* g, double* path, double* sum, std::ptrdiff_t draws);
 
-  // y[i] += a x x[i]: a bootstrap resample's sums of Sobol' terms (src/analysis/sobol.cpp).
+  // y[i] += a x x[i]: a bootstrap resample's sums of Sobol' terms (src/analysis/sobol.cpp);
+  // with a = 1, y[i] + x[i] exactly: an overlay's month added to its line.
   void (*add_scaled)(const double* x, double a, double* y, std::ptrdiff_t count);
 
   // out[d] = (0 + the sum over r < count of rows[r][d], added in order) x factor[d]: the
@@ -68,7 +69,8 @@ struct Table
   // Element by element, over `count` values; `out` may be one of the inputs (in place).
   // out[i] = a[i] x b[i]: a month's level from the month before's, a scaled month.
   void (*multiply)(const double* a, const double* b, double* out, std::ptrdiff_t count);
-  // out[i] = a[i] + b[i] x c[i]: a cost with its optimism uplift (a = b = the cost).
+  // out[i] = a[i] + b[i] x c[i]: a cost or an overlay's amounts with their optimism uplift
+  // (a = b = the cost).
   void (*add_product)(const double* a, const double* b, const double* c, double* out,
                       std::ptrdiff_t count);
 };

@@ -269,32 +269,37 @@ bool adds_amounts(const ModelOverlay& overlay)
 Array overlay_months(const ModelOverlay& overlay, const IndexLevels& levels,
                      const Parameters& parameters)
 {
-  Array amounts(overlay.end_month - overlay.first_month, parameters.cols());
+  const int length = overlay.end_month - overlay.first_month;
+  Array amounts(length, parameters.cols());
   const auto value = parameters.row(overlay.value).array();
+  // Each month's amount before its index or ramp, divided once rather than month by
+  // month: the same bits, as each month's figure starts from it.
+  Array monthly;
+  switch (overlay.kind) {
+  case OverlayKind::recurring:
+    monthly = value / k_months_per_year;
+    break;
+  case OverlayKind::one_off:
+    monthly = value / length;
+    break;
+  case OverlayKind::saving:
+    monthly = -value / k_months_per_year;
+    break;
+  default: // overlays that scale a line or change an index or the ladder
+    amounts.setZero();
+    return amounts;
+  }
   for (int t = overlay.first_month; t < overlay.end_month; ++t) {
     auto month = amounts.row(t - overlay.first_month);
-    switch (overlay.kind) {
-    case OverlayKind::recurring:
-      if (overlay.indexed_by == k_none) {
-        month = value / k_months_per_year;
-      } else {
-        const Array& level = levels[overlay.indexed_by];
-        month = value / k_months_per_year * level.row(t) / level.row(overlay.first_month);
-      }
-      break;
-    case OverlayKind::one_off:
-      month = value / (overlay.end_month - overlay.first_month);
-      break;
-    case OverlayKind::saving:
-      if (const int ramp = overlay.ramp_by_year[t / k_months_per_year]; ramp != k_none) {
-        month = -value / k_months_per_year * parameters.row(ramp).array();
-      } else {
-        month.setZero();
-      }
-      break;
-    default: // overlays that scale a line or change an index or the ladder
+    if (overlay.kind == OverlayKind::recurring && overlay.indexed_by != k_none) {
+      const Array& level = levels[overlay.indexed_by];
+      month = monthly * level.row(t) / level.row(overlay.first_month);
+    } else if (overlay.kind != OverlayKind::saving) {
+      month = monthly;
+    } else if (const int ramp = overlay.ramp_by_year[t / k_months_per_year]; ramp != k_none) {
+      month = monthly * parameters.row(ramp).array();
+    } else {
       month.setZero();
-      break;
     }
   }
   return amounts;
@@ -316,14 +321,17 @@ Array overlay_amounts(const ModelOverlay& overlay, const IndexLevels& levels,
 void add_with_uplift(Eigen::Ref<Array> sum, const Array& amounts, int bias,
                      const Parameters& parameters)
 {
-  if (bias == k_none) {
-    sum += amounts;
-    return;
-  }
-  // Month by month, without an array of the uplift: sum + (amounts + amounts x uplift).
-  const auto uplift = parameters.row(bias).array();
+  // sum + amounts month by month; with a bias, sum + (amounts + amounts x uplift), the
+  // uplifted month in one row (y + 1 x x is y + x exactly).
+  const kernels::Table& loops = kernels::active();
+  Array uplifted(1, bias == k_none ? 0 : amounts.cols());
   for (Eigen::Index t = 0; t < amounts.rows(); ++t) {
-    sum.row(t) += amounts.row(t) + amounts.row(t) * uplift;
+    const double* month = amounts.row(t).data();
+    if (bias != k_none) {
+      loops.add_product(month, month, parameters.row(bias).data(), uplifted.data(), amounts.cols());
+      month = uplifted.data();
+    }
+    loops.add_scaled(month, 1.0, sum.row(t).data(), amounts.cols());
   }
 }
 
