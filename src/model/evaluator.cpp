@@ -236,7 +236,6 @@ void apply_overlays(const Model& model, const ModelOption& option, const IndexLe
                     const Parameters& parameters, std::vector<Array>& costs,
                     std::vector<Array>& saved)
 {
-  const int months = model.grid().months();
   const int years = model.grid().years();
   saved.assign(option.overlays.size(), Array());
   for (std::size_t i = 0; i < option.overlays.size(); ++i) {
@@ -247,11 +246,9 @@ void apply_overlays(const Model& model, const ModelOption& option, const IndexLe
     const int length = overlay.end_month - overlay.first_month;
     auto stopped = costs[overlay.target].middleRows(overlay.first_month, length);
     if (may_save(overlay)) {
-      Array kept = Array::Zero(months, parameters.cols());
-      kept.middleRows(overlay.first_month, length) = stopped;
-      scale_months(kept.middleRows(overlay.first_month, length),
-                   1.0 - parameters.row(overlay.value).array());
-      saved[i] = yearly_sums(kept, years);
+      Array kept = stopped;
+      scale_months(kept, 1.0 - parameters.row(overlay.value).array());
+      saved[i] = yearly_sums_in(kept, overlay.first_month, years);
     }
     scale_months(stopped, parameters.row(overlay.value).array());
   }
@@ -261,7 +258,7 @@ void apply_overlays(const Model& model, const ModelOption& option, const IndexLe
       // Added in the overlay's own months only: elsewhere its amounts are 0.
       const Array amounts = overlay_months(overlay, levels, parameters);
       if (may_save(overlay)) {
-        saved[i] = -yearly_sums(in_months(amounts, overlay.first_month, months), years);
+        saved[i] = -yearly_sums_in(amounts, overlay.first_month, years);
       }
       add_with_uplift(costs[overlay.target].middleRows(overlay.first_month, amounts.rows()),
                       amounts, overlay.optimism_bias, parameters);

@@ -33,6 +33,33 @@ Array yearly_sums(const Array& monthly, int years)
   return yearly;
 }
 
+Array yearly_sums_in(const Array& rows, int first_month, int years)
+{
+  const int end_month = first_month + static_cast<int>(rows.rows());
+  Array yearly = Array::Zero(years, rows.cols());
+  Array year; // a year the rows cover in part, with 0 in its other months
+  for (int y = 0; y < years; ++y) {
+    const int first = y * k_months_per_year;
+    const int end = first + k_months_per_year;
+    if (end <= first_month || first >= end_month) {
+      continue; // 0, as twelve 0s add up to
+    }
+    const double* from = nullptr;
+    if (first >= first_month && end <= end_month) {
+      from = rows.row(first - first_month).data();
+    } else {
+      year = Array::Zero(k_months_per_year, rows.cols());
+      const int covered_first = std::max(first, first_month);
+      const int covered_end = std::min(end, end_month);
+      year.middleRows(covered_first - first, covered_end - covered_first) =
+        rows.middleRows(covered_first - first_month, covered_end - covered_first);
+      from = year.data();
+    }
+    kernels::active().year_sum(from, rows.cols(), yearly.row(y).data(), rows.cols());
+  }
+  return yearly;
+}
+
 namespace {
 
 // The monthly factors g with which levels that ended the year before at 1 average

@@ -48,6 +48,9 @@ Array each_draw(const Array& x, F f)
 Array year_sum(const Array& monthly, int year);
 // The same for each of the first `years` years, a row each.
 Array yearly_sums(const Array& monthly, int years);
+// yearly_sums() of `rows` as months first_month onwards, the other months 0, without
+// an array of every month: the same bits.
+Array yearly_sums_in(const Array& rows, int first_month, int years);
 
 // An option's change of an index's rate: from first_month to end_month (exclusive), the
 // rate at parameter `rate` replaces the index's own.

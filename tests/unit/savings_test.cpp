@@ -67,6 +67,47 @@ ramp = { "2022/23" = 0.33, "2023/24" = 0.67 }
   CHECK_FALSE(cut.met.has_value());
 }
 
+TEST_CASE("the evaluator's overlay savings count the months of a part year")
+{
+  // The saving above (0.8 ramped 0.33 then 0.67 from October 2022), a recurring
+  // reduction of 1.2 a year on line b from October 2022 to June 2023 and a stop keeping
+  // half of line b (4 a year) from October 2022, both marked as savings. By hand, year by
+  // year: the saving 0, 0.8 x 0.33 x 6/12 = 0.132 (October to March), 0.8 x 0.67 =
+  // 0.536; the reduction 0, 1.2 x 6/12 = 0.6, 1.2 x 3/12 = 0.3 (April to June); the stop
+  // 0, 4/12 x 0.5 x 6 = 1.0, 4 x 0.5 = 2.0.
+  const Model model = model_with_saving(R"(
+target = 0.8
+from = "2022-10"
+ramp = { "2022/23" = 0.33, "2023/24" = 0.67 }
+[lines.b]
+base = 4.0
+[options.cut.overlays.reduction]
+type = "recurring"
+line = "b"
+amount = -1.2
+from = "2022-10"
+until = "2023-06"
+delivers_saving = true
+[options.cut.overlays.stop]
+type = "stop_line"
+line = "b"
+from = "2022-10"
+keep = 0.5
+delivers_saving = true
+)");
+  const int cut = *model.find_option("cut");
+  const Outcome outcome = Evaluator(model).evaluate(model.values());
+  const double saving[] = {0.0, 0.132, 0.536};
+  const double reduction[] = {0.0, 0.6, 0.3};
+  const double stop[] = {0.0, 1.0, 2.0};
+  for (int year = 0; year < 3; ++year) {
+    CAPTURE(year);
+    CHECK(near(outcome.overlay_saving(cut, 0, year)[0], saving[year]));
+    CHECK(near(outcome.overlay_saving(cut, 1, year)[0], reduction[year]));
+    CHECK(near(outcome.overlay_saving(cut, 2, year)[0], stop[year]));
+  }
+}
+
 TEST_CASE("an option without saving overlays has no savings target of its own")
 {
   const Model model = model_with_saving(R"(
