@@ -116,25 +116,37 @@ std::vector<bool> shift_regime(const ModelOption& option, OverlayKind kind, int 
 
 // Entries per month: per_year / 12, grown at the ladder's own rate as a monthly index
 // (averaging per_year in the base year) or like an index, and changed by the option's entries
-// overlays.
+// overlays; from month `first` on, the rows before it left unset for a projection that
+// starts there.
 Array monthly_entries(const ModelLadder& ladder, const ModelOption& option,
-                      const IndexLevels& levels, const Parameters& parameters, int months)
+                      const IndexLevels& levels, const Parameters& parameters, int months,
+                      int first)
 {
-  Array entries;
+  Array own_level;
+  const Array* level = nullptr;
   if (ladder.growth != k_none) {
     ModelIndex growth;
     growth.rate_by_year.assign(static_cast<std::size_t>(months / k_months_per_year), ladder.growth);
     growth.timing = IndexTiming::monthly;
-    entries = index_level(growth, {}, parameters, months);
+    own_level = index_level(growth, {}, parameters, months);
+    level = &own_level;
   } else if (ladder.growth_index != k_none) {
-    entries = levels[ladder.growth_index];
-  } else {
-    entries = Array::Ones(months, parameters.cols());
+    level = &levels[ladder.growth_index];
   }
-  scale_months(entries, parameters.row(ladder.entries).array() / k_months_per_year);
+  const Array per_month = parameters.row(ladder.entries).array() / k_months_per_year;
+  const kernels::Table& loops = kernels::active();
+  Array entries(months, parameters.cols());
+  for (int t = first; t < months; ++t) {
+    if (level) {
+      loops.multiply(level->row(t).data(), per_month.data(), entries.row(t).data(),
+                     per_month.cols());
+    } else {
+      entries.row(t) = per_month; // 1 x per_month
+    }
+  }
   for (const ModelOverlay& overlay : option.overlays) {
     if (overlay.kind == OverlayKind::entries) {
-      for (int t = overlay.first_month; t < overlay.end_month; ++t) {
+      for (int t = std::max(first, overlay.first_month); t < overlay.end_month; ++t) {
         entries.row(t) *= 1.0 + parameters.row(overlay.value).array();
       }
     }
@@ -270,7 +282,8 @@ LadderProjection project_ladder(const Model& model, const ModelOption& option,
   const std::size_t n = ladder.types.size();
   const int types = static_cast<int>(n);
   const Eigen::Index draws = parameters.cols();
-  const Array entries = monthly_entries(ladder, option, levels, parameters, months);
+  const int start = share.unchanged ? share.start : 0;
+  const Array entries = monthly_entries(ladder, option, levels, parameters, months, start);
   // The stated annual rates, read only for a shift of moves: the projection is handed
   // their monthly form.
   std::optional<AnnualRates> stated;
@@ -304,7 +317,6 @@ LadderProjection project_ladder(const Model& model, const ModelOption& option,
   Array counted_closing(types, draws);
   // The level of a price without an index: w x 1 x scale is w x scale exactly.
   const Array unit_level = Array::Ones(1, draws);
-  const int start = share.unchanged ? share.start : 0;
   if (start > 0) {
     const LadderProjection& unchanged = *share.unchanged;
     assert(unchanged.cost.size() == result.cost.size() && "the same figures");
