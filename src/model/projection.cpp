@@ -25,24 +25,20 @@ Array year_sum(const Array& monthly, int year)
 
 Array yearly_sums(const Array& monthly, int years)
 {
-  Array yearly(years, monthly.cols());
-  for (int y = 0; y < years; ++y) {
-    kernels::active().year_sum(monthly.row(y * k_months_per_year).data(), monthly.cols(),
-                               yearly.row(y).data(), monthly.cols());
-  }
-  return yearly;
+  return yearly_sums_in(monthly, 0, years);
 }
 
 Array yearly_sums_in(const Array& rows, int first_month, int years)
 {
   const int end_month = first_month + static_cast<int>(rows.rows());
-  Array yearly = Array::Zero(years, rows.cols());
+  Array yearly(years, rows.cols());
   Array year; // a year the rows cover in part, with 0 in its other months
   for (int y = 0; y < years; ++y) {
     const int first = y * k_months_per_year;
     const int end = first + k_months_per_year;
     if (end <= first_month || first >= end_month) {
-      continue; // 0, as twelve 0s add up to
+      yearly.row(y).setZero(); // as twelve 0s add up to
+      continue;
     }
     const double* from = nullptr;
     if (first >= first_month && end <= end_month) {
@@ -236,10 +232,12 @@ IndexLevels index_levels(const Model& model, const ModelOption& option,
   IndexLevels levels;
   for (std::size_t i = 0; i < model.indices().size(); ++i) {
     const ModelIndex& index = model.indices()[i];
-    const std::vector<RateChange> changes = rate_changes(option, static_cast<int>(i));
     if (without_overlays && !changed[i]) {
       levels.share(*without_overlays, i);
-    } else if (index.timing == IndexTiming::annual) {
+      continue;
+    }
+    const std::vector<RateChange> changes = rate_changes(option, static_cast<int>(i));
+    if (index.timing == IndexTiming::annual) {
       levels.add(std::make_shared<const Array>(annual_level(index, changes, parameters, months)),
                  nullptr);
     } else {
