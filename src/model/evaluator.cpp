@@ -14,13 +14,22 @@ namespace {
 
 using namespace projection;
 
+// The indices a line's baseline reads: its demand index (k_none without one) and its
+// prices'.
+std::vector<int> line_indices(const ModelLine& line)
+{
+  std::vector<int> indices{line.demand_index};
+  for (const auto& [index, share] : line.prices) {
+    indices.push_back(index);
+  }
+  return indices;
+}
+
 bool line_changed(const ModelLine& line, const std::vector<bool>& changed)
 {
-  return (line.demand_index != k_none && changed[line.demand_index])
-         || std::any_of(line.prices.begin(), line.prices.end(), [&](const auto& price) {
-              const auto& [index, share] = price;
-              return changed[index];
-            });
+  const std::vector<int> indices = line_indices(line);
+  return std::any_of(indices.begin(), indices.end(),
+                     [&](int index) { return index != k_none && changed[index]; });
 }
 
 // The first month in which each wanted option's overlays can change the care ladder
@@ -48,10 +57,12 @@ std::vector<int> shared_ladder_months(const Model& model, const std::vector<int>
   for (std::size_t o = 0; o < first.size(); ++o) {
     worked_out = worked_out || ((wanted.empty() || wanted[o]) && first[o] == months);
   }
+  if (!worked_out) {
+    return {};
+  }
   std::vector<int> keep;
   for (const int month : first) {
-    if (worked_out && month > 0 && month < months
-        && std::find(keep.begin(), keep.end(), month) == keep.end()) {
+    if (month > 0 && month < months && std::find(keep.begin(), keep.end(), month) == keep.end()) {
       keep.push_back(month);
     }
   }
@@ -280,13 +291,9 @@ Array own_baseline(const Model& model, const ModelOption& option, int line,
   }
   const int months = model.grid().months();
   const ModelLine& own = model.lines()[line];
-  std::vector<int> indices{own.demand_index};
-  for (const auto& [index, share] : own.prices) {
-    indices.push_back(index);
-  }
   const int first = model.has_ladder() && line == model.ladder().line
                       ? months
-                      : first_rate_change(option, indices, months);
+                      : first_rate_change(option, line_indices(own), months);
   if (first >= months) {
     return *known;
   }
